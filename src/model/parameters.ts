@@ -1,0 +1,131 @@
+import { defaultsOf, flag, int, list, num, oneOf, series, share, type ValuesOf } from './spec.js';
+
+/**
+ * The model's parameters: the one source of truth for defaults, ranges, units and meanings.
+ * The scenario schema, the `Parameters` type and the table in docs/ODD.md derive from it.
+ */
+export const PARAMETERS = {
+  population: {
+    neighbourhoods: int(8, 1, 1000, 'neighbourhoods', 'Number of neighbourhoods (buurten), each with one initiative.'),
+    households: int(250, 2, 1_000_000, 'households per neighbourhood', 'Households (residents) living in each neighbourhood.'),
+    initiators: int(3, 0, 1000, 'households per neighbourhood', 'Initiators per neighbourhood: residents who start committed, with high drive.', 'Ghorbani et al. 2020: no initiative forms without a core of initiators.'),
+    backgroundGroups: int(3, 1, 12, 'groups', 'Number of background groups residents belong to (for homophily and diversity).'),
+  },
+  network: {
+    kind: oneOf(['watts-strogatz', 'erdos-renyi', 'barabasi-albert', 'ring', 'complete'] as const, 'watts-strogatz', 'Social network generator.', 'Watts & Strogatz 1998; Erdős & Rényi 1959; Barabási & Albert 1999.'),
+    degree: num(8, 0, 1000, 'ties per resident (mean)', 'Mean degree (ring and Watts–Strogatz: rounded down to even; Barabási–Albert: 2 × ties per new node).'),
+    rewire: share(0.1, 'Watts–Strogatz rewiring probability per tie.', 'Watts & Strogatz 1998.'),
+    bridges: num(0.05, 0, 10, 'bridging ties per resident', 'Ties between neighbourhoods, per resident (Watts–Strogatz kind).', 'Granovetter 1973, the strength of weak ties.'),
+    homophily: share(0.3, 'Chance that a rewired or bridging tie is redrawn to someone of the same background.', 'McPherson, Smith-Lovin & Cook 2001.'),
+  },
+  residents: {
+    trustGov: share(0.5, 'Mean initial trust in government and the programme.'),
+    trustGovSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of initial trust in government.'),
+    belonging: share(0.5, 'Mean initial belonging (horizontal trust).'),
+    belongingSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of initial belonging.'),
+    drive: share(0.3, 'Mean initial drive (intrinsic motivation to act for the community).'),
+    driveSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of initial drive.'),
+    initiatorDrive: share(0.9, 'Drive of initiators at the start.'),
+    awareness: share(0.4, 'Mean initial awareness of climate, costs and policy.'),
+    awarenessSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of initial awareness.'),
+    support: share(0.3, 'Mean initial support for the local initiative.'),
+    supportSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of initial support.'),
+    threshold: share(0.45, 'Mean personal commitment threshold.', 'Granovetter 1978.'),
+    thresholdSpread: num(0.15, 0, 0.5, 'standard deviation', 'Spread of personal commitment thresholds.', 'Granovetter 1978.'),
+    thresholds: list(0, 1, 'share [0,1]', 'Explicit thresholds, assigned to households in order and repeated; overrides the mean and spread when given.', 'Granovetter 1978 (the hundred-thresholds example).'),
+    competence: share(0.4, 'Mean level of each competence dimension (knowledge, network, competences, skills).', 'Hong & Page 2004.'),
+    competenceSpread: num(0.25, 0, 0.5, 'standard deviation', 'Spread of competences across residents.'),
+  },
+  officials: {
+    perNeighbourhood: int(2, 0, 100, 'officials per neighbourhood', 'Officials and stakeholders attached to each neighbourhood.'),
+    orientation: share(0.8, 'Initial disposition: 1 = top-down (classic), 0 = serving.', 'Officials start top-down: "men denkt en acteert top-down".'),
+    presence: share(0.1, 'Initial share of time officials spend in the field.'),
+    trustInResidents: share(0.4, 'Initial trust officials have in residents.'),
+    contactsPerWeek: num(20, 0, 1000, 'contacts per week at full presence', 'Field contacts an official makes in a week when fully in the field.'),
+  },
+  strategy: {
+    steering: share(0.5, 'Effort to align initiatives with the programme goals (coherence).'),
+    participation: share(0.5, "Decision power handed to residents: Arnstein's ladder mapped onto [0,1].", 'Arnstein 1969.'),
+    serving: share(0.5, "Share of officials' effort given to serving action (dienstbaar handelen)."),
+    buffer: share(0.5, 'How much top-down input the manager translates and absorbs before it reaches residents.'),
+    revenueShare: share(0.5, "Share of an initiative's proceeds that returns to the community.", 'Ostrom 1990; Fouladvand et al. 2022.'),
+    competence: share(0.5, "The manager's mastery of method, knowledge and skills; scales every contact."),
+    stakeholders: int(3, 1, 20, 'parties', 'Parties that must agree before an initiative can formalise.'),
+    attention: oneOf(['equal', 'most-promising', 'most-lagging'] as const, 'equal', "How the manager divides a limited attention budget over initiatives."),
+    attentionBudget: num(1, 0, 100, 'initiative-equivalents per week', "The manager's attention per week, in units of full attention to one initiative."),
+  },
+  initiative: {
+    threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),
+  },
+  commitment: {
+    rule: oneOf(['threshold', 'hazard'] as const, 'threshold', 'threshold: own support mixed with the committed share of neighbours against a personal threshold; hazard: per-week probability from external drive and neighbours (Bass on a network).', 'Granovetter 1978; Watts 2002; Bass 1969.'),
+    neighbourWeight: share(0.5, 'Weight of the committed share of neighbours against own support in the threshold rule.', 'Watts 2002.'),
+    hysteresis: share(0.1, 'A member leaves only when the mix falls this far below the threshold.'),
+    p: num(0.03, 0, 1, 'per week', 'Hazard rule: external influence (innovation), multiplied by the external drive.', 'Bass 1969.'),
+    q: num(0.38, 0, 10, 'per week', 'Hazard rule: imitation, multiplied by the committed share of neighbours.', 'Bass 1969.'),
+  },
+  rates: {
+    peerInfluence: share(0.1, "Weekly pull of support toward neighbours' support, weighted by belonging.", 'DeGroot 1974; Friedkin & Johnsen 1990.'),
+    awarenessRelax: share(0.05, 'Weekly relaxation of awareness toward the awareness drivers.'),
+    supportFromAwareness: num(0.02, 0, 1, 'per week', 'Weekly rise of support with awareness and falling costs.'),
+    pressureEffect: num(0.03, 0, 1, 'per week', 'Weekly effect of felt pressure on support (up with trust, down without).'),
+    noise: num(0.02, 0, 0.5, 'standard deviation per week', 'Random weekly variation in support.'),
+    trustGain: num(0.02, 0, 1, 'per good contact', 'Trust gained from one serving contact.', 'Slovic 1993.'),
+    trustAsymmetry: num(3, 1, 20, 'ratio', 'Trust lost from a bad event, as a multiple of what an equal good event gains.', 'Slovic 1993: trust comes on foot and leaves on horseback.'),
+    reactance: share(0.5, 'Drive above which a resident with low trust reacts against directive contact.', 'Brehm 1966.'),
+    driveGrowth: num(0.01, 0, 1, 'per week', 'Weekly growth of drive with participation and membership.', 'Frey & Jegen 2001.'),
+    crowding: num(0.02, 0, 1, 'per week', 'Weekly loss of drive to control felt without participation (motivation crowding).', 'Frey 1997; Frey & Jegen 2001.'),
+    belongingGrowth: num(0.01, 0, 1, 'per week', 'Weekly growth of belonging through joint membership.'),
+    progressRate: num(0.03, 0, 1, 'plan maturity per week at full capacity', 'Weekly progress of an initiative plan at full capacity.'),
+    managerSupport: num(0.01, 0, 1, 'plan maturity per week at full attention', "Weekly progress the manager's attention adds."),
+    alignmentRate: num(0.05, 0, 1, 'per week', 'Weekly pull of alignment toward the programme goals by steering.'),
+    maturity: share(0.8, 'Plan maturity (progress) needed to formalise.'),
+    approvalRate: num(0.2, 0, 1, 'per week', 'Weekly chance of approval with one stakeholder, full alignment and full trust in residents.'),
+    revenueRate: num(0.02, 0, 1, 'per week', 'Weekly revenue of a formalised initiative, in units of its members.'),
+    spillover: share(0.3, 'Share of the revenue effect that reaches neighbouring neighbourhoods through bridging ties.', 'Demonstration effect.'),
+    learning: num(0.02, 0, 1, 'per week', 'Weekly learning of officials from successes nearby.'),
+  },
+  environment: {
+    costs: series(0.6, 'Cost level of the transition (principal knowledge driver).'),
+    provenTechniques: series(0.5, 'Availability of proven techniques (principal knowledge driver).'),
+    climate: series(0.5, 'Salience of climate change (awareness driver).'),
+    policyPressure: series(0.5, 'Policy pressure: SDGs, CO2 targets, government policy (awareness driver).'),
+  },
+  mechanisms: {
+    trust: flag(true, 'Trust in government and in residents changes through contacts, pressure and revenue.'),
+    pressure: flag(true, 'Officials exert top-down pressure that residents feel.'),
+    fieldContacts: flag(true, 'Officials meet residents in the field.'),
+    peerInfluence: flag(true, "Support moves toward neighbours' support."),
+    awareness: flag(true, 'Awareness relaxes toward the drivers and raises support.'),
+    drive: flag(true, 'Drive grows with participation and is crowded out by control.'),
+    belonging: flag(true, 'Belonging grows through joint membership.'),
+    initiatives: flag(true, 'Initiatives mature, align, formalise and earn revenue.'),
+    revenue: flag(true, 'Formalised initiatives return revenue to their community.'),
+    learning: flag(true, 'Officials learn from successes and from pressure.'),
+    noise: flag(true, 'Random weekly variation in support.'),
+    supportDecides: flag(true, 'Own support enters the commitment rule (off: only neighbours count, as in Watts 2002).'),
+  },
+} as const;
+
+/** How a run is set up and recorded; shared by every point of a scenario. */
+export const RUN_SETTINGS = {
+  seed: int(1, 0, 4_294_967_295, 'integer', 'Scenario seed; every run derives its streams from it, its point and its replicate.'),
+  replications: int(20, 1, 1_000_000, 'runs per point', 'Independent replications of each scenario point.'),
+  horizon: int(156, 1, 5200, 'weeks', 'Weeks simulated (one tick is one week; 156 weeks is three years).'),
+  sampleEvery: int(4, 1, 520, 'weeks', 'Series are recorded at week 0, every this many weeks, and in the last week.'),
+  commonRandomNumbers: flag(true, 'Every point of a scenario meets the same network and people in replicate r (common random numbers); off: each point draws its own.'),
+} as const;
+
+export type RunSettings = ValuesOf<typeof RUN_SETTINGS>;
+
+export function defaultRunSettings(): RunSettings {
+  return defaultsOf(RUN_SETTINGS);
+}
+
+/** The model's parameter values, shaped like PARAMETERS. */
+export type Parameters = ValuesOf<typeof PARAMETERS>;
+
+/** A fresh copy of the default parameters. */
+export function defaultParameters(): Parameters {
+  return defaultsOf(PARAMETERS);
+}

@@ -1,0 +1,59 @@
+import { mean } from 'simple-statistics';
+import { reachCurve, type ReachCurve } from './reachCurve.js';
+import type { PointInfo, Results } from './results.js';
+import { wilsonInterval, type Proportion } from './wilson.js';
+
+/** What one design point comes to, over all its runs and initiatives. */
+export interface PointSummary {
+  point: PointInfo;
+  runs: number;
+  initiatives: number;
+  reached: number;
+  /** Probability that an initiative reaches the threshold by the horizon, with its Wilson interval. */
+  reach: Proportion;
+  /** The Kaplan–Meier reach curve, with the median reach week and its interval. */
+  curve: ReachCurve;
+  /** Share of initiatives formalised by the horizon. */
+  formalisedShare: number;
+  /** Mean over runs of the final trust in government and cohesion (null when not recorded). */
+  trustGovFinal: number | null;
+  cohesionFinal: number | null;
+  driveFinal: number | null;
+  /** Distinct support thresholds of its initiatives. */
+  thresholds: number[];
+}
+
+function meanOrNull(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length > 0 ? mean(v) : null;
+}
+
+/**
+ * Summaries per point. Intervals treat the point's initiatives as independent draws; initiatives of
+ * one run share officials and a strategy, so these intervals are, if anything, a little too narrow.
+ * The paired contrasts (see contrasts.ts) work per replicate and carry no such assumption.
+ */
+export function summarisePoints(results: Results): PointSummary[] {
+  return results.points.map((point) => {
+    const runs = results.runs.filter((r) => r.point === point.index);
+    const inits = results.initiatives.filter((i) => i.point === point.index);
+    const curve = reachCurve(inits.map((i) => i.reachedWeek), results.horizon);
+    const n = inits.length;
+    const reached = curve.reached;
+    const formalised = inits.filter((i) => i.formalisedWeek !== null && i.formalisedWeek > 0).length;
+    const thresholds = [...new Set(inits.map((i) => i.threshold).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+    return {
+      point,
+      runs: runs.length,
+      initiatives: n,
+      reached,
+      reach: n > 0 ? wilsonInterval(reached, n) : { estimate: NaN, lo: NaN, hi: NaN },
+      curve,
+      formalisedShare: n > 0 ? formalised / n : NaN,
+      trustGovFinal: meanOrNull(runs.map((r) => r.trustGovFinal)),
+      cohesionFinal: meanOrNull(runs.map((r) => r.cohesionFinal)),
+      driveFinal: meanOrNull(runs.map((r) => r.driveFinal)),
+      thresholds,
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { csvText, writeFileAtomic } from './csvText.js';
+import { summarisePoints, type PointSummary } from './pointSummary.js';
+import { loadResults, type Results } from './results.js';
+
+/** The columns of summary.csv after `point, label` and the varied parameters (docs/results.md). */
+export const SUMMARY_COLUMNS = [
+  'runs', 'initiatives', 'reach_probability', 'reach_lo', 'reach_hi', 'median_reach_week', 'median_reach_lo',
+  'median_reach_hi', 'formalised_share', 'trust_gov_final', 'cohesion_final',
+] as const;
+
+/** summary.csv as text: one row per point. */
+export function summaryCsv(results: Results, summaries: readonly PointSummary[] = summarisePoints(results)): string {
+  const header = ['point', 'label', ...results.varied, ...SUMMARY_COLUMNS];
+  const rows = summaries.map((s) => [
+    s.point.index, s.point.label, ...results.varied.map((v) => s.point.values[v]),
+    s.runs, s.initiatives, s.reach.estimate, s.reach.lo, s.reach.hi,
+    s.curve.median.median, s.curve.median.lo, s.curve.median.hi,
+    s.formalisedShare, s.trustGovFinal, s.cohesionFinal,
+  ]);
+  return csvText(header, rows);
+}
+
+/** Reads a results folder and writes its summary.csv (atomically: temporary file, then rename). */
+export async function writeSummary(dir: string): Promise<void> {
+  const results = loadResults(dir);
+  writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(results));
+}

@@ -10,7 +10,7 @@ const KINDS = ['watts-strogatz', 'erdos-renyi', 'barabasi-albert', 'ring', 'comp
 const networkOf = (overrides: Partial<Parameters['network']>): Parameters['network'] => ({ ...defaultParameters().network, ...overrides });
 
 describe('buildNetwork', () => {
-  it('builds a simple symmetric graph with sorted rows for every kind and any settings', () => {
+  it('builds a simple symmetric graph with sorted rows, the same for the same seed, for every kind and any settings', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...KINDS),
@@ -26,6 +26,9 @@ describe('buildNetwork', () => {
           const g = buildNetwork(networkOf({ kind, degree, rewire, bridges, homophily }), layout, stream(seed, 'network'));
           expect(g.nodes).toBe(neighbourhoods * size);
           expect(simpleGraphProblems(g)).toEqual([]);
+          const again = buildNetwork(networkOf({ kind, degree, rewire, bridges, homophily }), layout, stream(seed, 'network'));
+          expect(again.offsets).toEqual(g.offsets);
+          expect(again.targets).toEqual(g.targets);
         },
       ),
       { seed: 4242, numRuns: 300 },
@@ -64,5 +67,18 @@ describe('buildNetwork', () => {
     const g = buildNetwork(networkOf({ kind: 'barabasi-albert', degree: 1 }), layout, stream(1, 'network'));
     expect(Math.min(...degrees(g))).toBe(1);
     expect(g.targets.length).toBe(2 * 999);
+  });
+});
+
+describe('buildNetwork at scale', () => {
+  it('builds the default Watts–Strogatz network for a million residents (4 000 neighbourhoods of 250)', () => {
+    const layout = layoutOf(4000, 250);
+    const g = buildNetwork(networkOf({}), layout, stream(7, 'network'));
+    // Lattice 8 plus bridging 0.05 per resident, less the rewired ties that land on an existing one
+    // (about rewire × k × k/(s − 1) ≈ 0.026 per resident).
+    const mean = g.targets.length / g.nodes;
+    expect(mean).toBeGreaterThan(8.0);
+    expect(mean).toBeLessThan(8.05);
+    expect(g.offsets[g.nodes]).toBe(g.targets.length);
   });
 });

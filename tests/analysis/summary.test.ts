@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { pairedContrast } from '../../src/analysis/contrasts.js';
+import { reachCurve } from '../../src/analysis/reachCurve.js';
+import { loadResults, ResultsError } from '../../src/analysis/results.js';
+import { writeSummary } from '../../src/analysis/summary.js';
+import { comparisonFolder, sweepFolder } from './fixtures.js';
+
+describe('reachCurve()', () => {
+  test('is the cumulative share reached by each week when every initiative is followed to the horizon', () => {
+    // 5 initiatives, horizon 10: reached in weeks 2, 2, 5; two never (censored at 10)
+    const c = reachCurve([2, null, 5, 2, null], 10);
+    expect(c.points).toHaveLength(11);
+    expect(c.points[1].share).toBe(0);
+    expect(c.points[2].share).toBeCloseTo(0.4, 12);
+    expect(c.points[4].share).toBeCloseTo(0.4, 12);
+    expect(c.points[5].share).toBeCloseTo(0.6, 12);
+    expect(c.points[10].share).toBeCloseTo(0.6, 12);
+    expect(c.median.median).toBe(5);
+    expect(c.reached).toBe(3);
+    for (const p of c.points) {
+      expect(p.lo).toBeLessThanOrEqual(p.share + 1e-12);
+      expect(p.hi).toBeGreaterThanOrEqual(p.share - 1e-12);
+    }
+  });
+
+  test('an initiative reaching it in the last week counts as reached', () => {
+    const c = reachCurve([10, null], 10);
+    expect(c.points[10].share).toBeCloseTo(0.5, 12);
+    expect(c.median.median).toBe(10);
+  });
+
+  test('when fewer than half reach it the median is never', () => {
+    expect(reachCurve([3, null, null], 20).median.median).toBeNull();
+  });
+});
+
+describe('loadResults()', () => {
+  test('finds the varied parameters in the manifest plan or, without it, between label and the outcomes', () => {
+    const withPlan = loadResults(sweepFolder());
+    const fromHeader = loadResults(sweepFolder({ manifestWithoutPlan: true }));
+    expect(withPlan.varied).toEqual(['strategy.steering', 'strategy.participation']);
+    expect(fromHeader.varied).toEqual(['strategy.steering', 'strategy.participation']);
+    expect(fromHeader.points[4].values).toEqual({ 'strategy.steering': '0.5', 'strategy.participation': '0.5' });
+    expect(fromHeader.horizon).toBe(156);
+  });
+
+  test('says which file and column are wrong', () => {
+    const dir = comparisonFolder();
+    const runs = readFileSync(join(dir, 'runs.csv'), 'utf8').replace('reached,', 'reachd,');
+    writeFileSync(join(dir, 'runs.csv'), runs);
+    expect(() => loadResults(dir)).toThrow(/runs\.csv: missing column reached/);
+    expect(() => loadResults(join(dir, 'nope'))).toThrow(ResultsError);
+  });
+});
+
+describe('writeSummary()', () => {
+  test('writes one row per point with the columns of docs/results.md', async () => {
+    const dir = sweepFolder();
+    await writeSummary(dir);
+    const text = readFileSync(join(dir, 'summary.csv'), 'utf8');
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(text.split('\n')[0]).toBe(
+      'point,label,strategy.steering,strategy.participation,runs,initiatives,reach_probability,reach_lo,reach_hi,' +
+        'median_reach_week,median_reach_lo,median_reach_hi,formalised_share,trust_gov_final,cohesion_final',
+    );
+    expect(rows).toHaveLength(9);
+    expect(rows[4]).toMatchObject({ point: '4', label: 'steering=0.5, participation=0.5', 'strategy.steering': '0.5', runs: '6', initiatives: '48' });
+    const initiatives = parse(readFileSync(join(dir, 'initiatives.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    for (const row of rows) {
+      const own = initiatives.filter((i) => i.point === row.point);
+      const reached = own.filter((i) => i.reached_week !== '').length;
+      expect(Number(row.reach_probability)).toBeCloseTo(reached / own.length, 12);
+      expect(Number(row.reach_lo)).toBeLessThanOrEqual(Number(row.reach_probability));
+      expect(Number(row.reach_hi)).toBeGreaterThanOrEqual(Number(row.reach_probability));
+      if (reached / own.length < 0.5) expect(row.median_reach_week).toBe('');
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('pairedContrast()', () => {
+  test('differences per replicate, hand-checked on two replicates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'draagvlak-paired-'));
+    const id = (p: number, r: number) => `${p},${r},${r + 1},${p === 0 ? 'classic' : 'cooperative'}`;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ scenario: { horizon: 10 } }));
+    writeFileSync(join(dir, 'runs.csv'), [
+      'point,replicate,seed,label,initiatives,reached,formalised,first_reached_week,trust_gov_final,cohesion_final,drive_final,support_final,committed_share_final',
+      `${id(0, 0)},2,0,0,,0.4,0.5,0.3,0.3,0.1`,
+      `${id(0, 1)},2,1,0,4,0.3,0.5,0.3,0.3,0.1`,
+      `${id(1, 0)},2,2,0,2,0.6,0.5,0.3,0.3,0.1`,
+      `${id(1, 1)},2,1,0,6,0.6,0.5,0.3,0.3,0.1`,
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 'initiatives.csv'), [
+      'point,replicate,seed,label,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final',
+      `${id(0, 0)},0,0,10,0.3,,,0.1,0,0`, `${id(0, 0)},1,1,10,0.3,,,0.1,0,0`,
+      `${id(0, 1)},0,0,10,0.3,4,,0.3,0,0`, `${id(0, 1)},1,1,10,0.3,,,0.1,0,0`,
+      `${id(1, 0)},0,0,10,0.3,2,,0.3,0,0`, `${id(1, 0)},1,1,10,0.3,8,,0.3,0,0`,
+      `${id(1, 1)},0,0,10,0.3,6,,0.3,0,0`, `${id(1, 1)},1,1,10,0.3,,,0.1,0,0`,
+    ].join('\n') + '\n');
+    const c = pairedContrast(loadResults(dir), 1, 0);
+    // reach share: replicate 0: 1 − 0 = 1; replicate 1: 0.5 − 0.5 = 0 → mean 0.5, sd √0.5, t(1) = 12.7062
+    expect(c.pairs).toBe(2);
+    expect(c.differences.reachShare!.mean).toBeCloseTo(0.5, 12);
+    expect(c.differences.reachShare!.hi).toBeCloseTo(0.5 + 12.7062047 * Math.sqrt(0.5) / Math.sqrt(2), 5);
+    // mean reach week (never = 10): rep 0: (2 + 8)/2 − (10 + 10)/2 = −5; rep 1: (6 + 10)/2 − (4 + 10)/2 = 1 → mean −2
+    expect(c.differences.meanReachWeek!.mean).toBeCloseTo(-2, 12);
+    // final trust: 0.6 − 0.4 = 0.2 and 0.6 − 0.3 = 0.3 → 0.25
+    expect(c.differences.trustGovFinal!.mean).toBeCloseTo(0.25, 12);
+  });
+});

@@ -10,6 +10,7 @@ export const PARAMETERS = {
     households: int(250, 2, 1_000_000, 'households per neighbourhood', 'Households (residents) living in each neighbourhood.'),
     initiators: int(3, 0, 1000, 'households per neighbourhood', 'Initiators per neighbourhood: residents who start committed, with high drive.', 'Ghorbani et al. 2020: no initiative forms without a core of initiators.'),
     backgroundGroups: int(3, 1, 12, 'groups', 'Number of background groups residents belong to (for homophily and diversity).'),
+    neighbourhoodSpread: num(0.1, 0, 0.5, 'standard deviation', 'Spread of neighbourhood means of trust, belonging and support around the population means: neighbourhoods differ.'),
   },
   network: {
     kind: oneOf(['watts-strogatz', 'erdos-renyi', 'barabasi-albert', 'ring', 'complete'] as const, 'watts-strogatz', 'Social network generator.', 'Watts & Strogatz 1998; Erdős & Rényi 1959; Barabási & Albert 1999.'),
@@ -56,6 +57,8 @@ export const PARAMETERS = {
   },
   initiative: {
     threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),
+    alignment: share(0.2, 'Initial alignment of each initiative with the programme goals.'),
+    alignedAt: share(0.5, 'Alignment at or above which a formalised initiative counts as a coherent success.'),
   },
   commitment: {
     rule: oneOf(['threshold', 'hazard'] as const, 'threshold', 'threshold: own support mixed with the committed share of neighbours against a personal threshold; hazard: per-week probability from external drive and neighbours (Bass on a network).', 'Granovetter 1978; Watts 2002; Bass 1969.'),
@@ -84,6 +87,17 @@ export const PARAMETERS = {
     revenueRate: num(0.02, 0, 1, 'per week', 'Weekly revenue of a formalised initiative, in units of its members.'),
     spillover: share(0.3, 'Share of the revenue effect that reaches neighbouring neighbourhoods through bridging ties.', 'Demonstration effect.'),
     learning: num(0.02, 0, 1, 'per week', 'Weekly learning of officials from successes nearby.'),
+    presenceRate: share(0.05, "Weekly move of officials' presence toward the serving target."),
+    steeringPressure: share(0.5, 'Extra pressure per unit of steering without participation, steering × (1 − participation).', 'Frey & Jegen 2001: control without voice.'),
+    awarenessGain: num(0.03, 0, 1, 'per good contact', 'Awareness gained from one serving contact.'),
+    officialTrustGain: num(0.005, 0, 1, 'per good contact', 'Trust in residents an official gains from one serving contact.'),
+    directiveEffect: num(0.03, 0, 1, 'per directive contact', 'Support change from one directive contact, per unit of trust above (or below) legitimacy.'),
+    legitimacy: share(0.5, 'Trust in government above which directive contact and pressure persuade rather than antagonise.', 'Tyler 1990, legitimacy and compliance.'),
+    pressureTrustCost: num(0.002, 0, 1, 'per week at full pressure', 'Weekly trust loss per unit of felt pressure without participation, before the asymmetry multiplier.', 'Slovic 1993.'),
+    alignmentDrift: num(0.5, 0, 5, 'ratio', 'Pull of local agendas away from the programme goals, relative to the pull of steering.'),
+    diversityWeight: share(0.3, 'Weight of background diversity (normalised Blau index) against competence coverage in capacity.', 'Hong & Page 2004; Blau 1977.'),
+    stakeholderSupport: num(0.5, 0, 5, 'ratio', 'Extra progress rate stakeholders bring at saturation (1 − e^{−(parties − 1)/3}).'),
+    fairShare: share(0.3, 'Revenue share below which members feel left out of the success (trust loss).', 'Ostrom 1990; Walker & Devine-Wright 2008.'),
   },
   environment: {
     costs: series(0.6, 'Cost level of the transition (principal knowledge driver).'),

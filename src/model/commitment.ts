@@ -1,0 +1,69 @@
+import type { World } from './world.js';
+
+/**
+ * Step 4b: who joins and who leaves the initiative. Decisions read the committed neighbours as of
+ * last week; the changes are collected first and applied after everyone has decided (synchronous).
+ *
+ * threshold rule (Granovetter 1978; Watts 2002): a resident joins when the mix
+ *   w × (committed share of neighbours) + (1 − w) × own support ≥ personal threshold,
+ * and a member leaves when the mix falls below threshold − hysteresis. When `supportDecides` is
+ * off only neighbours count, compared as whole numbers precomputed at creation,
+ * committedNeighbours ≥ ceil(φ·degree − 1e-9), so that floating point cannot flip a tie.
+ *
+ * hazard rule (Bass 1969 on a network): a resident joins with probability
+ *   1 − exp(−(p × externalDrive + q × committed share of neighbours))
+ * per week and never leaves. externalDrive is the resident's awareness of climate, costs and policy
+ * (the mass-media channel of Bass), or 1 when the awareness mechanism is off.
+ */
+export function updateCommitment(world: World): void {
+  const { commitment, mechanisms } = world.params;
+  const res = world.residents;
+  const { committed, committedNeighbours, invDegree, threshold, joinCount, leaveCount } = res;
+  const support = res.support;
+  const changed = world.scratch.changed;
+  const n = res.count;
+  let count = 0;
+  if (commitment.rule === 'hazard') {
+    const rng = world.rng;
+    const p = commitment.p;
+    const q = commitment.q;
+    const awareness = mechanisms.awareness ? res.awareness : null;
+    for (let i = 0; i < n; i++) {
+      if (committed[i] === 1) continue;
+      const external = awareness === null ? 1 : awareness[i];
+      const rate = p * external + q * committedNeighbours[i] * invDegree[i];
+      if (rate > 0 && rng() < 1 - Math.exp(-rate)) changed[count++] = i;
+    }
+  } else if (mechanisms.supportDecides) {
+    const w = commitment.neighbourWeight;
+    const own = 1 - w;
+    const h = commitment.hysteresis;
+    for (let i = 0; i < n; i++) {
+      const mix = w * committedNeighbours[i] * invDegree[i] + own * support[i];
+      if (committed[i] === 0 ? mix >= threshold[i] : mix < threshold[i] - h) changed[count++] = i;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = committedNeighbours[i];
+      if (committed[i] === 0 ? c >= joinCount[i] : c < leaveCount[i]) changed[count++] = i;
+    }
+  }
+  applyChanges(world, count);
+}
+
+/** Flip the membership of the residents who decided to change, and tell their neighbours and initiatives. */
+function applyChanges(world: World, count: number): void {
+  const res = world.residents;
+  const { committed, committedNeighbours, neighbourhood } = res;
+  const { offsets, targets } = world.network;
+  const changed = world.scratch.changed;
+  const ini = world.initiatives;
+  for (let k = 0; k < count; k++) {
+    const i = changed[k];
+    const delta = committed[i] === 0 ? 1 : -1;
+    committed[i] = delta > 0 ? 1 : 0;
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) committedNeighbours[targets[e]] += delta;
+    ini.members[neighbourhood[i]] += delta;
+  }
+  for (let b = 0; b < ini.count; b++) ini.supportShare[b] = ini.households[b] > 0 ? ini.members[b] / ini.households[b] : 0;
+}

@@ -1,0 +1,137 @@
+import { stream } from '../../random/streams.js';
+import type { Parameters } from '../parameters.js';
+import type { World, WorldHooks } from '../world.js';
+import { breakPromise, holdEvening, sendIntoField } from './actions.js';
+import { conditionValue } from './conditions.js';
+import { ACTION_SIZE, EVENT_ACTIONS, type Intervention } from './types.js';
+
+/** A compiled timeline: the world hook that applies it, and the week each entry first applied. */
+export interface Timeline {
+  hooks: WorldHooks;
+  /** Per entry, the week (1..horizon) it first applied; 0 while it never did. */
+  firedWeek: Int32Array;
+}
+
+type Strategy = Parameters['strategy'];
+type StrategyKey = keyof Strategy;
+
+interface Compiled {
+  entry: Intervention;
+  size: number;
+  /** The neighbourhoods it acts on (filled at the first week, when their number is known). */
+  hoods: Int32Array | null;
+  /** Lasting actions: the strategy values before it applied, to undo at the end of a window. */
+  saved: Partial<Strategy> | null;
+  /** The week its window ends (exclusive); Infinity for lasting actions that fire by `at` or `when`. */
+  until: number;
+}
+
+/**
+ * Compile a scenario's interventions for one run. Each week, right after the environment drivers
+ * and before anyone acts (DESIGN §2, step 1), every entry checks its trigger against the state at
+ * the end of last week — `at` a week, `from` a week `for` some weeks, or `when` a condition first
+ * holds — and applies its action. Lasting actions (`set`, `field`, `subsidy`, `mandate`,
+ * `share-revenues`, stakeholders) hold to the horizon, or for their window and are then undone;
+ * events (`evening`, `broken-promise`) act once, or every week of their window. Randomness comes
+ * only from the run's interventions stream, so a timeline changes nothing before its first week.
+ */
+export function createTimeline(entries: readonly Intervention[], runSeed: number): Timeline {
+  const firedWeek = new Int32Array(entries.length);
+  const rng = stream(runSeed, 'interventions');
+  const compiled: Compiled[] = entries.map((entry) => ({
+    entry,
+    size: entry.size ?? ACTION_SIZE[entry.action].default,
+    hoods: null,
+    saved: null,
+    until: entry.from !== undefined ? entry.from + (entry.for ?? 1) : Infinity,
+  }));
+
+  const beforeWeek = (world: World): void => {
+    const t = world.week;
+    for (let k = 0; k < compiled.length; k++) {
+      const c = compiled[k];
+      const e = c.entry;
+      if (c.hoods === null) c.hoods = neighbourhoodsOf(e, world.neighbourhoods.count);
+      if (firedWeek[k] === 0) {
+        const fires =
+          e.at !== undefined
+            ? t === e.at
+            : e.from !== undefined
+              ? t === e.from
+              : e.when !== undefined && holds(world, e, c.hoods);
+        if (!fires) continue;
+        firedWeek[k] = t;
+        apply(world, c, rng);
+        continue;
+      }
+      if (t >= c.until) {
+        if (c.saved) undo(world, c);
+        continue;
+      }
+      // Still active: lasting actions that act on this week's values act again; events repeat
+      // only inside a window.
+      if (EVENT_ACTIONS.has(e.action)) {
+        if (e.from !== undefined) apply(world, c, rng);
+      } else if (e.action === 'field' || e.action === 'subsidy' || e.action === 'mandate') {
+        apply(world, c, rng);
+      }
+    }
+  };
+  return { hooks: { beforeWeek }, firedWeek };
+}
+
+function holds(world: World, e: Intervention, hoods: Int32Array): boolean {
+  const cond = e.when!;
+  const value = conditionValue(world, cond.metric, hoods);
+  return cond.above !== undefined ? value >= cond.above : value <= (cond.below as number);
+}
+
+function neighbourhoodsOf(e: Intervention, count: number): Int32Array {
+  if (e.where === undefined || e.where === 'all') return Int32Array.from({ length: count }, (_, b) => b);
+  return Int32Array.from(e.where.filter((b) => b < count));
+}
+
+function apply(world: World, c: Compiled, rng: () => number): void {
+  const e = c.entry;
+  const strategy = world.params.strategy;
+  const env = world.env;
+  switch (e.action) {
+    case 'evening':
+      return holdEvening(world, c.hoods!, c.size, rng);
+    case 'broken-promise':
+      return breakPromise(world, c.hoods!, c.size);
+    case 'field':
+      return sendIntoField(world, c.hoods!, c.size);
+    case 'subsidy':
+      env.costs = Math.max(0, env.costs - c.size);
+      return;
+    case 'mandate':
+      env.policyPressure = Math.min(1, env.policyPressure + c.size);
+      return;
+    case 'set':
+      return change(world, c, e.set ?? {});
+    case 'share-revenues':
+      return change(world, c, { revenueShare: c.size });
+    case 'add-stakeholder':
+      return change(world, c, { stakeholders: Math.min(20, strategy.stakeholders + c.size) });
+    case 'remove-stakeholder':
+      return change(world, c, { stakeholders: Math.max(1, strategy.stakeholders - c.size) });
+  }
+}
+
+/** Sets strategy values (paths with or without the `strategy.` prefix), remembering the old ones for a window's end. */
+function change(world: World, c: Compiled, values: Record<string, number | string>): void {
+  const strategy = world.params.strategy as unknown as Record<string, number | string>;
+  const saved: Record<string, number | string> = {};
+  for (const [path, value] of Object.entries(values)) {
+    const key = path.replace(/^strategy\./, '') as StrategyKey;
+    saved[key] = strategy[key];
+    strategy[key] = value;
+  }
+  if (c.until !== Infinity) c.saved = saved as Partial<Strategy>;
+}
+
+function undo(world: World, c: Compiled): void {
+  Object.assign(world.params.strategy, c.saved);
+  c.saved = null;
+}

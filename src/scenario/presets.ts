@@ -1,0 +1,59 @@
+import type { Parameters } from '../model/parameters.js';
+
+/** Any part of T, at any depth: what a preset or a scenario file overrides. Arrays and series values are replaced whole. */
+export type DeepPartial<T> = T extends ReadonlyArray<unknown>
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+export interface Preset {
+  /** What the strategy stands for, in a sentence. */
+  description: string;
+  /** The strategy, officials and residents values that make it up, over the defaults. */
+  overrides: DeepPartial<Parameters>;
+}
+
+/**
+ * The four strategies of a programme manager, as overrides of the default parameters. Only the
+ * levers a manager holds (strategy), how officials start (officials) and, for the classic
+ * strategy, the low trust it typically starts from (residents) are set; the neighbourhood and its
+ * people stay the same, so strategies compare like with like.
+ */
+export type PresetName = 'classic' | 'cooperative' | 'laissez-faire' | 'network-steering';
+
+export const PRESETS: Record<PresetName, Preset> = {
+  classic: {
+    description:
+      'Classic top-down programme: strong steering and policy pressure passed on, little participation, presence, serving, buffering or revenue sharing, starting from low trust.',
+    overrides: {
+      strategy: { steering: 0.8, participation: 0.1, serving: 0.1, buffer: 0.1, revenueShare: 0.1 },
+      officials: { orientation: 0.9, presence: 0.05 },
+      residents: { trustGov: 0.35 },
+    },
+  },
+  cooperative: {
+    description:
+      'Cooperative programme management: officials in the field serving residents, real participation, the manager buffering top-down input and sharing revenues with the community.',
+    overrides: {
+      strategy: { steering: 0.5, participation: 0.8, serving: 0.9, buffer: 0.8, revenueShare: 0.8 },
+      officials: { orientation: 0.6, presence: 0.3 },
+    },
+  },
+  'laissez-faire': {
+    description: 'Hands off: little steering, little presence, nothing buffered or shared; initiatives are left to themselves.',
+    overrides: {
+      strategy: { steering: 0.05, participation: 0.5, serving: 0.2, buffer: 0.2, revenueShare: 0.3, attentionBudget: 0.2 },
+      officials: { presence: 0.05 },
+    },
+  },
+  'network-steering': {
+    description:
+      'Network steering and process direction (procesregie): moderate steering through bridging people and process, with participation, some presence and buffering.',
+    overrides: {
+      strategy: { steering: 0.4, participation: 0.7, serving: 0.6, buffer: 0.6, revenueShare: 0.6, attention: 'most-lagging' },
+      officials: { orientation: 0.7 },
+    },
+  },
+};
+

@@ -1,0 +1,82 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { packageVersion } from '../run/manifest.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+
+function whole(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, found ${JSON.stringify(value)}`);
+    }
+    return n;
+  };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * The `draagvlak` command. Returns the exit code: 0 done, 1 runs failed, 2 bad input (nothing
+ * written), 130 interrupted.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('draagvlak')
+    .description('Agent-based simulation of cooperative programme management: when do local initiatives reach the support threshold?')
+    .version(packageVersion())
+    .exitOverride()
+    .showHelpAfterError('(draagvlak --help for usage)');
+
+  program
+    .command('run')
+    .description('run a scenario (every point and replicate) and write its results folder')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--set <path=value>', 'override a scenario field, e.g. --set strategy.steering=0.8 (repeatable)', collect, [])
+    .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
+    .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
+    .option('--out <dir>', 'results folder, inside the current directory (default: results/<scenario name>)')
+    .addOption(new Option('--workers <n>', 'worker threads (default: available cores)').argParser(whole('--workers', 1)))
+    .option('--resume', 'continue an interrupted run in the results folder')
+    .option('--quiet', 'no progress output')
+    .option('--no-report', 'skip summary.csv, charts and report.html')
+    .option('--force', 'allow a results folder outside the current directory')
+    .action(async (file: string, opts) => {
+      code = await runCommand(file, opts);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files; one line per problem')
+    .argument('<files...>', 'scenario files')
+    .action((files: string[]) => {
+      code = validateCommand(files);
+    });
+
+  program
+    .command('schema')
+    .description('print the scenario JSON Schema (for editors)')
+    .action(() => {
+      code = schemaCommand();
+    });
+
+  program
+    .command('report')
+    .description('(re)build summary.csv, charts and report.html of a results folder')
+    .argument('<dir>', 'results folder')
+    .action(async (dir: string) => {
+      const { reportCommand } = await import('./report.js');
+      code = await reportCommand(dir);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; any usage error is bad input.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    throw err;
+  }
+  return code;
+}

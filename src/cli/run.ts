@@ -1,0 +1,93 @@
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { ScenarioError, formatProblem } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { planRuns } from '../scenario/design.js';
+import { UsageError } from '../run/errors.js';
+import { executePlan } from '../run/execute.js';
+import { outDirProblems } from '../run/outDir.js';
+
+export interface RunCommandOptions {
+  set?: string[];
+  seed?: number;
+  replications?: number;
+  out?: string;
+  workers?: number;
+  resume?: boolean;
+  quiet?: boolean;
+  /** false with --no-report. */
+  report?: boolean;
+  force?: boolean;
+}
+
+/** The default results folder of a scenario file: results/<file name without extension>. */
+export function defaultOut(scenarioFile: string): string {
+  return join('results', basename(scenarioFile, extname(scenarioFile)));
+}
+
+function fail(problems: string[]): number {
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  return 2;
+}
+
+/**
+ * `draagvlak run SCENARIO`: checks everything first — the scenario, the options, the results
+ * folder — and writes nothing when anything is wrong (exit 2). Then runs every point and
+ * replicate, writes the results folder, and (unless --no-report) summary.csv, the charts and
+ * report.html. Exit 0 when complete, 1 when runs failed, 130 when interrupted.
+ */
+export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
+  const problems: string[] = [];
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
+    problems.push(`--workers: expected a whole number from 1 to 1024, found ${options.workers}`);
+  }
+  let plan;
+  try {
+    const scenario = loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications });
+    plan = planRuns(scenario);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    problems.push(...err.problems.map(formatProblem));
+  }
+  const out = options.out ?? defaultOut(file);
+  problems.push(...outDirProblems(out, { force: options.force, resume: options.resume }));
+  if (problems.length > 0 || !plan) return fail(problems);
+
+  let result;
+  try {
+    result = await executePlan(plan, {
+      out,
+      workers,
+      resume: options.resume,
+      quiet: options.quiet,
+      scenarioFile: file,
+    });
+  } catch (err) {
+    if (err instanceof UsageError) return fail(err.problems);
+    throw err;
+  }
+  const shown = relative(process.cwd(), result.out) || '.';
+  if (result.status === 'interrupted') {
+    process.stderr.write(
+      `draagvlak: interrupted (${result.signal}); ${shown} is incomplete. Continue with:\n` +
+        `  draagvlak run ${process.argv.slice(3).filter((a) => a !== '--resume').join(' ')} --resume\n`,
+    );
+    return 130;
+  }
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
+  if (result.failures.count > 0) {
+    process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${join(shown, 'failures.csv')}:\n`);
+    for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
+    if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
+  }
+  if (options.report !== false) {
+    const { writeSummary } = await import('../analysis/summary.js');
+    await writeSummary(result.out);
+    const { buildReport } = await import('../charts/report.js');
+    const { report } = await buildReport(result.out);
+    say(`draagvlak: report: ${relative(process.cwd(), resolve(report)) || report}`);
+  }
+  return result.failures.count > 0 ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../scenario/types.js';
+import { writeFileAtomic } from './atomic.js';
+
+/**
+ * manifest.json: what was run, with what, and how far it got. Everything in it but the
+ * `execution` block is fixed by the scenario and the code; `execution` (times, workers, notes)
+ * describes this particular execution and differs between otherwise identical runs.
+ */
+export interface Manifest {
+  generator: 'draagvlak';
+  version: string;
+  gitCommit: string | null;
+  complete: boolean;
+  note?: string;
+  scenario: {
+    file: string | null;
+    name: string;
+    /** SHA-256 of the resolved scenario as canonical JSON (keys sorted, no spaces). */
+    hash: string;
+    resolved: Scenario;
+  };
+  seed: number;
+  seedRule: string;
+  points: number;
+  replications: number;
+  runs: number;
+  /** Varied parameters, in column order. */
+  varied: string[];
+  /** Runs that failed (listed in failures.csv); null until the run is complete. */
+  failures: number | null;
+  files: string[];
+  execution: {
+    node: string;
+    workers: number;
+    startedAt: string;
+    finishedAt: string | null;
+    /** Workers that died and were replaced (their runs were run again). */
+    workerRestarts: number;
+    /** When each earlier, interrupted attempt started; empty for a run that never stopped. */
+    resumedFrom: string[];
+  };
+}
+
+export const SEED_RULE =
+  'run seed = xor4096("draagvlak/<scenario seed>/r<replicate>").int32() >>> 0 with common random numbers ' +
+  '(the default; point left out so every point meets the same people), else ' +
+  'xor4096("draagvlak/<scenario seed>/p<point>/r<replicate>"); each purpose (network, population, dynamics, ' +
+  'interventions) draws from xor4096("<run seed>/<purpose>") — src/random/streams.ts';
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+export function scenarioHash(scenario: Scenario): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}
+
+/** The directory of draagvlak's package.json, found upward from this module (src/ or dist/src/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'draagvlak') return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find draagvlak package.json');
+    dir = up;
+  }
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The git commit of the code, when it runs from a git checkout; null otherwise. */
+export function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function readManifest(file: string): Manifest | null {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    return m && m.generator === 'draagvlak' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeManifest(file: string, manifest: Manifest): void {
+  writeFileAtomic(file, JSON.stringify(manifest, null, 2) + '\n');
+}

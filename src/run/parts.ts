@@ -1,0 +1,123 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { missingRanges, type RunRange } from './jobs.js';
+
+/**
+ * The journal of a run in progress: DIR/.parts/ holds one part file per finished batch — the rows
+ * of a contiguous range [start, end) of canonical runs for each result file. A part is written to
+ * a temporary name and renamed into place only when complete, so after a crash or a kill every
+ * part present is whole; its name says which runs it covers. Resuming skips those runs; at the end
+ * the parts are streamed, in canonical order, into the final files.
+ */
+
+export const PARTS = '.parts';
+
+/** The sections of a part, in the order of the final files they go to. */
+export const SECTIONS = ['runs', 'initiatives', 'series', 'failures'] as const;
+export type Section = (typeof SECTIONS)[number];
+export type PartContent = Record<Section, string>;
+
+const MAGIC = 'draagvlak-part 1';
+const NAME = /^(\d{10})-(\d{10})\.part$/;
+
+export function partsDir(out: string): string {
+  return join(out, PARTS);
+}
+
+function partName(range: RunRange): string {
+  return `${String(range.start).padStart(10, '0')}-${String(range.end).padStart(10, '0')}.part`;
+}
+
+/** Writes a part atomically: a header with each section's byte length, then the sections. */
+export function writePart(dir: string, range: RunRange, content: PartContent): void {
+  const bodies = SECTIONS.map((s) => Buffer.from(content[s], 'utf8'));
+  const header = Buffer.from(`${MAGIC} ${bodies.map((b) => b.length).join(' ')}\n`, 'utf8');
+  const name = partName(range);
+  const tmp = join(dir, `${name}.tmp`);
+  writeFileSync(tmp, Buffer.concat([header, ...bodies]));
+  renameSync(tmp, join(dir, name));
+}
+
+/** The ranges of the complete parts in a journal; stray temporary files are removed. */
+export function listParts(dir: string): RunRange[] {
+  if (!existsSync(dir)) return [];
+  const ranges: RunRange[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = NAME.exec(name);
+    if (m) ranges.push({ start: Number(m[1]), end: Number(m[2]) });
+    else if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+function readPart(dir: string, range: RunRange): Buffer[] {
+  const bytes = readFileSync(join(dir, partName(range)));
+  const eol = bytes.indexOf(10);
+  const header = bytes.subarray(0, eol).toString('utf8').split(' ');
+  if (eol < 0 || `${header[0]} ${header[1]}` !== MAGIC) throw new Error(`not a result part: ${partName(range)}`);
+  const out: Buffer[] = [];
+  let at = eol + 1;
+  for (let i = 0; i < SECTIONS.length; i++) {
+    const length = Number(header[i + 2]);
+    out.push(bytes.subarray(at, at + length));
+    at += length;
+  }
+  if (at !== bytes.length) throw new Error(`result part ${partName(range)} is truncated or corrupt`);
+  return out;
+}
+
+/** The final file each section goes to. */
+export const FILES: Record<Section, string> = {
+  runs: 'runs.csv',
+  initiatives: 'initiatives.csv',
+  series: 'series.csv',
+  failures: 'failures.csv',
+};
+
+/**
+ * Streams the parts, in canonical order, into the final files (each written to a temporary name
+ * and renamed into place), one part in memory at a time. failures.csv is written only when runs
+ * failed. Returns the number of failed runs' rows.
+ */
+export function assemble(out: string, total: number, headers: PartContent): { failureRows: number } {
+  const dir = partsDir(out);
+  const parts = listParts(dir);
+  const missing = missingRanges(total, parts);
+  if (missing.length > 0) throw new Error(`cannot assemble: runs ${missing[0]!.start}…${missing[0]!.end - 1} have no results`);
+  const fds = SECTIONS.map((s) => openSync(join(out, `${FILES[s]}.tmp`), 'w'));
+  let failureBytes = 0;
+  let failureRows = 0;
+  try {
+    SECTIONS.forEach((s, i) => writeSync(fds[i]!, headers[s]));
+    for (const range of parts) {
+      const sections = readPart(dir, range);
+      sections.forEach((body, i) => {
+        if (body.length > 0) writeSync(fds[i]!, body);
+      });
+      const failures = sections[SECTIONS.indexOf('failures')]!;
+      failureBytes += failures.length;
+      for (const byte of failures) if (byte === 10) failureRows++;
+    }
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
+  for (const s of SECTIONS) {
+    const tmp = join(out, `${FILES[s]}.tmp`);
+    if (s === 'failures' && failureBytes === 0) {
+      rmSync(tmp, { force: true });
+      rmSync(join(out, FILES[s]), { force: true });
+    }
+    else renameSync(tmp, join(out, FILES[s]));
+  }
+  return { failureRows };
+}
+
+export function ensurePartsDir(out: string): string {
+  const dir = partsDir(out);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function removeParts(out: string): void {
+  rmSync(partsDir(out), { recursive: true, force: true });
+}

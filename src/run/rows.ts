@@ -1,0 +1,119 @@
+import { INITIATIVE_METRICS, SERIES_METRICS, type RunOutput } from '../model/output.js';
+import type { RunPlan } from '../scenario/types.js';
+
+/**
+ * The rows of runs.csv, initiatives.csv, series.csv and failures.csv, exactly as docs/results.md
+ * describes them. Every row starts with the run's identity (point, replicate, seed, label, the
+ * varied parameter values) so that analysis needs no join and any row can be re-run alone.
+ * Numbers are printed by `String(x)` (JavaScript's shortest round-trip form); a week of 0 — never
+ * happened, censored at the horizon — and a non-finite value print as an empty cell.
+ */
+
+/** The identity of one run. */
+export interface RunIdentity {
+  point: number;
+  replicate: number;
+  seed: number;
+}
+
+/** The formatted rows of one run, each section a block of complete `\n`-terminated lines. */
+export interface RunRows {
+  runs: string;
+  initiatives: string;
+  series: string;
+}
+
+const IDENTITY = ['point', 'replicate', 'seed', 'label'];
+const RUN_COLUMNS = [
+  'initiatives', 'reached', 'formalised', 'first_reached_week', 'trust_gov_final', 'cohesion_final',
+  'drive_final', 'support_final', 'committed_share_final',
+];
+const INITIATIVE_COLUMNS = [
+  'initiative', 'neighbourhood', 'households', 'threshold', 'reached_week', 'formalised_week',
+  'support_share_final', 'progress_final', 'alignment_final',
+];
+const SERIES_COLUMNS = ['week', 'metric', 'initiative', 'value'];
+const FAILURE_COLUMNS = ['point', 'replicate', 'seed', 'label', 'error'];
+
+/** One CSV cell: quoted (RFC 4180) only when it holds a comma, a quote or a line break. */
+export function cell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A week as printed: 1..horizon, empty when it never happened (stored as 0). */
+function week(w: number): string {
+  return w > 0 ? String(w) : '';
+}
+
+/** The header lines of the three result files and failures.csv for a plan's varied parameters. */
+export function headers(varied: readonly string[]): RunRows & { failures: string } {
+  const identity = [...IDENTITY, ...varied].map(cell);
+  return {
+    runs: [...identity, ...RUN_COLUMNS].join(',') + '\n',
+    initiatives: [...identity, ...INITIATIVE_COLUMNS].join(',') + '\n',
+    series: [...identity, ...SERIES_COLUMNS].join(',') + '\n',
+    failures: FAILURE_COLUMNS.join(',') + '\n',
+  };
+}
+
+/** The identity prefix of every row of one run, ending in a comma. */
+export function identityPrefix(plan: RunPlan, id: RunIdentity): string {
+  const point = plan.points[id.point];
+  if (!point) throw new Error(`no point ${id.point} in the plan`);
+  const cells = [cell(id.point), cell(id.replicate), cell(id.seed), cell(point.label)];
+  for (const path of plan.varied) cells.push(cell(point.values[path]));
+  return cells.join(',') + ',';
+}
+
+/** The rows one run contributes to runs.csv, initiatives.csv and series.csv. */
+export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRows {
+  const prefix = identityPrefix(plan, id);
+  const ini = out.initiatives;
+  const count = ini.reachedWeek.length;
+
+  let reached = 0;
+  let formalised = 0;
+  let firstReached = 0;
+  let initiatives = '';
+  for (let i = 0; i < count; i++) {
+    const r = ini.reachedWeek[i];
+    if (r > 0) {
+      reached++;
+      if (firstReached === 0 || r < firstReached) firstReached = r;
+    }
+    if (ini.formalisedWeek[i] > 0) formalised++;
+    initiatives += `${prefix}${i},${ini.neighbourhood[i]},${ini.households[i]},${cell(ini.threshold[i])},${week(r)},${week(ini.formalisedWeek[i])},${cell(ini.supportShareFinal[i])},${cell(ini.progressFinal[i])},${cell(ini.alignmentFinal[i])}\n`;
+  }
+  const f = out.final;
+  const runs = `${prefix}${count},${reached},${formalised},${week(firstReached)},${cell(f.trustGov)},${cell(f.cohesion)},${cell(f.drive)},${cell(f.support)},${cell(f.committedShare)}\n`;
+
+  // Canonical order within a run: world metrics (empty initiative) by week, then metric; then each
+  // initiative by week, then metric.
+  const samples = out.weeks.length;
+  let series = '';
+  for (let s = 0; s < samples; s++) {
+    const w = out.weeks[s];
+    for (let m = 0; m < SERIES_METRICS.length; m++) {
+      series += `${prefix}${w},${SERIES_METRICS[m]},,${cell(out.series[m * samples + s])}\n`;
+    }
+  }
+  const perInitiative = INITIATIVE_METRICS.length * samples;
+  for (let i = 0; i < count; i++) {
+    for (let s = 0; s < samples; s++) {
+      const w = out.weeks[s];
+      for (let m = 0; m < INITIATIVE_METRICS.length; m++) {
+        series += `${prefix}${w},${INITIATIVE_METRICS[m]},${i},${cell(out.initiativeSeries[i * perInitiative + m * samples + s])}\n`;
+      }
+    }
+  }
+  return { runs, initiatives, series };
+}
+
+/** The failures.csv row of a run that threw. */
+export function formatFailure(plan: RunPlan, id: RunIdentity, error: string): string {
+  const point = plan.points[id.point];
+  return [cell(id.point), cell(id.replicate), cell(id.seed), cell(point?.label ?? ''), cell(error)].join(',') + '\n';
+}

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/run/execute.js';
+import { readManifest } from '../../src/run/manifest.js';
+import type { ModelFn } from '../../src/run/single.js';
+import { fakeModel, fakePlan } from './fakeModel.js';
+
+// The pool runs the built worker (dist/src/run/worker.js): `npm test` builds first.
+let model: { url: string; runModel: ModelFn };
+beforeAll(async () => {
+  model = await fakeModel();
+});
+afterEach(() => {
+  delete process.env.DRAAGVLAK_FAIL_RUN;
+  delete process.env.DRAAGVLAK_CRASH_RUN;
+});
+
+const FILES = ['runs.csv', 'initiatives.csv', 'series.csv', 'failures.csv'];
+function tmp(): string {
+  return join(mkdtempSync(join(tmpdir(), 'draagvlak-exec-')), 'out');
+}
+function files(dir: string): Record<string, string | null> {
+  return Object.fromEntries(FILES.map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : null]));
+}
+const quiet = { quiet: true, handleSignals: false } as const;
+
+describe('executePlan()', () => {
+  const plan = fakePlan(4, 9);
+
+  it('gives the same bytes in this thread and on a pool of 1, 2 or 3 workers', async () => {
+    const bare = tmp();
+    const r = await executePlan(plan, { ...quiet, out: bare, workers: 1, model: model.runModel });
+    expect(r).toMatchObject({ status: 'complete', runs: 36, ranNow: 36, failures: { count: 0 } });
+    const expected = files(bare);
+    expect(expected['runs.csv']!.trimEnd().split('\n')).toHaveLength(37);
+    expect(expected['failures.csv']).toBeNull();
+    for (const workers of [1, 2, 3]) {
+      const out = tmp();
+      await executePlan(plan, { ...quiet, out, workers, modelModule: model.url });
+      expect(files(out)).toEqual(expected);
+      expect(existsSync(join(out, '.parts'))).toBe(false);
+      const m = readManifest(join(out, 'manifest.json'))!;
+      expect(m).toMatchObject({ complete: true, runs: 36, points: 4, replications: 9, seed: 7, failures: 0 });
+      expect(m.execution.workers).toBe(workers);
+      expect(m.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('orders rows by (point, replicate) whatever order runs finish in', async () => {
+    const out = tmp();
+    await executePlan(plan, { ...quiet, out, workers: 3, modelModule: model.url });
+    const ids = readFileSync(join(out, 'runs.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(':'));
+    expect(ids).toEqual(Array.from({ length: 36 }, (_, k) => `${Math.floor(k / 9)}:${k % 9}`));
+  });
+
+  it('an interrupted run says it is incomplete, and --resume ends with the bytes of one that never stopped', async () => {
+    const whole = tmp();
+    await executePlan(plan, { ...quiet, out: whole, workers: 2, modelModule: model.url });
+
+    const out = tmp();
+    const stop = new AbortController();
+    let calls = 0;
+    const stopping: ModelFn = (...args) => {
+      if (++calls === 11) stop.abort();
+      return model.runModel(...args);
+    };
+    const first = await executePlan(plan, { ...quiet, out, workers: 1, model: stopping, abort: stop.signal });
+    expect(first.status).toBe('interrupted');
+    const m = readManifest(join(out, 'manifest.json'))!;
+    expect(m.complete).toBe(false);
+    expect(m.note).toMatch(/interrupted by SIGINT after \d+ of 36 runs/);
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
+    expect(readdirSync(join(out, '.parts')).length).toBeGreaterThan(0);
+
+    const second = await executePlan(plan, { ...quiet, out, workers: 2, modelModule: model.url, resume: true });
+    expect(second.status).toBe('complete');
+    expect(second.ranNow).toBeLessThan(36);
+    expect(files(out)).toEqual(files(whole));
+    const resumed = readManifest(join(out, 'manifest.json'))!;
+    expect(resumed.complete).toBe(true);
+    expect(resumed.execution.resumedFrom).toEqual([m.execution.startedAt]);
+  });
+
+  it('refuses to resume a folder started with another scenario', async () => {
+    const out = tmp();
+    const stop = new AbortController();
+    stop.abort();
+    await executePlan(plan, { ...quiet, out, workers: 1, model: model.runModel, abort: stop.signal });
+    await expect(executePlan(fakePlan(4, 9, 8), { ...quiet, out, workers: 1, model: model.runModel, resume: true })).rejects.toThrow(
+      /scenario differs/,
+    );
+  });
+
+  it('records a run that throws in failures.csv and finishes the others', async () => {
+    process.env.DRAAGVLAK_FAIL_RUN = '2:3';
+    const out = tmp();
+    const r = await executePlan(plan, { ...quiet, out, workers: 2, modelModule: model.url });
+    expect(r.failures.count).toBe(1);
+    const f = files(out);
+    const failure = f['failures.csv']!.split('\n');
+    expect(failure[0]).toBe('point,replicate,seed,label,error');
+    expect(failure[1]).toMatch(/^2,3,\d+,"steering=0.6666666666666666, run",DRAAGVLAK_FAIL_RUN test hook: run 2:3 made to throw$/);
+    const runs = f['runs.csv']!.trimEnd().split('\n');
+    expect(runs).toHaveLength(36);
+    expect(runs.some((l) => l.startsWith('2,3,'))).toBe(false);
+    expect(readManifest(join(out, 'manifest.json'))!.failures).toBe(1);
+  });
+
+  it('replaces a worker that dies and runs its unfinished runs again, with the same bytes', async () => {
+    const whole = tmp();
+    await executePlan(plan, { ...quiet, out: whole, workers: 2, modelModule: model.url });
+    process.env.DRAAGVLAK_CRASH_RUN = '1:4';
+    const out = tmp();
+    const r = await executePlan(plan, { ...quiet, out, workers: 2, modelModule: model.url });
+    expect(r.workerRestarts).toBe(1);
+    expect(r.failures.count).toBe(0);
+    expect(files(out)).toEqual(files(whole));
+    expect(readManifest(join(out, 'manifest.json'))!.execution.workerRestarts).toBe(1);
+  });
+});

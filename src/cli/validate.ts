@@ -1,0 +1,27 @@
+import { ScenarioError, formatProblem } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { planRuns } from '../scenario/design.js';
+
+/**
+ * `draagvlak validate FILE…`: checks each scenario file, printing `ok FILE (n points × r replications)`
+ * or one line per problem. Returns the exit code: 0 when every file is valid, 2 otherwise.
+ */
+export function validateCommand(files: string[]): number {
+  if (files.length === 0) {
+    process.stderr.write('draagvlak validate: name at least one scenario file\n');
+    return 2;
+  }
+  let code = 0;
+  for (const file of files) {
+    try {
+      const scenario = loadScenario(file);
+      const points = planRuns(scenario).points.length;
+      process.stdout.write(`ok ${file} (${points} point${points === 1 ? '' : 's'} × ${scenario.replications} replications)\n`);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      for (const problem of err.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      code = 2;
+    }
+  }
+  return code;
+}

@@ -1,0 +1,7 @@
+/** Scenario files: schema, loading and validation, overrides, and the designs of sweeps and comparisons. */
+export { loadScenario, parseScenario, resolveScenario, type LoadOptions } from './load.js';
+export { planRuns, axisValues, latinHypercube } from './design.js';
+export { scenarioSchema } from './schema.js';
+export { ScenarioError, formatProblem, type Problem } from './errors.js';
+export { PRESET_NAMES, SECTIONS, type Section } from './sections.js';
+export type { CompareEntry, PresetName, RunPlan, Scenario, ScenarioPoint, Sweep, SweepAxis, SweepDesign, SweepValue } from './types.js';

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseDocument } from 'yaml';
+import { defaultParameters, defaultRunSettings, RUN_SETTINGS } from '../model/parameters.js';
+import { checkParameters, checkScenario } from './checks.js';
+import { planRuns } from './design.js';
+import { ScenarioError, show, type Problem } from './errors.js';
+import { GROUP_NAMES, clone, isRecord, joinPath, mergeParams } from './paths.js';
+import { PRESETS } from './presets.js';
+import { applyOverrides } from './overrides.js';
+import { SECTIONS } from './sections.js';
+import type { Scenario } from './types.js';
+import { schemaProblems } from './validate.js';
+
+export interface LoadOptions {
+  /** `--set path=value` overrides, applied in order. */
+  set?: readonly string[];
+  /** Replaces the scenario's seed (`--seed`). */
+  seed?: number;
+  /** Replaces the scenario's replications (`--replications`). */
+  replications?: number;
+}
+
+/**
+ * Reads, checks and completes a scenario file (YAML, or JSON): every field the file leaves out takes
+ * its default. Throws a ScenarioError listing every problem when the file cannot be run.
+ */
+export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String((err as Error).message);
+    throw new ScenarioError([{ file, path: '', expected: 'a readable scenario file', found }]);
+  }
+  return parseScenario(text, file, options);
+}
+
+/** Like loadScenario, from the text of a file (`file` names it in messages and gives the default name). */
+export function parseScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    // The first syntax error is the one to fix; those after it are usually its echoes.
+    const [e] = doc.errors;
+    const at = e.linePos?.[0];
+    throw new ScenarioError([
+      {
+        file,
+        path: at ? `line ${at.line}, column ${at.col}` : '',
+        expected: extname(file) === '.json' ? 'valid JSON or YAML' : 'valid YAML',
+        found: `a syntax error (${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`,
+      },
+    ]);
+  }
+  return resolveScenario(doc.toJS(), file, options);
+}
+
+/**
+ * Checks a scenario document (already parsed) and completes it with the defaults: overrides, then
+ * the schema, then merging onto the defaults (and the preset), then the checks the schema cannot
+ * express — on the scenario and on every point of its design.
+ */
+export function resolveScenario(document: unknown, file: string, options: LoadOptions = {}): Scenario {
+  const raw: unknown = document ?? {};
+  if (!isRecord(raw)) {
+    throw new ScenarioError([{ file, path: '', expected: 'a mapping of scenario fields (name: …, strategy: …)', found: show(raw) }]);
+  }
+  const doc = clone(raw);
+  const overrides = applyOverrides(doc, options.set ?? []);
+  const blame = blamer(file, overrides.paths, options);
+  if (overrides.problems.length) throw new ScenarioError(overrides.problems);
+  fail(inDocumentOrder(schemaProblems(doc, file), doc).map(blame));
+
+  const scenario = complete(doc, file);
+  if (options.seed !== undefined) scenario.seed = options.seed;
+  if (options.replications !== undefined) scenario.replications = options.replications;
+  fail(schemaProblems(scenario, file).map(blame));
+
+  const problems: Problem[] = [];
+  checkScenario(scenario, (path, expected, found) => problems.push(blame({ file, path, expected, found })));
+  fail(problems);
+
+  // Each point of the design must be runnable too (a sweep may push initiators above households).
+  if (scenario.sweep || scenario.compare) {
+    const seen = new Set<string>();
+    for (const point of planRuns(scenario).points) {
+      checkParameters(point.params, scenario.horizon, (path, expected, found) => {
+        if (seen.has(path)) return;
+        seen.add(path);
+        problems.push({ file, path: `${path} (at point "${point.label}")`, expected, found });
+      });
+    }
+    fail(problems);
+  }
+  return scenario;
+}
+
+/** The scenario with every field: the defaults, then the preset, then the document. */
+function complete(doc: Record<string, unknown>, file: string): Scenario {
+  const preset = doc.preset as keyof typeof PRESETS | undefined;
+  const start = preset ? mergeParams(defaultParameters(), PRESETS[preset].overrides) : defaultParameters();
+  const params = mergeParams(start, doc);
+  const settings = defaultRunSettings() as unknown as Record<string, unknown>;
+  for (const key of Object.keys(RUN_SETTINGS)) if (doc[key] !== undefined) settings[key] = doc[key];
+
+  const scenario: Record<string, unknown> = {
+    name: typeof doc.name === 'string' ? doc.name : basename(file, extname(file)),
+    description: typeof doc.description === 'string' ? doc.description : '',
+    question: typeof doc.question === 'string' ? doc.question : '',
+    ...(preset ? { preset } : {}),
+    ...settings,
+  };
+  for (const key of GROUP_NAMES) scenario[key] = (params as unknown as Record<string, unknown>)[key];
+  for (const section of SECTIONS) if (doc[section.key] !== undefined) scenario[section.key] = clone(doc[section.key]);
+  const sweep = scenario.sweep as Record<string, unknown> | undefined;
+  if (sweep && sweep.design === undefined) scenario.sweep = { design: 'grid', ...sweep };
+  return scenario as unknown as Scenario;
+}
+
+/** Problems in a field given on the command line are reported against the flag, not the file. */
+function blamer(file: string, setPaths: string[], options: LoadOptions): (p: Problem) => Problem {
+  return (p) => {
+    if (p.file !== file) return p;
+    const covers = (q: string) => p.path === q || p.path.startsWith(`${q}.`) || p.path.startsWith(`${q}[`);
+    if (setPaths.some(covers)) return { ...p, file: '--set' };
+    if (options.seed !== undefined && p.path === 'seed') return { ...p, file: '--seed' };
+    if (options.replications !== undefined && p.path === 'replications') return { ...p, file: '--replications' };
+    return p;
+  };
+}
+
+/** Problems in the order their fields appear in the file, so a reader can work down it. */
+function inDocumentOrder(problems: Problem[], doc: Record<string, unknown>): Problem[] {
+  const order = new Map<string, number>();
+  const visit = (node: unknown, path: string) => {
+    order.set(path, order.size);
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, joinPath(path, i)));
+    else if (isRecord(node)) for (const [key, child] of Object.entries(node)) visit(child, joinPath(path, key));
+  };
+  visit(doc, '');
+  const rank = (path: string): number => {
+    let p = path;
+    while (!order.has(p) && p) {
+      const shorter = p.replace(/(\.[^.[]*|\[\d+\])$/, '');
+      p = shorter === p ? '' : shorter;
+    }
+    return order.get(p) ?? 0;
+  };
+  return problems.map((p) => ({ p, r: rank(p.path) })).sort((a, b) => a.r - b.r).map(({ p }) => p);
+}
+
+function fail(problems: Problem[]): void {
+  if (problems.length) throw new ScenarioError(problems);
+}

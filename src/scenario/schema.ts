@@ -1,0 +1,37 @@
+import { PARAMETERS, RUN_SETTINGS } from '../model/parameters.js';
+import type { ParamGroup } from '../model/spec.js';
+import { PRESET_NAMES, SECTIONS, compareEntrySchema } from './sections.js';
+import { groupSchema, specSchema, type JsonSchema } from './specSchema.js';
+
+/**
+ * The JSON Schema (draft-07) of a scenario file, generated from the parameter registry so that it
+ * cannot drift from the model. `scenarios/scenario.schema.json` holds a copy for editors
+ * (`npx draagvlak schema > scenarios/scenario.schema.json`).
+ */
+export function scenarioSchema(): JsonSchema {
+  const groups = PARAMETERS as unknown as ParamGroup;
+  const definitions: Record<string, JsonSchema> = {};
+  for (const [key, node] of Object.entries(groups)) definitions[key] = groupSchema(node as ParamGroup, `The ${key} parameters; fields left out keep their defaults.`);
+  definitions.compareEntry = compareEntrySchema();
+
+  const properties: Record<string, JsonSchema> = {
+    name: { type: 'string', description: 'Short name, shown in charts and the report. Default: the file name.' },
+    description: { type: 'string', description: 'What the scenario is about, in a sentence or two.' },
+    question: { type: 'string', description: 'The question the scenario asks, shown at the top of the report.' },
+    preset: { type: 'string', enum: PRESET_NAMES, description: 'A named strategy the parameters start from; the fields below override it.' },
+  };
+  for (const [key, spec] of Object.entries(RUN_SETTINGS)) properties[key] = specSchema(spec);
+  for (const key of Object.keys(groups)) properties[key] = { $ref: `#/definitions/${key}` };
+  for (const section of SECTIONS) properties[section.key] = section.schema();
+
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'draagvlak scenario',
+    description:
+      'A draagvlak scenario: run settings, model parameters (every field optional; missing ones keep their defaults), and what to vary (sweep, compare).',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    definitions,
+  };
+}

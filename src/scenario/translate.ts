@@ -1,0 +1,98 @@
+import type { ErrorObject } from 'ajv';
+import { show, showUnknown, type Problem } from './errors.js';
+import { joinPath, pointerToPath } from './paths.js';
+import type { JsonSchema } from './specSchema.js';
+
+/**
+ * Turns ajv's errors into one plain message per field: which field, what it should be (read off
+ * the schema node that failed), and what was written there. Errors need `verbose: true`.
+ */
+export function translateErrors(errors: readonly ErrorObject[], file: string): Problem[] {
+  const kept = pruneAlternatives(errors);
+  const problems = new Map<string, Problem>();
+  for (const e of kept) {
+    const problem = { file, ...explain(e) };
+    if (!problems.has(problem.path)) problems.set(problem.path, problem);
+  }
+  return [...problems.values()];
+}
+
+function explain(e: ErrorObject): Omit<Problem, 'file'> {
+  const at = pointerToPath(e.instancePath);
+  const node = (e.parentSchema ?? {}) as JsonSchema;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((node.properties ?? {}) as object);
+      const expected = known.length <= 30 ? `one of ${known.join(', ')}` : `a known name, e.g. ${known[0]}`;
+      return { path: joinPath(at, key), expected, found: showUnknown(key, known) };
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      const child = ((node.properties ?? {}) as Record<string, JsonSchema>)[key] ?? {};
+      return { path: joinPath(at, key), expected: describe(child), found: 'nothing' };
+    }
+    default:
+      return { path: at, expected: describe(node), found: show(e.data) };
+  }
+}
+
+/** What a schema node accepts, in words. */
+export function describe(node: JsonSchema): string {
+  if (typeof node.title === 'string') return node.title;
+  if (Array.isArray(node.enum)) return `one of ${node.enum.join(', ')}`;
+  if (Array.isArray(node.anyOf)) return (node.anyOf as JsonSchema[]).map(describe).join(', or ');
+  switch (node.type) {
+    case 'integer':
+      return `a whole number${range(node)}`;
+    case 'number':
+      return `a number${range(node)}`;
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return node.minLength ? 'some text' : 'text';
+    case 'null':
+      return 'nothing (null)';
+    case 'array':
+      return node.items && !Array.isArray(node.items) ? `a list, each ${describe(node.items as JsonSchema)}` : 'a list';
+    case 'object':
+      return node.properties ? `a mapping with fields ${Object.keys(node.properties).join(', ')}` : 'a mapping';
+    default:
+      return 'a valid value';
+  }
+}
+
+function range(node: JsonSchema): string {
+  const { minimum: min, maximum: max } = node as { minimum?: number; maximum?: number };
+  if (min !== undefined && max !== undefined) return ` from ${min} to ${max}`;
+  if (min !== undefined) return ` of at least ${min}`;
+  if (max !== undefined) return ` of at most ${max}`;
+  return '';
+}
+
+/**
+ * A value may take one of several forms (a series is a number, {points} or {steps}). When exactly
+ * one form fits the value's shape, only that form's errors are kept, so the reader hears about the
+ * field inside it that is wrong; when none fits, one message lists the forms.
+ */
+function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  let out = [...errors];
+  const alternatives = out.filter((e) => e.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const alt of alternatives) {
+    if (!out.includes(alt)) continue;
+    const prefix = `${alt.schemaPath}/`;
+    const branches = (alt.schema as JsonSchema[]).map((_, i) => {
+      const own = out.filter((e) => e.schemaPath.startsWith(`${prefix}${i}/`));
+      const shapeFits = !own.some((e) => e.instancePath === alt.instancePath && (e.keyword === 'type' || e.keyword === 'required'));
+      return { own, shapeFits };
+    });
+    const fitting = branches.filter((b) => b.shapeFits);
+    const inside = new Set(branches.flatMap((b) => b.own));
+    out = out.filter((e) => !inside.has(e));
+    if (fitting.length >= 1 && fitting[0].own.length > 0) {
+      const index = out.indexOf(alt);
+      out.splice(index, 1, ...fitting[0].own);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { defaultParameters } from '../../src/model/parameters.js';
+import type { RunOutput } from '../../src/model/output.js';
+import { runModel } from '../../src/model/run.js';
+
+/** A fingerprint of every number a run hands back. */
+function fingerprint(out: RunOutput): string {
+  const h = createHash('sha256');
+  const i = out.initiatives;
+  for (const a of [out.weeks, out.series, out.initiativeSeries, i.reachedWeek, i.formalisedWeek, i.supportShareFinal, i.progressFinal, i.alignmentFinal]) {
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+// A short seeded run at the defaults, in a small world. When a change to the model, its defaults or
+// the random streams alters these numbers, that is a deliberate event: check it, then update them here.
+const params = defaultParameters();
+params.population.neighbourhoods = 4;
+params.population.households = 120;
+const out = runModel(params, { horizon: 52, sampleEvery: 13 }, 20240611);
+
+describe('golden run (defaults, 4 × 120 households, 52 weeks, run seed 20240611)', () => {
+  it('reaches and formalises in the same weeks as before', () => {
+    expect([...out.initiatives.reachedWeek]).toEqual(GOLDEN.reachedWeek);
+    expect([...out.initiatives.formalisedWeek]).toEqual(GOLDEN.formalisedWeek);
+  });
+
+  it('ends with the same world means as before', () => {
+    expect(out.final.trustGov).toBeCloseTo(GOLDEN.trustGov, 12);
+    expect(out.final.committedShare).toBeCloseTo(GOLDEN.committedShare, 12);
+    expect(out.final.support).toBeCloseTo(GOLDEN.support, 12);
+  });
+
+  it('hands back the same bytes as before', () => {
+    expect(fingerprint(out)).toBe(GOLDEN.fingerprint);
+  });
+});
+
+const GOLDEN = {
+  reachedWeek: [0, 0, 31, 0],
+  formalisedWeek: [0, 0, 0, 0],
+  trustGov: 0.4956640325598951,
+  committedShare: 0.225,
+  support: 0.3886900918429337,
+  fingerprint: 'ed50b75c6b403f9a',
+};

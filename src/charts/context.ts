@@ -1,0 +1,37 @@
+import type { PairedContrast } from '../analysis/contrasts.js';
+import type { PointSummary } from '../analysis/pointSummary.js';
+import type { Results } from '../analysis/results.js';
+import type { SeriesSummary } from '../analysis/seriesSummary.js';
+
+/** Everything a chart builder may draw from, computed once per report. */
+export interface ChartContext {
+  results: Results;
+  summaries: PointSummary[];
+  series: SeriesSummary | null;
+  contrasts: PairedContrast[];
+  /** What a point is called in legends: "Strategy", "Setting" or "Scenario". */
+  groupTitle: string;
+  /** The legend label of each point, by point index (unique, in point order). */
+  labels: Map<number, string>;
+}
+
+/** Legend labels in point order: the colour domain every chart shares, so a strategy keeps its colour. */
+export function labelDomain(ctx: ChartContext): string[] {
+  return ctx.results.points.map((p) => ctx.labels.get(p.index) ?? String(p.index));
+}
+
+/** The colour encoding every chart shares. */
+export function colourBy(ctx: ChartContext, legend: Record<string, unknown> | null = {}): Record<string, unknown> {
+  const domain = labelDomain(ctx);
+  return {
+    field: 'label',
+    type: 'nominal',
+    title: ctx.groupTitle,
+    sort: domain,
+    scale: { domain, scheme: domain.length > 10 ? 'tableau20' : 'tableau10' },
+    legend: legend === null ? null : { orient: 'bottom', direction: 'vertical', columns: domain.length > 4 ? 2 : 1, ...legend },
+  };
+}
+
+/** Line charts carry one line per point; past this many they stop being readable. */
+export const MAX_LINES = 20;

@@ -1,0 +1,22 @@
+/** Text made safe to place in HTML content or a quoted attribute: every markup character escaped. */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * An SVG from vega made fit to sit inline in a page with others: its ids (clip paths, gradients)
+ * get a per-chart prefix so that two charts never share one, and any XML prolog goes.
+ */
+export function inlineSvg(svg: string, prefix: string, label: string): string {
+  return svg
+    .replace(/<\?xml[^>]*\?>\s*/, '')
+    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`)
+    .replace(/<svg\b/, `<svg role="img" aria-label="${escapeHtml(label)}"`);
+}

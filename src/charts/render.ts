@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Chart, VegaLiteSpec } from './chart.js';
+import { FONT, PNG_SCALE } from './theme.js';
+
+/** Compiles a Vega-Lite spec to Vega; a Vega-Lite warning is an error here (it means a chart is drawn wrong). */
+export function compileSpec(spec: VegaLiteSpec): vega.Spec {
+  const problems: string[] = [];
+  const complain = (...args: unknown[]) => {
+    problems.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = { level: () => logger, error: complain, warn: complain, info: () => logger, debug: () => logger } as unknown as vega.LoggerInterface;
+  const out = compile(spec as unknown as TopLevelSpec, { logger: logger as never });
+  if (problems.length > 0) throw new Error(`Vega-Lite: ${problems.join('; ')}`);
+  return out.spec as vega.Spec;
+}
+
+/** Renders a Vega-Lite spec to SVG headless (no canvas, no browser). */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The width and height an SVG declares. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const tag = svg.match(/<svg[^>]*>/)?.[0] ?? '';
+  const width = Number(tag.match(/\swidth="([\d.]+)"/)?.[1]);
+  const height = Number(tag.match(/\sheight="([\d.]+)"/)?.[1]);
+  return { width, height };
+}
+
+/** Draws an SVG to PNG at PNG_SCALE times its size, with the system's DejaVu Sans as font. */
+export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT },
+    background: 'white',
+  });
+  return resvg.render().asPng();
+}
+
+/** The files one chart was written to. */
+export interface ChartFiles {
+  chart: Chart;
+  spec: string;
+  svgPath: string;
+  pngPath: string;
+  svg: string;
+}
+
+/** Writes a chart's `.vl.json`, `.svg` and `.png` into a folder. */
+export async function writeChart(dir: string, chart: Chart): Promise<ChartFiles> {
+  const spec = join(dir, `${chart.name}.vl.json`);
+  const svgPath = join(dir, `${chart.name}.svg`);
+  const pngPath = join(dir, `${chart.name}.png`);
+  const svg = await renderSvg(chart.spec);
+  writeFileSync(spec, JSON.stringify(chart.spec, null, 2) + '\n');
+  writeFileSync(svgPath, svg);
+  writeFileSync(pngPath, svgToPng(svg));
+  return { chart, spec, svgPath, pngPath, svg };
+}

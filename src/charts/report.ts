@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pairedContrasts } from '../analysis/contrasts.js';
+import { summarisePoints } from '../analysis/pointSummary.js';
+import { loadResults, type Results } from '../analysis/results.js';
+import { summariseSeries } from '../analysis/seriesSummary.js';
+import { writeFileAtomic } from '../analysis/csvText.js';
+import type { Chart } from './chart.js';
+import { MAX_LINES, type ChartContext } from './context.js';
+import { heatmapCharts } from './heatmapCharts.js';
+import { pairedChart } from './pairedChart.js';
+import { reachCurveChart } from './reachCurveChart.js';
+import { reachWeeksChart } from './reachWeeksChart.js';
+import { writeChart, type ChartFiles } from './render.js';
+import { reportHtml } from './reportHtml.js';
+import { summarySentences } from './sentences.js';
+import { supportChart } from './supportChart.js';
+import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
+
+/** What a point is called: a strategy in a comparison, a setting in a sweep. */
+export function groupTitle(results: Results): string {
+  const scenario = results.manifest.scenario ?? {};
+  if (scenario.compare !== undefined) return 'Strategy';
+  if (scenario.sweep !== undefined || results.varied.length > 0) return 'Setting';
+  return results.points.length > 1 ? 'Point' : 'Scenario';
+}
+
+/** Legend labels, one per point; a label used twice gets its point number. */
+export function pointLabels(results: Results): Map<number, string> {
+  const count = new Map<string, number>();
+  for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
+  return new Map(results.points.map((p) => [p.index, count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label]));
+}
+
+/** Everything the charts and the report draw from. */
+export async function chartContext(dir: string): Promise<ChartContext> {
+  const results = loadResults(dir);
+  const summaries = summarisePoints(results);
+  const series = await summariseSeries(dir, WORLD_METRICS.map((m) => m.metric));
+  const contrasts = results.points.length > 1 ? pairedContrasts(results) : [];
+  return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
+}
+
+/** The charts that apply to a results folder, in reading order. */
+export function chartsFor(ctx: ChartContext): Chart[] {
+  const lines = ctx.summaries.length <= MAX_LINES;
+  const charts: (Chart | null)[] = [
+    lines ? reachCurveChart(ctx) : null,
+    ...heatmapCharts(ctx),
+    lines ? supportChart(ctx) : null,
+    reachWeeksChart(ctx),
+    pairedChart(ctx),
+    lines ? worldMetricsChart(ctx) : null,
+  ];
+  return charts.filter((c): c is Chart => c !== null);
+}
+
+/**
+ * Builds the charts (charts/*.vl.json with .svg and .png beside each) and report.html of a results
+ * folder from its CSVs and manifest. Returns the report's path.
+ */
+export async function buildReport(dir: string): Promise<{ report: string }> {
+  const ctx = await chartContext(dir);
+  const chartDir = join(dir, 'charts');
+  mkdirSync(chartDir, { recursive: true });
+  const files: ChartFiles[] = [];
+  for (const chart of chartsFor(ctx)) files.push(await writeChart(chartDir, chart));
+  const sentences = summarySentences(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle);
+  const report = join(dir, 'report.html');
+  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences }));
+  return { report };
+}

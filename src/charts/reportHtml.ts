@@ -1,0 +1,126 @@
+import type { PairedContrast } from '../analysis/contrasts.js';
+import type { PointSummary } from '../analysis/pointSummary.js';
+import type { Manifest, Results } from '../analysis/results.js';
+import type { ChartFiles } from './render.js';
+import { escapeHtml as esc, inlineSvg } from './escape.js';
+import { medianCell } from './sentences.js';
+import { parameterTitle, percent } from './theme.js';
+
+export interface ReportInput {
+  results: Results;
+  summaries: PointSummary[];
+  contrasts: PairedContrast[];
+  charts: ChartFiles[];
+  sentences: string[];
+  labels: Map<number, string>;
+  groupTitle: string;
+}
+
+const STYLE = `
+body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#1a1a1a;max-width:1000px;margin:2rem auto;padding:0 1.2rem;line-height:1.5}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+.lead{color:#444;margin-top:.2rem}.summary p{font-size:1.05rem}
+table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .7rem;text-align:left;vertical-align:top}
+th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:1.5rem 0 2.2rem}figure svg{max-width:100%;height:auto}figcaption{color:#333;max-width:780px}
+.files{font-size:.85rem;color:#555}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0;word-break:break-all}
+pre{background:#f7f7f7;padding:.8rem;overflow:auto;font-size:.8rem}.note{color:#555;font-size:.9rem}`;
+
+function str(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** The table of points: what sets each apart, and what came of it. */
+function pointsTable(input: ReportInput): string {
+  const { results, summaries, labels, groupTitle } = input;
+  const head = [groupTitle, ...results.varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached the threshold by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust in government'];
+  const rows = summaries.map((s) => [
+    `<td>${esc(labels.get(s.point.index))}</td>`,
+    ...results.varied.map((v) => `<td class="num">${esc(s.point.values[v])}</td>`),
+    `<td class="num">${s.runs}</td>`,
+    `<td class="num">${s.initiatives}</td>`,
+    `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
+    `<td class="num">${esc(medianCell(s))}</td>`,
+    `<td class="num">${Number.isFinite(s.formalisedShare) ? percent(s.formalisedShare) : ''}</td>`,
+    `<td class="num">${s.trustGovFinal === null ? '' : s.trustGovFinal.toFixed(2)}</td>`,
+  ].join(''));
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
+}
+
+/** The strategy of a single-point scenario, parameter by parameter. */
+function strategyTable(strategy: unknown): string {
+  if (!strategy || typeof strategy !== 'object') return '';
+  const rows = Object.entries(strategy as Record<string, unknown>)
+    .map(([k, v]) => `<tr><td>${esc(parameterTitle(`strategy.${k}`))}</td><td class="num">${esc(str(v))}</td></tr>`)
+    .join('');
+  return `<h3>Strategy</h3><table><thead><tr><th>Lever</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function contrastTable(input: ReportInput): string {
+  const { contrasts, labels, results } = input;
+  if (contrasts.length === 0 || contrasts.length > 40) return '';
+  const iv = (d: { mean: number; lo: number | null; hi: number | null } | null, k: number, digits: number) =>
+    d ? `${(d.mean * k).toFixed(digits)} (${d.lo === null ? '?' : (d.lo * k).toFixed(digits)} to ${d.hi === null ? '?' : (d.hi * k).toFixed(digits)})` : '';
+  const rows = contrasts.map((c) =>
+    `<tr><td>${esc(labels.get(c.point))}</td><td class="num">${c.pairs}</td><td class="num">${iv(c.differences.reachShare, 100, 1)}</td>` +
+      `<td class="num">${iv(c.differences.meanReachWeek, 1, 1)}</td><td class="num">${iv(c.differences.trustGovFinal, 1, 3)}</td></tr>`,
+  ).join('');
+  return `<h2>Paired differences</h2>
+<p>Each row is compared with “${esc(labels.get(contrasts[0].reference))}” replicate by replicate: the same replicate number means the same seed, so the same simulated neighbourhoods and people. Mean difference with its 95 % t-interval.</p>
+<table><thead><tr><th>${esc(input.groupTitle)}</th><th>Pairs</th><th>Reached by week ${results.horizon} (percentage points)</th><th>Mean reach week (weeks; never = ${results.horizon})</th><th>Final trust in government (0–1)</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function manifestSection(manifest: Manifest): string {
+  const pick = (...keys: string[]) => keys.map((k) => manifest[k]).find((v) => v !== undefined && v !== null && v !== '');
+  const fields: [string, unknown][] = [
+    ['Seed', pick('seed') ?? manifest.scenario?.seed],
+    ['Version', pick('version', 'packageVersion')],
+    ['Commit', pick('commit', 'gitCommit')],
+    ['Scenario hash', pick('hash', 'scenarioHash', 'sha256')],
+    ['Runs', pick('runs', 'runCount')],
+    ['Started', pick('started', 'startedAt', 'start', 'startTime')],
+    ['Finished', pick('finished', 'finishedAt', 'ended', 'end', 'endTime')],
+    ['Node', pick('node', 'nodeVersion')],
+    ['Complete', pick('complete')],
+  ];
+  const rest = { ...manifest };
+  delete rest.scenario;
+  return `<h2>Provenance</h2><dl>${fields
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(str(v))}</dd>`)
+    .join('')}</dl>
+<details><summary>Full manifest</summary><pre>${esc(JSON.stringify(rest, null, 2))}</pre></details>
+<details><summary>Resolved scenario</summary><pre>${esc(JSON.stringify(manifest.scenario ?? {}, null, 2))}</pre></details>`;
+}
+
+/** The whole report page: self-contained (inline SVG and CSS, no scripts, nothing fetched). */
+export function reportHtml(input: ReportInput): string {
+  const scenario = input.results.manifest.scenario ?? {};
+  const name = str(scenario.name) || 'draagvlak results';
+  const question = str(scenario.question);
+  const description = str(scenario.description);
+  const figures = input.charts
+    .map((c, i) => `<figure id="${esc(c.chart.name)}">${inlineSvg(c.svg, `chart${i}`, c.chart.title)}
+<figcaption>${esc(c.chart.caption)} <span class="files">Files: <a href="charts/${esc(c.chart.name)}.png">PNG</a> · <a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<title>${esc(name)} — draagvlak report</title><style>${STYLE}</style></head>
+<body>
+<h1>${esc(question || name)}</h1>
+<p class="lead">Scenario <strong>${esc(name)}</strong>${description ? ` — ${esc(description)}` : ''}</p>
+<section class="summary"><h2>In short</h2>${input.sentences.map((s) => `<p>${esc(s)}</p>`).join('\n')}</section>
+<h2>${input.results.varied.length > 0 ? 'What was varied' : 'What was run'}</h2>
+${pointsTable(input)}
+${input.results.varied.length === 0 && input.summaries.length === 1 ? strategyTable(scenario.strategy) : ''}
+<h2>Charts</h2>
+${figures}
+${contrastTable(input)}
+<h2>How to read the numbers</h2>
+<p class="note">Reach curves are Kaplan–Meier estimates of the share of initiatives that have reached the support threshold by each week; an initiative that never reached it is censored at week ${input.results.horizon}. Their bands are pointwise 95 % intervals from Greenwood's variance on the log(−log) scale. The chance of reaching the threshold by the horizon has a 95 % Wilson interval; the median reach week has the Brookmeyer–Crowley interval read off the band. These treat initiatives as independent, while initiatives of one run share officials and a strategy, so they may be a little too narrow. The paired differences work run by run and carry no such assumption: they use a t-interval over replicates.</p>
+${manifestSection(input.results.manifest)}
+</body></html>
+`;
+}

@@ -1,0 +1,23 @@
+import { ResultsError } from '../analysis/results.js';
+import { writeSummary } from '../analysis/summary.js';
+import { buildReport } from '../charts/report.js';
+
+/**
+ * `draagvlak report DIR`: rebuilds summary.csv, the charts and report.html of a results folder
+ * from its CSVs. Exit code 0 on success; 2 when the folder is missing or not a readable results
+ * folder (one clear message, nothing half-written).
+ */
+export async function reportCommand(dir: string): Promise<number> {
+  try {
+    await writeSummary(dir);
+    const { report } = await buildReport(dir);
+    process.stdout.write(`Report: ${report}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ResultsError) {
+      process.stderr.write(`draagvlak report: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draagvlak, listing, tinySweep, workdir } from './cli.js';
+
+const TINY = tinySweep();
+const withSweep = (sweep: string) => TINY.replace(/sweep:[\s\S]*$/, sweep);
+
+/** [what, scenario text (or null: use tiny.yaml as is), extra arguments, what stderr must say]. */
+const CASES: [string, string | null, string[], RegExp][] = [
+  ['an unknown field', TINY.replace('population:', 'populaton:'), [], /populaton/],
+  ['a value out of range', TINY.replace('households: 30', 'households: 1'), [], /population\.households/],
+  ['a wrong type', TINY.replace('horizon: 20', 'horizon: soon'), [], /horizon/],
+  ['an empty sweep', withSweep('sweep:\n  design: grid\n  parameters: {}\n'), [], /sweep/],
+  ['a range with from > to', withSweep('sweep:\n  design: grid\n  parameters:\n    strategy.steering: {from: 0.9, to: 0.1, steps: 3}\n'), [], /from/],
+  ['LHS without samples', withSweep('sweep:\n  design: lhs\n  parameters:\n    strategy.steering: {from: 0, to: 1}\n'), [], /samples/],
+  ['broken YAML', 'name: [unclosed\n  seed: 1\n', [], /YAML/],
+  ['a --set of an unknown field', null, ['--set', 'strategy.steerin=0.5'], /steerin/],
+  ['--workers 0', null, ['--workers', '0'], /--workers/],
+  ['--workers that is not a number', null, ['--workers', 'many'], /--workers/],
+  ['--out outside the current directory', null, ['--out', '../elsewhere'], /not inside the current directory/],
+  ['--out an absolute path elsewhere', null, ['--out', '/tmp/draagvlak-should-not-exist'], /not inside the current directory/],
+  ['--out the current directory itself', null, ['--out', '.'], /not inside the current directory/],
+  ['--out a file', null, ['--out', 'notes.txt'], /is a file/],
+  ['--out a folder that is not a results folder', null, ['--out', 'docs'], /not a draagvlak results folder/],
+  ['--resume with nothing to resume', null, ['--resume'], /nothing to resume/],
+];
+
+describe('bad input is refused with exit code 2 and nothing written', () => {
+  it.each(CASES)('%s', (_what, scenario, args, message) => {
+    const cwd = workdir({ 'tiny.yaml': scenario ?? TINY, 'notes.txt': 'mine\n' });
+    mkdirSync(join(cwd, 'docs'));
+    writeFileSync(join(cwd, 'docs', 'keep.md'), 'mine\n');
+    const before = listing(cwd);
+    const r = draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', ...args], cwd);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(listing(cwd)).toEqual(before);
+    expect(listing(join(cwd, 'docs'))).toEqual(['keep.md']);
+  });
+
+  it('a scenario file that does not exist', () => {
+    const cwd = workdir();
+    const r = draagvlak(['run', 'missing.yaml', '--quiet'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing\.yaml/);
+    expect(listing(cwd)).toEqual([]);
+  });
+
+  it('an unknown command or option', () => {
+    const cwd = workdir({ 'tiny.yaml': TINY });
+    expect(draagvlak(['rn', 'tiny.yaml'], cwd).code).toBe(2);
+    expect(draagvlak(['run', 'tiny.yaml', '--wrkers', '2'], cwd).code).toBe(2);
+    expect(listing(cwd)).toEqual(['tiny.yaml']);
+  });
+});
+
+describe('the other commands', () => {
+  it('validate reports ok for a good file and exit code 2 for a bad one', () => {
+    const cwd = workdir({ 'tiny.yaml': TINY, 'bad.yaml': TINY.replace('horizon: 20', 'horizon: -1') });
+    const ok = draagvlak(['validate', 'tiny.yaml'], cwd);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/ok tiny\.yaml/);
+    const bad = draagvlak(['validate', 'tiny.yaml', 'bad.yaml'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml: horizon/);
+  });
+
+  it('schema prints the scenario JSON Schema', () => {
+    const r = draagvlak(['schema'], workdir());
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('properties');
+  });
+
+  it('--help and --version exit 0', () => {
+    const cwd = workdir();
+    const help = draagvlak(['run', '--help'], cwd);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--workers/);
+    expect(draagvlak(['--version'], cwd).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

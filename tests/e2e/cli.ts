@@ -1,0 +1,88 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The built command, as `npx draagvlak` runs it (`npm test` builds first). */
+export const BIN = resolve(import.meta.dirname, '../../bin/draagvlak.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `draagvlak ARGS` in `cwd` and waits for it. */
+export function draagvlak(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 110_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts `draagvlak ARGS` in `cwd` without waiting. */
+export function startDraagvlak(args: string[], cwd: string): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => child.once('exit', (code) => done(code)));
+}
+
+/** A fresh working directory holding the given scenario files. */
+export function workdir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'draagvlak-e2e-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** A small, fast scenario: two tiny neighbourhoods, a short horizon, a 3-point steering sweep. */
+export function tinySweep(options: { replications?: number; households?: number; horizon?: number; seed?: number } = {}): string {
+  return `name: tiny
+description: A tiny sweep for end-to-end tests.
+question: Does the pipeline keep every byte?
+seed: ${options.seed ?? 3}
+replications: ${options.replications ?? 4}
+horizon: ${options.horizon ?? 20}
+sampleEvery: 5
+population:
+  neighbourhoods: 2
+  households: ${options.households ?? 30}
+sweep:
+  design: grid
+  parameters:
+    strategy.steering: [0.2, 0.5, 0.8]
+`;
+}
+
+export const RESULT_FILES = ['runs.csv', 'initiatives.csv', 'series.csv', 'failures.csv'];
+
+/** The result files of a folder (null for one that is absent). */
+export function resultFiles(dir: string): Record<string, string | null> {
+  return Object.fromEntries(RESULT_FILES.map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : null]));
+}
+
+export function listing(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+/** Rows of a CSV without quoted commas (the tiny sweep's labels have none... checked by the caller). */
+export function csvRows(text: string): Record<string, string>[] {
+  const [head, ...lines] = text.trimEnd().split('\n');
+  const cols = head!.split(',');
+  return lines.map((l) => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < l.length; i++) {
+      const ch = l[i]!;
+      if (quoted) {
+        if (ch === '"' && l[i + 1] === '"') (cur += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') cells.push(cur), (cur = '');
+      else cur += ch;
+    }
+    cells.push(cur);
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}

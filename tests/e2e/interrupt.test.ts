@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { draagvlak, exited, resultFiles, startDraagvlak, tinySweep, workdir } from './cli.js';
+
+// Big enough that a run is still busy when the test interrupts it, small enough to stay quick.
+const SLOW = tinySweep({ replications: 60, households: 150, horizon: 60 });
+
+function parts(dir: string): string[] {
+  const p = join(dir, '.parts');
+  return existsSync(p) ? readdirSync(p).filter((f) => f.endsWith('.part')) : [];
+}
+
+async function untilParts(dir: string, n: number): Promise<void> {
+  for (let i = 0; i < 2000 && parts(dir).length < n; i++) await sleep(10);
+}
+
+describe('interrupting and resuming a run', () => {
+  it('a run killed with SIGKILL partway and resumed gives the same bytes as one that never stopped', async () => {
+    const cwd = workdir({ 'slow.yaml': SLOW });
+    expect(draagvlak(['run', 'slow.yaml', '--out', 'whole', '--quiet', '--no-report', '--workers', '2'], cwd).code).toBe(0);
+
+    const child = startDraagvlak(['run', 'slow.yaml', '--out', 'killed', '--quiet', '--no-report', '--workers', '1'], cwd);
+    const dir = join(cwd, 'killed');
+    await untilParts(dir, 3);
+    child.kill('SIGKILL');
+    expect(await exited(child)).toBeNull();
+    expect(parts(dir).length).toBeGreaterThanOrEqual(3);
+    expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).complete).toBe(false);
+
+    const resumed = draagvlak(['run', 'slow.yaml', '--out', 'killed', '--quiet', '--no-report', '--workers', '2', '--resume'], cwd);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(resultFiles(dir)).toEqual(resultFiles(join(cwd, 'whole')));
+    expect(existsSync(join(dir, '.parts'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.complete).toBe(true);
+    expect(manifest.execution.resumedFrom).toHaveLength(1);
+  });
+
+  it('Ctrl-C (SIGINT) stops with exit code 130 and a manifest that says the folder is incomplete', async () => {
+    const cwd = workdir({ 'slow.yaml': SLOW });
+    const child = startDraagvlak(['run', 'slow.yaml', '--out', 'stopped', '--quiet', '--no-report', '--workers', '2'], cwd);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const dir = join(cwd, 'stopped');
+    await untilParts(dir, 1);
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(130);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.complete).toBe(false);
+    expect(manifest.note).toMatch(/^interrupted by SIGINT after \d+ of 180 runs/);
+    expect(stderr).toContain('--resume');
+    expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
+
+    // Resuming with another scenario is refused, and changes nothing.
+    const before = readdirSync(join(dir, '.parts')).sort();
+    const other = draagvlak(['run', 'slow.yaml', '--out', 'stopped', '--seed', '99', '--resume', '--quiet', '--no-report'], cwd);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/scenario differs/);
+    expect(readdirSync(join(dir, '.parts')).sort()).toEqual(before);
+  });
+});
+
+describe('a run that throws', () => {
+  it('is listed in failures.csv with its point, replicate, seed and error; the others finish; exit code 1', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep() });
+    const r = draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', '--workers', '2'], cwd, { DRAAGVLAK_FAIL_RUN: '1:2' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1 run failed/);
+    const files = resultFiles(join(cwd, 'results', 'tiny'));
+    const failures = files['failures.csv']!.trimEnd().split('\n');
+    expect(failures[0]).toBe('point,replicate,seed,label,error');
+    expect(failures).toHaveLength(2);
+    expect(failures[1]).toMatch(/^1,2,\d+,[^,]*,DRAAGVLAK_FAIL_RUN test hook: run 1:2 made to throw$/);
+    const runs = files['runs.csv']!.trimEnd().split('\n').slice(1);
+    expect(runs).toHaveLength(11);
+    expect(runs.some((l) => l.startsWith('1,2,'))).toBe(false);
+    expect(failures[1]!.split(',')[2]).toBe(runs.find((l) => l.startsWith('0,2,'))!.split(',')[2]);
+  });
+});

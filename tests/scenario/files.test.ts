@@ -4,7 +4,9 @@ import { schemaText } from '../../src/cli/schema.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
-import { PARAMETERS, RUN_SETTINGS } from '../../src/model/parameters.js';
+import { PARAMETERS, RUN_SETTINGS, defaultParameters } from '../../src/model/parameters.js';
+import { mergeParams } from '../../src/scenario/paths.js';
+import { PRESETS } from '../../src/scenario/presets.js';
 import { walkSpecs } from '../../src/model/spec.js';
 
 const SHIPPED = readdirSync('scenarios').filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json');
@@ -21,6 +23,11 @@ describe('the shipped scenario files', () => {
   it('keeps the default run (baseline.yaml) quick: at most 60 runs', () => {
     const scenario = loadScenario('scenarios/baseline.yaml');
     expect(planRuns(scenario).points.length * scenario.replications).toBeLessThanOrEqual(60);
+  });
+
+  it.each(['classic', 'cooperative', 'laissez-faire'] as const)('scenarios/%s.yaml writes out exactly the %s preset', (name) => {
+    const params = planRuns(loadScenario(`scenarios/${name}.yaml`)).points[0].params;
+    expect(params).toEqual(mergeParams(defaultParameters(), PRESETS[name].overrides));
   });
 
   it('baseline.yaml compares classic, cooperative and laissez-faire', () => {

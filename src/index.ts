@@ -1,0 +1,49 @@
+/**
+ * draagvlak as a library: the same pieces the `draagvlak` command uses, grouped by purpose.
+ * The kernel (model, network, random) has no timers, workers or files, so it serves the CLI, the
+ * worker pool, a notebook and a browser alike; run, analysis and charts work on results folders.
+ */
+
+// Model: parameters (the one source of truth), a world, its weekly step, one seeded run, what it returns
+export { PARAMETERS, RUN_SETTINGS, defaultParameters, defaultRunSettings, type Parameters, type RunSettings } from './model/parameters.js';
+export { walkSpecs, type ParamSpec, type SeriesValue } from './model/spec.js';
+export { createWorld, type World, type WorldHooks } from './model/world.js';
+export { step, run } from './model/schedule.js';
+export { runModel, outputOf } from './model/run.js';
+export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
+
+// Randomness: seeded streams, one per purpose, and run seeds derived from (scenario seed, point, replicate)
+export { deriveRunSeed, stream, normal, randomInt, type Rng, type Purpose } from './random/streams.js';
+
+// Network: CSR storage and generators
+export * from './network/index.js';
+
+// Scenario: loading, validation, JSON Schema, sweep designs
+export * from './scenario/index.js';
+
+// Run: one run, the worker pool, streaming results, resume, manifest
+export { executePlan, type ExecuteOptions, type ExecuteResult } from './run/execute.js';
+export { runOne, runContext, type ModelFn, type RunContext } from './run/single.js';
+export { formatRun, formatFailure, headers, type RunRows, type RunIdentity } from './run/rows.js';
+export { poolExecutor, type PoolOptions } from './run/pool.js';
+export { inThreadExecutor } from './run/inThread.js';
+export type { Executor, Sink, BatchRecorder } from './run/executor.js';
+export { outDirProblems } from './run/outDir.js';
+export { canonicalJson, scenarioHash, readManifest, SEED_RULE, type Manifest } from './run/manifest.js';
+export { createProgress, type Progress, type ProgressOptions } from './run/progress.js';
+export { UsageError } from './run/errors.js';
+
+// Analysis: results folders, threshold-time curves with censoring, intervals, paired contrasts
+export { loadResults, ResultsError, type Results } from './analysis/results.js';
+export { writeSummary, summaryCsv, SUMMARY_COLUMNS } from './analysis/summary.js';
+export { summarisePoints, type PointSummary } from './analysis/pointSummary.js';
+export { kaplanMeier, medianTime, survivalAt } from './analysis/kaplanMeier.js';
+export { reachCurve, type ReachCurve } from './analysis/reachCurve.js';
+export { wilsonInterval } from './analysis/wilson.js';
+export { tInterval, pairedDifference } from './analysis/tInterval.js';
+export { pairedContrast, pairedContrasts, type PairedContrast } from './analysis/contrasts.js';
+
+// Charts: Vega-Lite specs, rendering to SVG/PNG, the offline report
+export { buildReport, chartsFor, chartContext } from './charts/report.js';
+export { renderSvg, svgToPng, writeChart } from './charts/render.js';
+export type { Chart, VegaLiteSpec } from './charts/chart.js';

@@ -60,6 +60,8 @@ export interface RunOutput {
     support: number;
     committedShare: number;
   };
+  /** Per entry of the run's intervention timeline, the week (1..horizon) it first applied; 0 when it never did. */
+  interventionWeeks: Int32Array;
 }
 
 /** The typed arrays of an output, for `postMessage(output, transferList(output))`. */
@@ -67,6 +69,6 @@ export function transferList(out: RunOutput): ArrayBuffer[] {
   const i = out.initiatives;
   return [
     out.weeks, out.series, out.initiativeSeries, i.neighbourhood, i.households, i.threshold, i.reachedWeek,
-    i.formalisedWeek, i.supportShareFinal, i.progressFinal, i.alignmentFinal,
+    i.formalisedWeek, i.supportShareFinal, i.progressFinal, i.alignmentFinal, out.interventionWeeks,
   ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -48,5 +48,7 @@ export function outputOf(world: World): RunOutput {
       support: last.support,
       committedShare: last.committedShare,
     },
+    // Filled by the caller that attached an intervention timeline (src/run/single.ts).
+    interventionWeeks: new Int32Array(0),
   };
 }

@@ -230,7 +230,9 @@ export function createWorld(
     served: new Uint8Array(count),
   };
   const world: World = {
-    params,
+    // A per-run copy: interventions change the strategy during a run, and the caller's parameters
+    // (a worker reuses one set for every replicate of a point) must stay as they were.
+    params: structuredClone(params),
     horizon,
     week: 0,
     rng: stream(runSeed, 'dynamics'),

@@ -11,7 +11,7 @@ import {
 import { assemble, ensurePartsDir, FILES, listParts, removeParts, writePart, type PartContent } from './parts.js';
 import { poolExecutor } from './pool.js';
 import { createProgress } from './progress.js';
-import { formatFailure, formatRun, headers } from './rows.js';
+import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
 import { runContext, type ModelFn } from './single.js';
 
 export interface ExecuteOptions {
@@ -53,7 +53,7 @@ export interface ExecuteResult {
 }
 
 /** Files of a results folder that a fresh run replaces. */
-const OUTPUTS = [...Object.values(FILES), 'summary.csv', 'report.html', 'manifest.json'];
+const OUTPUTS = [...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json'];
 
 function clearResults(out: string): void {
   for (const f of OUTPUTS) rmSync(join(out, f), { force: true });
@@ -127,13 +127,14 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
 
   const sink: Sink = {
     open(start) {
-      const content: PartContent = { runs: '', initiatives: '', series: '', failures: '' };
+      const content: PartContent = { runs: '', initiatives: '', series: '', interventions: '', failures: '' };
       return {
         result(run) {
           const rows = formatRun(plan, run, run.output);
           content.runs += rows.runs;
           content.initiatives += rows.initiatives;
           content.series += rows.series;
+          content.interventions += rows.interventions;
         },
         failure(run, error) {
           const row = formatFailure(plan, run, error);
@@ -201,11 +202,16 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     return { status: 'interrupted', out, runs: total, ranNow, failures, workerRestarts: manifest.execution.workerRestarts, signal };
   }
 
-  const { failureRows } = assemble(out, total, headers(plan.varied));
+  const withInterventions = hasInterventions(plan);
+  const { failureRows } = assemble(out, total, headers(plan.varied, withInterventions));
   manifest.complete = true;
   delete manifest.note;
   manifest.failures = failureRows;
-  manifest.files = [FILES.runs, FILES.initiatives, FILES.series, ...(failureRows > 0 ? [FILES.failures] : [])];
+  manifest.files = [
+    FILES.runs, FILES.initiatives, FILES.series,
+    ...(withInterventions ? [FILES.interventions] : []),
+    ...(failureRows > 0 ? [FILES.failures] : []),
+  ];
   manifest.execution.finishedAt = new Date().toISOString();
   writeManifest(manifestFile, manifest);
   removeParts(out);

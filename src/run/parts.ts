@@ -13,11 +13,11 @@ import { missingRanges, type RunRange } from './jobs.js';
 export const PARTS = '.parts';
 
 /** The sections of a part, in the order of the final files they go to. */
-export const SECTIONS = ['runs', 'initiatives', 'series', 'failures'] as const;
+export const SECTIONS = ['runs', 'initiatives', 'series', 'interventions', 'failures'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type PartContent = Record<Section, string>;
 
-const MAGIC = 'draagvlak-part 1';
+const MAGIC = 'draagvlak-part 2';
 const NAME = /^(\d{10})-(\d{10})\.part$/;
 
 export function partsDir(out: string): string {
@@ -71,13 +71,14 @@ export const FILES: Record<Section, string> = {
   runs: 'runs.csv',
   initiatives: 'initiatives.csv',
   series: 'series.csv',
+  interventions: 'interventions.csv',
   failures: 'failures.csv',
 };
 
 /**
  * Streams the parts, in canonical order, into the final files (each written to a temporary name
  * and renamed into place), one part in memory at a time. failures.csv is written only when runs
- * failed. Returns the number of failed runs' rows.
+ * failed, interventions.csv only when its header is given. Returns the number of failed runs' rows.
  */
 export function assemble(out: string, total: number, headers: PartContent): { failureRows: number } {
   const dir = partsDir(out);
@@ -103,7 +104,8 @@ export function assemble(out: string, total: number, headers: PartContent): { fa
   }
   for (const s of SECTIONS) {
     const tmp = join(out, `${FILES[s]}.tmp`);
-    if (s === 'failures' && failureBytes === 0) {
+    // interventions.csv only when the plan has interventions (a header is given), failures.csv only when runs failed.
+    if ((s === 'failures' && failureBytes === 0) || (s === 'interventions' && headers.interventions === '')) {
       rmSync(tmp, { force: true });
       rmSync(join(out, FILES[s]), { force: true });
     }

@@ -1,5 +1,6 @@
 import { INITIATIVE_METRICS, SERIES_METRICS, type RunOutput } from '../model/output.js';
 import type { RunPlan } from '../scenario/types.js';
+import { interventionName } from '../model/interventions/types.js';
 
 /**
  * The rows of runs.csv, initiatives.csv, series.csv and failures.csv, exactly as docs/results.md
@@ -21,6 +22,8 @@ export interface RunRows {
   runs: string;
   initiatives: string;
   series: string;
+  /** interventions.csv rows: one per entry of the point's timeline (none without interventions). */
+  interventions: string;
 }
 
 const IDENTITY = ['point', 'replicate', 'seed', 'label'];
@@ -33,6 +36,7 @@ const INITIATIVE_COLUMNS = [
   'support_share_final', 'progress_final', 'alignment_final',
 ];
 const SERIES_COLUMNS = ['week', 'metric', 'initiative', 'value'];
+const INTERVENTION_COLUMNS = ['intervention', 'name', 'action', 'week'];
 const FAILURE_COLUMNS = ['point', 'replicate', 'seed', 'label', 'error'];
 
 /** One CSV cell: quoted (RFC 4180) only when it holds a comma, a quote or a line break. */
@@ -48,15 +52,24 @@ function week(w: number): string {
   return w > 0 ? String(w) : '';
 }
 
-/** The header lines of the three result files and failures.csv for a plan's varied parameters. */
-export function headers(varied: readonly string[]): RunRows & { failures: string } {
+/**
+ * The header lines of the result files and failures.csv for a plan's varied parameters.
+ * interventions.csv exists only when some point has interventions: its header is empty otherwise.
+ */
+export function headers(varied: readonly string[], withInterventions = false): RunRows & { failures: string } {
   const identity = [...IDENTITY, ...varied].map(cell);
   return {
     runs: [...identity, ...RUN_COLUMNS].join(',') + '\n',
     initiatives: [...identity, ...INITIATIVE_COLUMNS].join(',') + '\n',
     series: [...identity, ...SERIES_COLUMNS].join(',') + '\n',
+    interventions: withInterventions ? [...identity, ...INTERVENTION_COLUMNS].join(',') + '\n' : '',
     failures: FAILURE_COLUMNS.join(',') + '\n',
   };
+}
+
+/** True when some point of the plan runs an intervention timeline (then interventions.csv is written). */
+export function hasInterventions(plan: RunPlan): boolean {
+  return plan.points.some((p) => (p.interventions?.length ?? 0) > 0);
 }
 
 /** The identity prefix of every row of one run, ending in a comma. */
@@ -109,7 +122,14 @@ export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRo
       }
     }
   }
-  return { runs, initiatives, series };
+  // One row per entry of the point's timeline, with the week it first applied (empty: never).
+  let interventions = '';
+  const timeline = plan.points[id.point]?.interventions ?? [];
+  for (let k = 0; k < timeline.length; k++) {
+    const e = timeline[k];
+    interventions += `${prefix}${k},${cell(interventionName(e))},${e.action},${week(out.interventionWeeks?.[k] ?? 0)}\n`;
+  }
+  return { runs, initiatives, series, interventions };
 }
 
 /** The failures.csv row of a run that threw. */

@@ -1,10 +1,13 @@
 import type { Parameters } from '../model/parameters.js';
 import type { RunOutput } from '../model/output.js';
+import { createTimeline } from '../model/interventions/timeline.js';
+import type { Intervention } from '../model/interventions/types.js';
+import type { WorldHooks } from '../model/world.js';
 import { deriveRunSeed } from '../random/streams.js';
 import type { RunIdentity } from './rows.js';
 
 /** The model as the pipeline sees it: one seeded run of one parameter set. */
-export type ModelFn = (params: Parameters, settings: { horizon: number; sampleEvery: number }, runSeed: number) => RunOutput;
+export type ModelFn = (params: Parameters, settings: { horizon: number; sampleEvery: number }, runSeed: number, hooks?: WorldHooks) => RunOutput;
 
 /** What every run of a plan shares, small enough to send to each worker once. */
 export interface RunContext {
@@ -14,6 +17,8 @@ export interface RunContext {
   commonRandomNumbers: boolean;
   /** The parameters of each point, by point index. */
   params: Parameters[];
+  /** The intervention timeline of each point, by point index (empty: none). */
+  interventions?: Intervention[][];
 }
 
 /**
@@ -40,12 +45,19 @@ export function runOne(model: ModelFn, ctx: RunContext, point: number, replicate
   }
   const params = ctx.params[point];
   if (!params) throw new Error(`no point ${point} in the plan`);
-  const output = model(params, { horizon: ctx.horizon, sampleEvery: ctx.sampleEvery }, seed);
+  // The point's timeline acts through the world hook; it draws only from the run's interventions
+  // stream, so the network, the people and the dynamics stream stay those of every other plan.
+  const timeline = createTimeline(ctx.interventions?.[point] ?? [], seed);
+  const output = model(params, { horizon: ctx.horizon, sampleEvery: ctx.sampleEvery }, seed, timeline.hooks);
+  output.interventionWeeks = timeline.firedWeek;
   return { point, replicate, seed, output };
 }
 
 /** The shared context of a plan's runs. */
-export function runContext(plan: { scenario: { seed: number; horizon: number; sampleEvery: number; commonRandomNumbers: boolean }; points: { params: Parameters }[] }): RunContext {
+export function runContext(plan: {
+  scenario: { seed: number; horizon: number; sampleEvery: number; commonRandomNumbers: boolean };
+  points: { params: Parameters; interventions?: Intervention[] }[];
+}): RunContext {
   const s = plan.scenario;
   return {
     seed: s.seed,
@@ -53,6 +65,7 @@ export function runContext(plan: { scenario: { seed: number; horizon: number; sa
     sampleEvery: s.sampleEvery,
     commonRandomNumbers: s.commonRandomNumbers,
     params: plan.points.map((p) => p.params),
+    interventions: plan.points.map((p) => p.interventions ?? []),
   };
 }
 

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { Parameters } from '../model/parameters.js';
+import { NO_INTERVENTION, type Intervention } from '../model/interventions/types.js';
 import type { NumberSpec } from '../model/spec.js';
 import { show } from './errors.js';
 import { PRESETS } from './presets.js';
@@ -14,7 +15,7 @@ interface SweepPoint {
 
 /**
  * Every point a scenario runs, in canonical order: the compared strategies (outer) times the
- * sweep's points (inner), or a single point when the scenario varies nothing.
+ * sweep's points times the plans (innermost), or a single point when the scenario varies nothing.
  */
 export function planRuns(scenario: Scenario): RunPlan {
   const base = parametersOf(scenario);
@@ -22,21 +23,42 @@ export function planRuns(scenario: Scenario): RunPlan {
   const paths = scenario.sweep ? Object.keys(scenario.sweep.parameters) : [];
   const short = shortNames(paths);
 
+  // Plans are the innermost factor: the implicit 'no intervention' first, then each plan, so that
+  // every plan sits next to its own baseline (same strategy, same swept values, same seeds).
+  const plans = timelines(scenario);
   const points: ScenarioPoint[] = [];
   for (const strategy of strategies) {
     const sweepPoints = scenario.sweep ? designPoints(scenario.sweep, strategy.params, scenario.seed) : [{ set: {}, columns: {} }];
     for (const sp of sweepPoints) {
-      const params = clone(strategy.params);
-      for (const [path, value] of Object.entries(sp.set)) setParam(params, path, value);
-      const values: Record<string, SweepValue> = strategy.name === undefined ? {} : { strategy: strategy.name };
-      Object.assign(values, sp.columns);
-      const swept = paths.map((p) => `${short.get(p)}=${formatValue(sp.columns[p])}`).join(' ');
-      const label = [strategy.name, swept].filter(Boolean).join(' ') || scenario.name;
-      points.push({ index: points.length, label, values, params });
+      for (const plan of plans) {
+        const params = clone(strategy.params);
+        for (const [path, value] of Object.entries(sp.set)) setParam(params, path, value);
+        const values: Record<string, SweepValue> = strategy.name === undefined ? {} : { strategy: strategy.name };
+        Object.assign(values, sp.columns);
+        if (plan.name !== undefined) values.plan = plan.name;
+        const swept = paths.map((p) => `${short.get(p)}=${formatValue(sp.columns[p])}`).join(' ');
+        const label = [strategy.name, swept, plan.name].filter(Boolean).join(' ') || scenario.name;
+        const point: ScenarioPoint = { index: points.length, label, values, params };
+        if (plan.interventions.length > 0) point.interventions = clone(plan.interventions);
+        points.push(point);
+      }
     }
   }
-  const varied = [...(scenario.compare?.length ? ['strategy'] : []), ...paths];
+  const varied = [...(scenario.compare?.length ? ['strategy'] : []), ...paths, ...(scenario.plans?.length ? ['plan'] : [])];
   return { scenario, varied, points };
+}
+
+/**
+ * The timelines a scenario runs under: without plans, its own interventions (unnamed); with plans,
+ * 'no intervention' (the scenario's own interventions only), then each plan's added to them.
+ */
+function timelines(scenario: Scenario): { name: string | undefined; interventions: Intervention[] }[] {
+  const common = scenario.interventions ?? [];
+  if (!scenario.plans?.length) return [{ name: undefined, interventions: common }];
+  return [
+    { name: NO_INTERVENTION, interventions: common },
+    ...scenario.plans.map((plan) => ({ name: plan.name, interventions: [...common, ...plan.interventions] })),
+  ];
 }
 
 /** The compared strategies: the scenario's parameters, then the preset, then the entry's own groups. */

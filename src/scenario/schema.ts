@@ -2,6 +2,7 @@ import { PARAMETERS, RUN_SETTINGS } from '../model/parameters.js';
 import type { ParamGroup } from '../model/spec.js';
 import { PRESET_NAMES, SECTIONS, compareEntrySchema } from './sections.js';
 import { groupSchema, specSchema, type JsonSchema } from './specSchema.js';
+import { interventionSchema } from './interventions.js';
 
 /**
  * The JSON Schema (draft-07) of a scenario file, generated from the parameter registry so that it
@@ -13,6 +14,7 @@ export function scenarioSchema(): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
   for (const [key, node] of Object.entries(groups)) definitions[key] = groupSchema(node as ParamGroup, `The ${key} parameters; fields left out keep their defaults.`);
   definitions.compareEntry = compareEntrySchema();
+  definitions.intervention = interventionSchema();
 
   const properties: Record<string, JsonSchema> = {
     name: { type: 'string', description: 'Short name, shown in charts and the report. Default: the file name.' },
@@ -28,7 +30,7 @@ export function scenarioSchema(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'draagvlak scenario',
     description:
-      'A draagvlak scenario: run settings, model parameters (every field optional; missing ones keep their defaults), and what to vary (sweep, compare).',
+      'A draagvlak scenario: run settings, model parameters (every field optional; missing ones keep their defaults), and what to vary (sweep, compare, plans of interventions).',
     type: 'object',
     additionalProperties: false,
     properties,

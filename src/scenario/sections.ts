@@ -4,6 +4,7 @@ import { numberSchema, type JsonSchema } from './specSchema.js';
 import { GROUP_NAMES, SWEEPABLE, joinPath } from './paths.js';
 import { show } from './errors.js';
 import type { Scenario } from './types.js';
+import { INTERVENTION_SECTIONS } from './interventions.js';
 
 /** Reports one problem at a path of the scenario. */
 export type Report = (path: string, expected: string, found: string) => void;
@@ -129,4 +130,4 @@ export function compareEntrySchema(): JsonSchema {
 }
 
 /** The sections after the parameters, in the order they appear in the schema. */
-export const SECTIONS: readonly Section[] = [sweep, compare];
+export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS];

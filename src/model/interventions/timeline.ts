@@ -3,7 +3,7 @@ import type { Parameters } from '../parameters.js';
 import type { World, WorldHooks } from '../world.js';
 import { breakPromise, holdEvening, sendIntoField } from './actions.js';
 import { conditionValue } from './conditions.js';
-import { ACTION_SIZE, EVENT_ACTIONS, type Intervention } from './types.js';
+import { ACTION_SIZE, EVENT_ACTIONS, interventionName, type Intervention } from './types.js';
 
 /** A compiled timeline: the world hook that applies it, and the week each entry first applied. */
 export interface Timeline {
@@ -86,9 +86,15 @@ function holds(world: World, e: Intervention, hoods: Int32Array): boolean {
   return cond.above !== undefined ? value >= cond.above : value <= (cond.below as number);
 }
 
+/** The neighbourhoods an entry acts on; one that does not exist is an error, never a silent no-op. */
 function neighbourhoodsOf(e: Intervention, count: number): Int32Array {
   if (e.where === undefined || e.where === 'all') return Int32Array.from({ length: count }, (_, b) => b);
-  return Int32Array.from(e.where.filter((b) => b < count));
+  for (const b of e.where) {
+    if (!Number.isInteger(b) || b < 0 || b >= count) {
+      throw new RangeError(`intervention ${interventionName(e)}: no neighbourhood ${b} (there are ${count}, numbered from 0)`);
+    }
+  }
+  return Int32Array.from(e.where);
 }
 
 function apply(world: World, c: Compiled, rng: () => number): void {

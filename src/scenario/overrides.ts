@@ -94,5 +94,7 @@ function resolve(path: string, problem: (path: string, expected: string, found: 
 }
 
 function firstLine(err: unknown): string {
-  return String(err instanceof Error ? err.message : err).split('\n')[0];
+  return String(err instanceof Error ? err.message : err)
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -73,7 +73,7 @@ function range(node: JsonSchema): string {
 /**
  * A value may take one of several forms (a series is a number, {points} or {steps}). When exactly
  * one form fits the value's shape, only that form's errors are kept, so the reader hears about the
- * field inside it that is wrong; when none fits, one message lists the forms.
+ * field inside it that is wrong; when none fits, or several do, one message lists the forms.
  */
 function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   let out = [...errors];
@@ -89,7 +89,7 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     const fitting = branches.filter((b) => b.shapeFits);
     const inside = new Set(branches.flatMap((b) => b.own));
     out = out.filter((e) => !inside.has(e));
-    if (fitting.length >= 1 && fitting[0].own.length > 0) {
+    if (fitting.length === 1 && fitting[0].own.length > 0) {
       const index = out.indexOf(alt);
       out.splice(index, 1, ...fitting[0].own);
     }

@@ -55,6 +55,13 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     found: '{level: 0.4}',
   },
   {
+    what: 'a series given both points and steps',
+    text: 'environment:\n  costs: {points: [[0, 0.8]], steps: [[0, 0.4]]}\n',
+    path: 'environment.costs',
+    expected: /^a number from 0 to 1, or \{points: \[\[week, value\], …\]\}, or \{steps: /,
+    found: '{points: [[0, 0.8]], steps: [[0, 0.4]]}',
+  },
+  {
     what: 'a bad value inside series points',
     text: 'environment:\n  costs: {points: [[0, 0.8], [52, 1.4]]}\n',
     path: 'environment.costs.points[1][1]',
@@ -160,6 +167,14 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     found: '30',
   },
   {
+    what: 'a --set value that is not YAML',
+    text: 'name: ok\n',
+    set: ['strategy.steering=[0.1'],
+    path: 'strategy.steering',
+    expected: /^a value written as in YAML/,
+    found: '"[0.1" (Flow sequence must end with a ])',
+  },
+  {
     what: 'broken YAML, with line and column',
     text: 'strategy:\n  steering: 0.5\n   participation: [0.2\n',
     path: /^line \d+, column \d+$/,
@@ -181,11 +196,11 @@ describe('loadScenario() explains what is wrong with a bad scenario file', () =>
     const error = scenarioErrorOf(() => loadScenario(file, { set }));
     expect(error.problems).toHaveLength(1);
     const [problem] = error.problems;
-    expect(problem.file).toBe(file);
+    expect(problem.file).toBe(set ? '--set' : file);
     expect(problem.path).toMatch(typeof path === 'string' ? new RegExp(`^${escape(path)}$`) : path);
     expect(problem.expected).toMatch(typeof expected === 'string' ? new RegExp(`^${escape(expected)}$`) : expected);
     expect(problem.found).toMatch(typeof found === 'string' ? new RegExp(`^${escape(found)}$`) : found);
-    expect(error.message).toBe(`${file}: ${problem.path ? `${problem.path}: ` : ''}expected ${problem.expected}, found ${problem.found}`);
+    expect(error.message).toBe(`${problem.file}: ${problem.path ? `${problem.path}: ` : ''}expected ${problem.expected}, found ${problem.found}`);
   });
 
   it('reports every problem of a file, one line each', () => {

@@ -29,7 +29,8 @@ export function colourBy(ctx: ChartContext, legend: Record<string, unknown> | nu
     title: ctx.groupTitle,
     sort: domain,
     scale: { domain, scheme: domain.length > 10 ? 'tableau20' : 'tableau10' },
-    legend: legend === null ? null : { orient: 'bottom', direction: 'vertical', columns: domain.length > 4 ? 2 : 1, ...legend },
+    // legend drawn from the line layer: a short line per entry, laid out in columns under the chart
+    legend: legend === null ? null : { orient: 'bottom', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300, columns: Math.min(domain.length, domain.length > 6 ? 2 : 3), columnPadding: 24, ...legend },
   };
 }
 

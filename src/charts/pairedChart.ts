@@ -13,9 +13,9 @@ export function pairedChart(ctx: ChartContext): Chart | null {
   const horizon = ctx.results.horizon;
   const reference = ctx.labels.get(ctx.contrasts[0].reference) ?? '';
   const measures = [
-    { key: 'reachShare', name: `Reached by week ${horizon} (percentage points)`, scale: 100 },
-    { key: 'meanReachWeek', name: 'Mean reach week (weeks; never = horizon)', scale: 1 },
-    { key: 'trustGovFinal', name: 'Final trust in government (0–1)', scale: 1 },
+    { key: 'reachShare', name: `Reached the threshold by week ${horizon}`, unit: 'Percentage points', scale: 100 },
+    { key: 'meanReachWeek', name: 'Mean week of reaching it', unit: `Weeks; below 0 is sooner (never = ${horizon})`, scale: 1 },
+    { key: 'trustGovFinal', name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 },
   ] as const;
   const values: Record<string, unknown>[] = [];
   for (const c of ctx.contrasts) {
@@ -40,17 +40,23 @@ export function pairedChart(ctx: ChartContext): Chart | null {
       title: { text: PAIRED_TITLE, subtitle: `Each compared with “${reference}”, replicate by replicate; bars: 95 % interval.` },
       config: CONFIG,
       data: { values },
-      facet: { column: { field: 'measure', type: 'nominal', title: null, sort: measures.map((m) => m.name) } },
-      spec: {
-        width: 200,
-        height: { step: 34 },
-        layer: [
-          { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: 'Difference' }, x2: { field: 'hi' }, color: colourBy(ctx, null) } },
-          { mark: { type: 'point', filled: true, size: 80 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colourBy(ctx, null) } },
-        ],
-      },
-      resolve: { scale: { x: 'independent' } },
+      hconcat: measures
+        .filter((m) => values.some((v) => v.measure === m.name))
+        .map((m, i) => ({
+          title: { text: m.name, fontSize: 13, subtitle: '' },
+          width: 190,
+          height: { step: 34 },
+          transform: [{ filter: { field: 'measure', equal: m.name } }],
+          layer: [
+            { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+            {
+              mark: { type: 'rule', strokeWidth: 2.5 },
+              encoding: { y: i === 0 ? y : { ...y, axis: null }, x: { field: 'lo', type: 'quantitative', title: m.unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colourBy(ctx, null) },
+            },
+            { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y: i === 0 ? y : { ...y, axis: null }, x: { field: 'mean', type: 'quantitative' }, color: colourBy(ctx, null) } },
+          ],
+        })),
+      spacing: 24,
     },
   };
 }

@@ -38,11 +38,10 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       data: { values },
       encoding: {
         x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } },
-        color: colourBy(ctx),
       },
       layer: [
-        { mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' } } },
-        { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' } } },
+        { mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+        { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
       ],
     },
   };

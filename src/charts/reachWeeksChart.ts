@@ -42,11 +42,12 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
       spec: {
         width: WIDTH,
         height: 80,
-        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
         encoding: {
           x: { field: 'start', type: 'quantitative', title: 'Week the threshold was reached', scale: { domain: [0, horizon], nice: false } },
           x2: { field: 'end' },
           y: { field: 'share', type: 'quantitative', title: 'Share of initiatives', axis: { format: '.0%', tickCount: 3 } },
+          y2: { datum: 0 },
           color: colourBy(ctx, null),
         },
       },

@@ -4,6 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Chart, VegaLiteSpec } from './chart.js';
+import { useDejaVuMetrics } from './textWidth.js';
 import { FONT, PNG_SCALE } from './theme.js';
 
 /** Compiles a Vega-Lite spec to Vega; a Vega-Lite warning is an error here (it means a chart is drawn wrong). */
@@ -21,6 +22,9 @@ export function compileSpec(spec: VegaLiteSpec): vega.Spec {
 
 /** Renders a Vega-Lite spec to SVG headless (no canvas, no browser). */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  useDejaVuMetrics();
+  // ids of clip paths and gradients restart for every chart, so the same spec gives the same bytes
+  vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -15,9 +15,10 @@ export function supportChart(ctx: ChartContext): Chart | null {
   const horizon = ctx.results.horizon;
   const all = [...new Set(ctx.summaries.flatMap((s) => s.thresholds))];
   const y = { type: 'quantitative', title: 'Share of households committed (0–100 %)', axis: { format: '.0%' } };
+  const x = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
   const layer: Record<string, unknown>[] = [
-    { mark: { type: 'area', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
-    { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
+    { mark: { type: 'area', opacity: 0.15 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+    { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
   ];
   let thresholdNote = '';
   if (all.length === 1) {
@@ -29,7 +30,7 @@ export function supportChart(ctx: ChartContext): Chart | null {
       {
         data: { values: [{ t, text: `Support threshold ${percent(t)}` }] },
         mark: { type: 'text', align: 'left', dx: 4, dy: -7, color: '#222', fontSize: 11 },
-        encoding: { y: { field: 't', type: 'quantitative' }, x: { datum: 0 }, text: { field: 'text' } },
+        encoding: { y: { field: 't', type: 'quantitative' }, x: { datum: 0, type: 'quantitative' }, text: { field: 'text' } },
       },
     );
   } else if (all.length > 1) {
@@ -46,14 +47,11 @@ export function supportChart(ctx: ChartContext): Chart | null {
       `Half of all initiatives lie inside the shaded band. ${thresholdNote} An initiative becomes viable when it crosses the threshold.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: SUPPORT_TITLE, subtitle: `Median initiative; shaded: the middle half of initiatives. ${thresholdNote}`.trim() },
+      title: { text: SUPPORT_TITLE, subtitle: ['Median initiative; shaded: the middle half of initiatives.', ...(thresholdNote ? [thresholdNote] : [])] },
       width: WIDTH,
       height: HEIGHT,
       config: CONFIG,
       data: { values },
-      encoding: {
-        x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } },
-      },
       layer,
     },
   };

@@ -19,7 +19,29 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
   const values = rows.map((r) => ({ label: ctx.labels.get(r.point), measure: names.get(r.metric), week: r.week, centre: r.centre, lo: r.lo, hi: r.hi }));
   const present = WORLD_METRICS.filter((m) => rows.some((r) => r.metric === m.metric)).map((m) => m.name);
   const horizon = ctx.results.horizon;
-  const y = { type: 'quantitative', title: 'Average level (0–1)', scale: { zero: false } };
+  const x = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
+  // each panel zooms in on its own values, but never to less than 0.2 of the 0–1 scale, so that
+  // a wobble of a few hundredths does not look like a landslide
+  const panels = present.map((measure) => {
+    const own = values.filter((v) => v.measure === measure);
+    const lo = Math.min(...own.map((v) => v.lo));
+    const hi = Math.max(...own.map((v) => v.hi));
+    const span = Math.max(0.2, hi - lo + 0.04);
+    const mid = (lo + hi) / 2;
+    const bottom = Math.max(0, Math.min(1 - span, mid - span / 2));
+    const domain = [Math.round(bottom * 100) / 100, Math.min(1, Math.round((bottom + span) * 100) / 100)];
+    const y = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain, nice: false } };
+    return {
+      title: { text: measure, fontSize: 13, subtitle: '' },
+      width: 220,
+      height: 240,
+      transform: [{ filter: { field: 'measure', equal: measure } }],
+      layer: [
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+        { mark: { type: 'line', strokeWidth: 2.2, clip: true }, encoding: { x, y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
+      ],
+    };
+  });
   return {
     name: 'trust-cohesion-drive',
     title: WORLD_TITLE,
@@ -31,17 +53,8 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
       title: { text: WORLD_TITLE, subtitle: 'Average over all residents (0–1); shaded: 95 % interval of the mean over runs.' },
       config: CONFIG,
       data: { values },
-      facet: { column: { field: 'measure', type: 'nominal', title: null, sort: present } },
-      spec: {
-        width: 220,
-        height: 240,
-        encoding: { x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } }, color: colourBy(ctx) },
-        layer: [
-          { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' } } },
-          { mark: { type: 'line', strokeWidth: 2.2 }, encoding: { y: { ...y, field: 'centre' } } },
-        ],
-      },
-      resolve: { scale: { y: 'independent' } },
+      hconcat: panels,
+      spacing: 28,
     },
   };
 }

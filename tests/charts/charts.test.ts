@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Chart } from '../../src/charts/chart.js';
+import { escapeHtml } from '../../src/charts/escape.js';
+import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
+import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
+import { PNG_SCALE } from '../../src/charts/theme.js';
+import { comparisonFolder, sweepFolder, writeSyntheticResults } from '../analysis/fixtures.js';
+
+/** Width and height from a PNG's IHDR chunk, after checking the 8-byte PNG signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('charts of a comparison and of a two-parameter sweep', () => {
+  let compare: Chart[];
+  let sweep: Chart[];
+  beforeAll(async () => {
+    compare = chartsFor(await chartContext(comparisonFolder()));
+    sweep = chartsFor(await chartContext(sweepFolder()));
+  });
+
+  test('a comparison gets the reach curve, support, reach weeks, paired differences and trust charts, and no heatmap', () => {
+    expect(compare.map((c) => c.name)).toEqual(['reach-curve', 'support', 'reach-weeks', 'paired-differences', 'trust-cohesion-drive']);
+  });
+
+  test('a two-parameter sweep also gets heatmaps of reach probability and median reach week', () => {
+    expect(sweep.map((c) => c.name)).toContain('reach-probability-heatmap');
+    expect(sweep.map((c) => c.name)).toContain('median-reach-week-heatmap');
+  });
+
+  test('a single scenario without series gets only what applies', async () => {
+    const dir = writeSyntheticResults({ points: [{ label: 'baseline', hazard: 0.01 }], withSeries: false });
+    expect(chartsFor(await chartContext(dir)).map((c) => c.name)).toEqual(['reach-curve', 'reach-weeks']);
+  });
+
+  test('every spec compiles with vega-lite without a warning and renders to an SVG holding its title', async () => {
+    for (const chart of [...compare, ...sweep]) {
+      expect(() => compileSpec(chart.spec), chart.name).not.toThrow();
+      const svg = await renderSvg(chart.spec);
+      expect(svg.startsWith('<svg'), chart.name).toBe(true);
+      expect(svg, chart.name).toContain(escapeHtml(chart.title).replace(/&#39;/g, "'"));
+      expect(svg.length, chart.name).toBeGreaterThan(2000);
+      const { width, height } = svgSize(svg);
+      expect(width).toBeGreaterThan(300);
+      expect(height).toBeGreaterThan(150);
+    }
+  });
+
+  test('the same spec renders to the same SVG bytes', async () => {
+    expect(await renderSvg(compare[0].spec)).toBe(await renderSvg(compare[0].spec));
+  });
+
+  test('axis titles are in plain words with units', () => {
+    const text = JSON.stringify(compare.map((c) => c.spec));
+    expect(text).toContain('"title":"Week"');
+    expect(text).toContain('Share of households committed (0–100 %)');
+    expect(JSON.stringify(sweep.map((c) => c.spec))).toContain('Probability (0–1)');
+    expect(JSON.stringify(sweep.map((c) => c.spec))).toContain('Steering (0–1)');
+  });
+});
+
+describe('buildReport()', () => {
+  test('writes a .vl.json, .svg and a real .png of twice the SVG size for every chart', async () => {
+    const dir = comparisonFolder();
+    await buildReport(dir);
+    for (const name of ['reach-curve', 'support', 'reach-weeks', 'paired-differences', 'trust-cohesion-drive']) {
+      const spec = JSON.parse(readFileSync(join(dir, 'charts', `${name}.vl.json`), 'utf8')) as Record<string, unknown>;
+      expect(spec.$schema).toMatch(/vega-lite/);
+      const svg = readFileSync(join(dir, 'charts', `${name}.svg`), 'utf8');
+      const png = readFileSync(join(dir, 'charts', `${name}.png`));
+      const s = svgSize(svg);
+      const p = pngSize(png);
+      expect(p.width, name).toBe(Math.round(s.width * PNG_SCALE));
+      expect(p.height, name).toBe(Math.round(s.height * PNG_SCALE));
+      expect(png.length).toBeGreaterThan(10_000);
+    }
+  });
+
+  test('svgToPng at scale 1 gives a PNG of the size the SVG declares', () => {
+    const png = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="5" y="30" font-family="DejaVu Sans" font-size="24">Week</text></svg>', 1);
+    expect(pngSize(png)).toEqual({ width: 200, height: 40 });
+  });
+});

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
+import { comparisonFolder, sweepFolder } from '../analysis/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Opens a report in headless Chromium; returns what a reader would see and what went wrong. */
+async function open(browser: Browser, report: string, screenshot?: string) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+  const seen = await page.evaluate(() => ({
+    figures: document.querySelectorAll('figure').length,
+    svgs: document.querySelectorAll('figure > svg').length,
+    drawnSvgs: [...document.querySelectorAll('figure > svg')].filter((s) => s.getBoundingClientRect().width > 200 && s.querySelectorAll('path, line, text').length > 10).length,
+    h1: document.querySelector('h1')?.textContent ?? '',
+    lead: document.querySelector('.lead')?.textContent ?? '',
+    title: document.title,
+    scripts: document.querySelectorAll('script').length,
+    imgs: document.querySelectorAll('img').length,
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    body: document.body.innerText,
+  }));
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  await page.close();
+  return { ...seen, errors, requests };
+}
+
+describe('report.html in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('renders every chart with no console error and fetches nothing from the network', async () => {
+    const dir = comparisonFolder();
+    const { report } = await buildReport(dir);
+    const charts = chartsFor(await chartContext(dir)).length;
+    mkdirSync(resolve('results'), { recursive: true });
+    const shot = resolve('results', 'test-report.png');
+    const seen = await open(browser, report, shot);
+    console.log(`report screenshot: ${shot}`);
+    expect(seen.errors).toEqual([]);
+    expect(seen.figures).toBe(charts);
+    expect(seen.svgs).toBe(charts);
+    expect(seen.drawnSvgs).toBe(charts);
+    expect(seen.requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    expect(seen.h1).toBe('Which strategy gets initiatives to their support threshold?');
+    expect(seen.body).toMatch(/The strategy “classic” reached the threshold in \d+ % of initiatives by week 156 \(95 % interval \d+–\d+ %\)/);
+    expect(readFileSync(shot).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  test('a sweep report shows its heatmaps and the varied values', async () => {
+    const dir = sweepFolder();
+    const { report } = await buildReport(dir);
+    const seen = await open(browser, report, join(dir, 'screenshot.png'));
+    expect(seen.errors).toEqual([]);
+    expect(seen.svgs).toBe(chartsFor(await chartContext(dir)).length);
+    expect(seen.body).toContain('Chance that an initiative reaches the threshold');
+    expect(seen.body).toContain('Steering (0–1)');
+  });
+
+  test('HTML in a scenario name, description, question or label is shown as text, never run', async () => {
+    const name = '<script>window.__pwned = "name"</script>Evil & co';
+    const description = '<img src=x onerror="window.__pwned = \'description\'">';
+    const question = 'Does <b onmouseover="window.__pwned=1">this</b> get escaped?';
+    const label = '<img src=y onerror="window.__pwned = \'label\'">';
+    const dir = comparisonFolder({
+      points: [
+        { label: 'classic', hazard: 0.003 },
+        { label, hazard: 0.02 },
+      ],
+      scenario: { name, description, question, compare: ['classic', label] },
+    });
+    const { report } = await buildReport(dir);
+    const seen = await open(browser, report);
+    expect(seen.pwned).toBeNull();
+    expect(seen.scripts).toBe(0);
+    expect(seen.imgs).toBe(0);
+    expect(seen.errors).toEqual([]);
+    expect(seen.h1).toBe(question);
+    expect(seen.lead).toContain(name);
+    expect(seen.lead).toContain(description);
+    expect(seen.title).toContain(name);
+    expect(seen.body).toContain(label);
+  });
+});

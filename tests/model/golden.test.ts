@@ -39,10 +39,10 @@ describe('golden run (defaults, 4 × 120 households, 52 weeks, run seed 20240611
 });
 
 const GOLDEN = {
-  reachedWeek: [0, 0, 31, 0],
+  reachedWeek: [0, 0, 32, 0],
   formalisedWeek: [0, 0, 0, 0],
-  trustGov: 0.4956640325598951,
-  committedShare: 0.225,
-  support: 0.3886900918429337,
-  fingerprint: 'ed50b75c6b403f9a',
+  trustGov: 0.5308479935514506,
+  committedShare: 0.19791666666666666,
+  support: 0.39258915860506893,
+  fingerprint: '71417a1224f1c3d3',
 };

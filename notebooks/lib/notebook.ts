@@ -1,0 +1,200 @@
+/**
+ * What the notebooks share: the run size (full or quick), running a scenario through the library's
+ * own pipeline, and showing charts and tables inline. Everything the model computes comes from the
+ * draagvlak library (../../dist/src/index.js, built by `npm run build`); this file only wires it up
+ * for a notebook, so that each notebook reads as its question, its runs and its answer.
+ */
+import {
+  chartContext,
+  chartsFor,
+  deriveRunSeed,
+  executePlan,
+  planRuns,
+  renderSvg,
+  resolveScenario,
+  runModel,
+  type Chart,
+  type PointSummary,
+  type RunOutput,
+  type RunPlan,
+  type Scenario,
+  type VegaLiteSpec,
+} from '../../dist/src/index.js';
+import { CONFIG } from '../../dist/src/charts/theme.js';
+
+export { CONFIG };
+
+/**
+ * Quick mode (`DRAAGVLAK_QUICK=1`): few replications and small neighbourhoods, to prove in CI that
+ * every cell runs. The committed notebooks carry the outputs of a full run.
+ */
+export const QUICK = Deno.env.get('DRAAGVLAK_QUICK') === '1';
+
+/** `full` in a full run, `quick` in quick mode. */
+export function size<T>(full: T, quick: T): T {
+  return QUICK ? quick : full;
+}
+
+/** One run of one point of the plan, with everything the model handed back. */
+export interface Run {
+  point: number;
+  replicate: number;
+  seed: number;
+  output: RunOutput;
+}
+
+/** A scenario carried out: its plan, every run's output, and the charts the CLI would draw. */
+export interface Study {
+  scenario: Scenario;
+  plan: RunPlan;
+  /** Every run, in (point, replicate) order. */
+  runs: Run[];
+  /** The runs of one point, in replicate order. */
+  runsOf(point: number): Run[];
+  /** The CLI's per-point summaries: reach probability (Wilson interval), Kaplan–Meier reach curve, final trust. */
+  summaries: PointSummary[];
+  /** The CLI's charts for this results folder, by name (reach-curve, paired-differences, …). */
+  charts: Map<string, Chart>;
+  /** The manifest of the results folder: seed, package version, git commit, Node version. */
+  manifest: Record<string, unknown>;
+  seconds: number;
+}
+
+/**
+ * Validates a scenario (written as the object a YAML file would hold), plans its runs and carries
+ * them out with the library's run pipeline — in this process, into a temporary results folder —
+ * then reads that folder back the way `draagvlak report` does. The outputs of every run are kept in
+ * memory too, for what the CSVs leave out (initiative alignment, series per run).
+ */
+export async function study(document: Record<string, unknown>): Promise<Study> {
+  const started = performance.now();
+  const scenario = resolveScenario(document, `${String(document.name ?? 'notebook')}.yaml`);
+  const plan = planRuns(scenario);
+  const pointOf = new Map(plan.points.map((p) => [p.params, p.index]));
+  const captured = new Map<string, RunOutput>();
+  const model = (...args: Parameters<typeof runModel>): RunOutput => {
+    const output = runModel(...args);
+    captured.set(`${pointOf.get(args[0])}|${args[2]}`, output);
+    return output;
+  };
+  const out = await Deno.makeTempDir({ prefix: `draagvlak-${scenario.name}-` });
+  try {
+    const result = await executePlan(plan, { out, workers: 1, model, quiet: true, handleSignals: false });
+    if (result.failures.count > 0) throw new Error(`${result.failures.count} runs failed: ${result.failures.first.join('; ')}`);
+    await declareHorizon(out, scenario.horizon);
+    const ctx = await chartContext(out);
+    const runs: Run[] = [];
+    for (const p of plan.points) {
+      for (let r = 0; r < scenario.replications; r++) {
+        const seed = deriveRunSeed(scenario.seed, p.index, r, scenario.commonRandomNumbers);
+        const output = captured.get(`${p.index}|${seed}`);
+        if (!output) throw new Error(`run ${p.index}:${r} was not captured`);
+        runs.push({ point: p.index, replicate: r, seed, output });
+      }
+    }
+    const byPoint = Map.groupBy(runs, (r) => r.point);
+    return {
+      scenario,
+      plan,
+      runs,
+      runsOf: (point) => byPoint.get(point) ?? [],
+      summaries: ctx.summaries,
+      charts: new Map(chartsFor(ctx).map((c) => [c.name, c])),
+      manifest: ctx.results.manifest,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+/**
+ * The results reader looks for the horizon at `scenario.horizon` or `horizon` of manifest.json, while
+ * the pipeline writes it under `scenario.resolved.horizon`; without it the reader falls back to the
+ * last week anything happened, which shortens the censoring time. Until the two agree, the horizon
+ * is added at the top level of the manifest.
+ */
+async function declareHorizon(out: string, horizon: number): Promise<void> {
+  const file = `${out}/manifest.json`;
+  const manifest = JSON.parse(await Deno.readTextFile(file));
+  if (manifest.horizon === undefined && manifest.scenario?.horizon === undefined) {
+    await Deno.writeTextFile(file, JSON.stringify({ ...manifest, horizon }, null, 2) + '\n');
+  }
+}
+
+/** Shows one of the CLI's charts inline as SVG, with its caption underneath. */
+export async function showChart(chart: Chart | undefined): Promise<void> {
+  if (!chart) throw new Error('no such chart for these results');
+  await showSpec(chart.spec);
+  await markdown(`*${chart.caption}*`);
+}
+
+/** Renders a Vega-Lite spec with the project's renderer and shows it inline as SVG. */
+export async function showSpec(spec: VegaLiteSpec): Promise<void> {
+  const svg = await renderSvg(spec);
+  await Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });
+}
+
+/** A Vega-Lite spec in the charts' house style (font, sizes, quiet grid). */
+export function spec(body: Record<string, unknown>): VegaLiteSpec {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: CONFIG, ...body };
+}
+
+/** Shows Markdown (text too, for readers without a Markdown renderer). */
+export async function markdown(text: string): Promise<void> {
+  await Deno.jupyter.display({ 'text/markdown': text, 'text/plain': text }, { raw: true });
+}
+
+/** Shows rows as a Markdown table, columns in the order of the first row's keys. */
+export async function table(rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return markdown('*(no rows)*');
+  const cols = Object.keys(rows[0]);
+  const show = (v: unknown) => (typeof v === 'number' ? fmt(v) : v === null || v === undefined ? '—' : String(v));
+  const lines = [
+    `| ${cols.join(' | ')} |`,
+    `| ${cols.map((c) => (typeof rows[0][c] === 'number' ? '---:' : ':---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cols.map((c) => show(r[c]).replace(/\|/g, '\\|')).join(' | ')} |`),
+  ];
+  await markdown(lines.join('\n'));
+}
+
+/** A number for a table: whole numbers as they are, others to three significant digits. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
+}
+
+/** A share as a percentage, "42 %". */
+export function pct(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x * 100)} %`;
+}
+
+/** An interval as "[lo, hi]" in percent. */
+export function pctInterval(lo: number | null | undefined, hi: number | null | undefined): string {
+  return `[${pct(lo)}, ${pct(hi)}]`;
+}
+
+/** What a reader needs to rerun the notebook and get the same numbers. */
+export async function provenance(s: Study): Promise<void> {
+  const m = s.manifest as { version?: string; gitCommit?: string | null; seed?: number; runs?: number; execution?: { node?: string } };
+  await table([
+    {
+      scenario: s.scenario.name,
+      seed: m.seed ?? s.scenario.seed,
+      'draagvlak version': m.version ?? '?',
+      'git commit': m.gitCommit ? m.gitCommit.slice(0, 10) : 'unknown',
+      mode: QUICK ? 'quick (DRAAGVLAK_QUICK=1)' : 'full',
+      points: s.plan.points.length,
+      replications: s.scenario.replications,
+      'households per neighbourhood': s.scenario.population.households,
+      runs: s.runs.length,
+      'seconds': Math.round(s.seconds),
+    },
+  ]);
+}
+
+/** The value of a world metric (SERIES_METRICS name) over the recorded weeks of one run. */
+export function seriesOf(output: RunOutput, metricIndex: number): Float64Array {
+  const n = output.weeks.length;
+  return output.series.subarray(metricIndex * n, (metricIndex + 1) * n);
+}

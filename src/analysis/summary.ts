@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { csvText, writeFileAtomic } from './csvText.js';
 import { summarisePoints, type PointSummary } from './pointSummary.js';
 import { loadResults, type Results } from './results.js';
+import { contrastsCsv, hasPlans } from './planContrasts.js';
 
 /** The columns of summary.csv after `point, label` and the varied parameters (docs/results.md). */
 export const SUMMARY_COLUMNS = [
@@ -25,4 +26,6 @@ export function summaryCsv(results: Results, summaries: readonly PointSummary[] 
 export async function writeSummary(dir: string): Promise<void> {
   const results = loadResults(dir);
   writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(results));
+  // Rehearsed plans: paired effect sizes against doing nothing and against each other.
+  if (hasPlans(results)) writeFileAtomic(join(dir, 'contrasts.csv'), contrastsCsv(results));
 }

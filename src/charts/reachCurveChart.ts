@@ -21,17 +21,18 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       prev = p;
     }
   }
+  const bands = ctx.summaries.length <= 5;
   const y = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
     name: 'reach-curve',
     title: REACH_CURVE_TITLE,
     caption:
       `Each line shows how many initiatives had reached their support threshold by a given week (Kaplan–Meier estimate; ` +
-      `initiatives that never reached it count as not reached by week ${horizon}). The shaded band is the 95 % interval. ` +
+      `initiatives that never reached it count as not reached by week ${horizon}). ${bands ? 'The shaded band is the 95 % interval.' : 'With this many lines the 95 % intervals are left out; the table gives them at the horizon.'} ` +
       `A line that rises earlier and higher means initiatives get there sooner and more often.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: REACH_CURVE_TITLE, subtitle: `By week, up to week ${horizon}. Shaded: 95 % interval.` },
+      title: { text: REACH_CURVE_TITLE, subtitle: `By week, up to week ${horizon}. ${bands ? 'Shaded: 95 % interval.' : 'Intervals: see the table.'}` },
       width: WIDTH,
       height: HEIGHT,
       config: CONFIG,
@@ -39,8 +40,9 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       encoding: {
         x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } },
       },
+      // past five lines the bands hide each other: draw the lines only (the table keeps the intervals)
       layer: [
-        { mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+        ...(bands ? [{ mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] : []),
         { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
       ],
     },

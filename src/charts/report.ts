@@ -9,6 +9,7 @@ import type { Chart } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { heatmapCharts } from './heatmapCharts.js';
 import { pairedChart } from './pairedChart.js';
+import { planReport } from './planReport.js';
 import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
@@ -64,9 +65,11 @@ export async function buildReport(dir: string): Promise<{ report: string }> {
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];
-  for (const chart of chartsFor(ctx)) files.push(await writeChart(chartDir, chart));
-  const sentences = summarySentences(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle);
+  // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
+  const plans = planReport(ctx);
+  for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart));
+  const sentences = [...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
   const report = join(dir, 'report.html');
-  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences }));
+  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }));
   return { report };
 }

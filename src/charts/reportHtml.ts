@@ -14,6 +14,8 @@ export interface ReportInput {
   sentences: string[];
   labels: Map<number, string>;
   groupTitle: string;
+  /** Further sections, as HTML, placed after the paired differences (e.g. rehearsed plans). */
+  extra?: string;
 }
 
 const STYLE = `
@@ -21,7 +23,7 @@ body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#1a1a1a;max-width:1000
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .lead{color:#444;margin-top:.2rem}.summary p{font-size:1.05rem}
 table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .7rem;text-align:left;vertical-align:top}
-th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f5f5f5;font-size:.85rem}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td:first-child{min-width:7rem}
 figure{margin:1.5rem 0 2.2rem}figure svg{max-width:100%;height:auto}figcaption{color:#333;max-width:780px}
 .files{font-size:.85rem;color:#555}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0;word-break:break-all}
 pre{background:#f7f7f7;padding:.8rem;overflow:auto;font-size:.8rem}.note{color:#555;font-size:.9rem}`;
@@ -34,7 +36,7 @@ function str(v: unknown): string {
 /** The table of points: what sets each apart, and what came of it. */
 function pointsTable(input: ReportInput): string {
   const { results, summaries, labels, groupTitle } = input;
-  const head = [groupTitle, ...results.varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached the threshold by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust in government'];
+  const head = [groupTitle, ...results.varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust (0–1)'];
   const rows = summaries.map((s) => [
     `<td>${esc(labels.get(s.point.index))}</td>`,
     ...results.varied.map((v) => `<td class="num">${esc(s.point.values[v])}</td>`),
@@ -118,6 +120,7 @@ ${input.results.varied.length === 0 && input.summaries.length === 1 ? strategyTa
 <h2>Charts</h2>
 ${figures}
 ${contrastTable(input)}
+${input.extra ?? ''}
 <h2>How to read the numbers</h2>
 <p class="note">Reach curves are Kaplan–Meier estimates of the share of initiatives that have reached the support threshold by each week; an initiative that never reached it is censored at week ${input.results.horizon}. Their bands are pointwise 95 % intervals from Greenwood's variance on the log(−log) scale. The chance of reaching the threshold by the horizon has a 95 % Wilson interval; the median reach week has the Brookmeyer–Crowley interval read off the band. These treat initiatives as independent, while initiatives of one run share officials and a strategy, so they may be a little too narrow. The paired differences work run by run and carry no such assumption: they use a t-interval over replicates.</p>
 ${manifestSection(input.results.manifest)}

@@ -42,7 +42,7 @@ export function summarySentences(summaries: readonly PointSummary[], contrasts: 
     const [first, ...rest] = summaries;
     out.push(
       `The ${noun} ${name(first.point.index)} reached the threshold in ${reachPhrase(first, horizon)}` +
-        rest.map((s) => `, against ${percent(s.reach.estimate)} for ${name(s.point.index)}`).join('') + '.',
+        `, against ${rest.map((s) => `${percent(s.reach.estimate)} for ${name(s.point.index)}`).join(rest.length > 2 ? ', ' : ' and ').replace(/, ([^,]*)$/, ' and $1')}.`,
     );
     out.push(
       `Median reach week: ${summaries.map((s) => `${s.curve.median.median ?? 'never'} for ${name(s.point.index)}`).join(', ')}` +

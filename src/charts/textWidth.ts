@@ -33,7 +33,7 @@ let installed = false;
 export function useDejaVuMetrics(): void {
   if (installed) return;
   installed = true;
-  const metrics = vega.textMetrics as unknown as { width: (item: TextItem, text: unknown) => number };
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
   metrics.width = (item, text) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const weight = item.fontWeight;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +24,7 @@ async function open(browser: Browser, report: string, screenshot?: string) {
   const seen = await page.evaluate(() => ({
     figures: document.querySelectorAll('figure').length,
     svgs: document.querySelectorAll('figure > svg').length,
-    drawnSvgs: [...document.querySelectorAll('figure > svg')].filter((s) => s.getBoundingClientRect().width > 200 && s.querySelectorAll('path, line, text').length > 10).length,
+    drawnSvgs: Array.from(document.querySelectorAll('figure > svg') as unknown as ArrayLike<Element>).filter((s) => s.getBoundingClientRect().width > 200 && s.querySelectorAll('path, line, text').length > 10).length,
     h1: document.querySelector('h1')?.textContent ?? '',
     lead: document.querySelector('.lead')?.textContent ?? '',
     title: document.title,

@@ -1,0 +1,127 @@
+import type { InterventionWeek, PlanContrast } from '../analysis/planContrasts.js';
+import type { Chart } from './chart.js';
+import { colourBy, type ChartContext } from './context.js';
+import { CONFIG, HEIGHT, WIDTH } from './theme.js';
+
+export const PLAN_DIFFERENCES_TITLE = 'What each plan changes against doing nothing';
+export const PLAN_REACH_TITLE = 'Reach curves per plan, with the weeks the interventions applied';
+
+/** How a contrasts.csv metric reads on a chart: its name, unit and scale. */
+export function metricMeaning(metric: string, horizon: number): { name: string; unit: string; scale: number } {
+  const by = /^reached_by_week_(\d+)$/.exec(metric);
+  if (by) return { name: `Reached the threshold by week ${by[1]}`, unit: 'Percentage points', scale: 100 };
+  if (metric === 'median_reach_week') return { name: 'Median reach week', unit: `Weeks (never counts as ${horizon})`, scale: 1 };
+  if (metric === 'trust_gov_final') return { name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 };
+  if (metric === 'cohesion_final') return { name: 'Cohesion at the end', unit: 'Points on the 0–1 scale', scale: 1 };
+  return { name: metric, unit: '', scale: 1 };
+}
+
+/** A plan as named in a legend: its point's label (which carries the strategy and swept values too). */
+function planLabel(ctx: ChartContext, c: PlanContrast): string {
+  const point = ctx.results.points.find((p) => p.values.plan === c.plan && Object.entries(c.group).every(([k, v]) => p.values[k] === v));
+  return point ? (ctx.labels.get(point.index) ?? c.plan) : c.plan;
+}
+
+/**
+ * Paired differences of every plan against 'no intervention' on the same seeds: a dot per plan and
+ * metric at the mean per-replicate difference, a bar for its 95 % interval, and the zero line.
+ */
+export function planDifferencesChart(ctx: ChartContext, contrasts: readonly PlanContrast[], baseline: string): Chart | null {
+  const horizon = ctx.results.horizon;
+  const rows = contrasts.filter((c) => c.baseline === baseline);
+  if (rows.length === 0) return null;
+  const metrics = [...new Set(rows.map((c) => c.metric))];
+  const values = rows.map((c) => {
+    const m = metricMeaning(c.metric, horizon);
+    return { label: planLabel(ctx, c), measure: m.name, mean: c.estimate * m.scale, lo: (c.lo ?? c.estimate) * m.scale, hi: (c.hi ?? c.estimate) * m.scale };
+  });
+  const order = [...new Set(values.map((v) => v.label))];
+  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 200 } };
+  return {
+    name: 'plan-differences',
+    title: PLAN_DIFFERENCES_TITLE,
+    caption:
+      `Each dot is the average difference a plan made against “${baseline}”, replicate by replicate on the same simulated ` +
+      `neighbourhoods and people (same seed), with its 95 % interval (paired t). Right of the dashed zero line: more initiatives ` +
+      `reached the threshold, later, or more trust and cohesion. An interval that does not cross zero is a difference the runs can tell apart.`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: PLAN_DIFFERENCES_TITLE, subtitle: `Plan minus “${baseline}”, paired by replicate; bars: 95 % interval.` },
+      config: CONFIG,
+      data: { values },
+      columns: 3,
+      concat: metrics.map((metric, i) => {
+        const m = metricMeaning(metric, horizon);
+        const axisY = i % 3 === 0 ? y : { ...y, axis: null };
+        return {
+          title: { text: m.name, fontSize: 13 },
+          width: 180,
+          height: { step: 30 },
+          transform: [{ filter: { field: 'measure', equal: m.name } }],
+          layer: [
+            { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+            {
+              mark: { type: 'rule', strokeWidth: 2.5 },
+              encoding: { y: axisY, x: { field: 'lo', type: 'quantitative', title: m.unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colourBy(ctx, null) },
+            },
+            { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y: axisY, x: { field: 'mean', type: 'quantitative' }, color: colourBy(ctx, null) } },
+          ],
+        };
+      }),
+      spacing: 20,
+    },
+  };
+}
+
+/**
+ * The reach curve of every plan (Kaplan–Meier share of initiatives past the threshold by week),
+ * with a dashed rule in the plan's colour at each week one of its interventions applied (the median
+ * week over the runs, for interventions triggered by a condition).
+ */
+export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWeek[]): Chart {
+  const horizon = ctx.results.horizon;
+  const values: Record<string, unknown>[] = [];
+  for (const s of ctx.summaries) {
+    const label = ctx.labels.get(s.point.index);
+    let prev: number | undefined;
+    for (const p of s.curve.points) {
+      if (p.share !== prev || p.week === horizon) values.push({ label, week: p.week, share: p.share });
+      prev = p.share;
+    }
+  }
+  const marks = weeks
+    .filter((w) => w.week !== null)
+    .map((w) => ({ label: ctx.labels.get(w.point), week: w.week, name: w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name }));
+  const y = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const layers: Record<string, unknown>[] = [
+    { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
+  ];
+  if (marks.length > 0) {
+    layers.push(
+      { data: { values: marks }, mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x: { field: 'week', type: 'quantitative' }, color: colourBy(ctx) } },
+      {
+        data: { values: marks },
+        mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 10, y: 0 },
+        encoding: { x: { field: 'week', type: 'quantitative' }, text: { field: 'name' }, color: colourBy(ctx) },
+      },
+    );
+  }
+  return {
+    name: 'plan-reach',
+    title: PLAN_REACH_TITLE,
+    caption:
+      `Each line shows how many initiatives had reached their support threshold by a given week under one plan (Kaplan–Meier; ` +
+      `never reaching it counts as not reached by week ${horizon}). Dashed lines in the plan's colour mark the weeks its ` +
+      `interventions applied; for one triggered by a condition, the median week over the runs where it fired.`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: PLAN_REACH_TITLE, subtitle: `By week, up to week ${horizon}. Dashed: an intervention applied.` },
+      width: WIDTH,
+      height: HEIGHT,
+      config: CONFIG,
+      data: { values },
+      encoding: { x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } } },
+      layer: layers,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { PARAMETERS, RUN_SETTINGS } from './parameters.js';
+import { walkSpecs, type ParamGroup, type ParamSpec } from './spec.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function defaultOf(spec: ParamSpec): string {
+  if (spec.kind === 'list') return '—';
+  return String(spec.default);
+}
+
+function rangeOf(spec: ParamSpec): string {
+  switch (spec.kind) {
+    case 'number':
+    case 'series':
+    case 'list':
+      return `${spec.min} … ${spec.max}`;
+    case 'boolean':
+      return 'true / false';
+    case 'enum':
+      return spec.values.join(' / ');
+  }
+}
+
+function unitOf(spec: ParamSpec): string {
+  switch (spec.kind) {
+    case 'number':
+      return spec.integer ? `${spec.unit} (whole)` : spec.unit;
+    case 'series':
+      return `${spec.unit}, series`;
+    case 'list':
+      return `${spec.unit}, list`;
+    case 'boolean':
+      return 'switch';
+    case 'enum':
+      return 'choice';
+  }
+}
+
+function rows(group: ParamGroup): string[] {
+  return [...walkSpecs(group)].map(
+    ([path, spec]) =>
+      `| \`${path}\` | ${cell(defaultOf(spec))} | ${cell(rangeOf(spec))} | ${cell(unitOf(spec))} | ${cell(spec.doc)} | ${cell(spec.source ?? '')} |`,
+  );
+}
+
+/**
+ * The parameter table of docs/ODD.md, generated from PARAMETERS and RUN_SETTINGS so that the
+ * documentation cannot drift from the code: one row per parameter with its path, default, range,
+ * unit, meaning and source.
+ */
+export function parameterTable(): string {
+  return [
+    '| path | default | range | unit | meaning | source |',
+    '|---|---|---|---|---|---|',
+    ...rows(PARAMETERS),
+    ...rows(RUN_SETTINGS),
+  ].join('\n');
+}
+
+export const TABLE_START = '<!-- parameters:start -->';
+export const TABLE_END = '<!-- parameters:end -->';
+
+/** The document with the section between the markers replaced by the generated table. */
+export function withParameterTable(doc: string): string {
+  const start = doc.indexOf(TABLE_START);
+  const end = doc.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`the document has no ${TABLE_START} … ${TABLE_END} section`);
+  return `${doc.slice(0, start + TABLE_START.length)}\n${parameterTable()}\n${doc.slice(end)}`;
+}

@@ -48,8 +48,24 @@ export interface Results {
   points: PointInfo[];
   runs: RunRow[];
   initiatives: InitiativeRow[];
+  /** The resolved scenario (name, description, question, horizon, strategy, compare, sweep …), as far as known. */
+  scenario: Record<string, unknown>;
   /** Weeks simulated. */
   horizon: number;
+}
+
+/**
+ * The resolved scenario from a manifest: `scenario.resolved` as the run pipeline writes it
+ * (with `scenario.name` and `scenario.hash` beside it), or `scenario` itself when it is flat.
+ */
+export function scenarioOf(manifest: Manifest): Record<string, unknown> {
+  const s = manifest.scenario;
+  if (!s || typeof s !== 'object') return {};
+  const resolved = s.resolved;
+  if (resolved && typeof resolved === 'object' && !Array.isArray(resolved)) {
+    return { ...(resolved as Record<string, unknown>), ...(s.name !== undefined ? { name: s.name } : {}) };
+  }
+  return s;
 }
 
 /** The first outcome column of each CSV: the varied parameters sit between `label` and it. */
@@ -147,14 +163,14 @@ export function loadResults(dir: string): Results {
     formalisedWeek: cell(r.formalised_week),
   }));
 
-  const scenario = manifest.scenario ?? {};
+  const scenario = scenarioOf(manifest);
   const declared = cell(String(scenario.horizon ?? manifest.horizon ?? ''));
   let horizon = declared ?? 0;
   if (declared === null) {
     for (const i of initiatives) horizon = Math.max(horizon, i.reachedWeek ?? 0, i.formalisedWeek ?? 0);
   }
   if (!(horizon > 0)) throw new ResultsError(`${manifestPath}: no horizon found (scenario.horizon), and no initiative reached the threshold`);
-  return { dir, manifest, varied, points: [...points.values()].sort((a, b) => a.index - b.index), runs, initiatives, horizon };
+  return { dir, manifest, scenario, varied, points: [...points.values()].sort((a, b) => a.index - b.index), runs, initiatives, horizon };
 }
 
 /** True when every value of the column is a number (a numeric varied parameter). */

@@ -20,7 +20,7 @@ import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
 export function groupTitle(results: Results): string {
-  const scenario = results.manifest.scenario ?? {};
+  const scenario = results.scenario;
   if (scenario.compare !== undefined) return 'Strategy';
   if (scenario.sweep !== undefined || results.varied.length > 0) return 'Setting';
   return results.points.length > 1 ? 'Point' : 'Scenario';

@@ -36,10 +36,12 @@ function str(v: unknown): string {
 /** The table of points: what sets each apart, and what came of it. */
 function pointsTable(input: ReportInput): string {
   const { results, summaries, labels, groupTitle } = input;
-  const head = [groupTitle, ...results.varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust (0–1)'];
+  // a varied column that only repeats each point's label (e.g. the compared strategy) is left out
+  const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
+  const head = [groupTitle, ...varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust (0–1)'];
   const rows = summaries.map((s) => [
     `<td>${esc(labels.get(s.point.index))}</td>`,
-    ...results.varied.map((v) => `<td class="num">${esc(s.point.values[v])}</td>`),
+    ...varied.map((v) => `<td class="num">${esc(s.point.values[v])}</td>`),
     `<td class="num">${s.runs}</td>`,
     `<td class="num">${s.initiatives}</td>`,
     `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
@@ -74,31 +76,39 @@ function contrastTable(input: ReportInput): string {
 }
 
 function manifestSection(manifest: Manifest): string {
-  const pick = (...keys: string[]) => keys.map((k) => manifest[k]).find((v) => v !== undefined && v !== null && v !== '');
+  // field names as the run pipeline writes them, and a few likely others
+  const at = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), manifest);
+  const pick = (...paths: string[]) => paths.map(at).find((v) => v !== undefined && v !== null && v !== '');
   const fields: [string, unknown][] = [
-    ['Seed', pick('seed') ?? manifest.scenario?.seed],
+    ['Scenario file', pick('scenario.file')],
+    ['Seed', pick('seed', 'scenario.resolved.seed', 'scenario.seed')],
     ['Version', pick('version', 'packageVersion')],
-    ['Commit', pick('commit', 'gitCommit')],
-    ['Scenario hash', pick('hash', 'scenarioHash', 'sha256')],
+    ['Commit', pick('gitCommit', 'commit')],
+    ['Scenario hash (SHA-256)', pick('scenario.hash', 'hash', 'scenarioHash')],
     ['Runs', pick('runs', 'runCount')],
-    ['Started', pick('started', 'startedAt', 'start', 'startTime')],
-    ['Finished', pick('finished', 'finishedAt', 'ended', 'end', 'endTime')],
-    ['Node', pick('node', 'nodeVersion')],
+    ['Failed runs', pick('failures')],
+    ['Started', pick('execution.startedAt', 'startedAt', 'started')],
+    ['Finished', pick('execution.finishedAt', 'finishedAt', 'finished')],
+    ['Workers', pick('execution.workers')],
+    ['Node', pick('execution.node', 'node', 'nodeVersion')],
     ['Complete', pick('complete')],
   ];
-  const rest = { ...manifest };
-  delete rest.scenario;
+  const rest: Record<string, unknown> = { ...manifest };
+  const resolved = (manifest.scenario as Record<string, unknown> | undefined)?.resolved ?? manifest.scenario;
+  if (manifest.scenario && typeof manifest.scenario === 'object' && 'resolved' in manifest.scenario) {
+    rest.scenario = { ...manifest.scenario, resolved: '(below)' };
+  } else delete rest.scenario;
   return `<h2>Provenance</h2><dl>${fields
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(str(v))}</dd>`)
     .join('')}</dl>
 <details><summary>Full manifest</summary><pre>${esc(JSON.stringify(rest, null, 2))}</pre></details>
-<details><summary>Resolved scenario</summary><pre>${esc(JSON.stringify(manifest.scenario ?? {}, null, 2))}</pre></details>`;
+<details><summary>Resolved scenario</summary><pre>${esc(JSON.stringify(resolved ?? {}, null, 2))}</pre></details>`;
 }
 
 /** The whole report page: self-contained (inline SVG and CSS, no scripts, nothing fetched). */
 export function reportHtml(input: ReportInput): string {
-  const scenario = input.results.manifest.scenario ?? {};
+  const scenario = input.results.scenario;
   const name = str(scenario.name) || 'draagvlak results';
   const question = str(scenario.question);
   const description = str(scenario.description);

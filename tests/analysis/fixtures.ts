@@ -26,6 +26,8 @@ export interface SyntheticOptions {
   scenario?: Record<string, unknown>;
   /** Leave the varied parameters out of the manifest, so the reader has to find them in the header. */
   manifestWithoutPlan?: boolean;
+  /** Write the older flat manifest (scenario fields at `scenario`, times at the top) instead of the pipeline's. */
+  flatManifest?: boolean;
   withSeries?: boolean;
 }
 
@@ -87,11 +89,20 @@ export function writeSyntheticResults(opts: SyntheticOptions, dir = mkdtempSync(
   writeFileSync(join(dir, 'initiatives.csv'), inits.join('\n') + '\n');
   if (opts.withSeries !== false) writeFileSync(join(dir, 'series.csv'), series.join('\n') + '\n');
   const scenario = { name: 'Synthetic comparison', description: 'Made-up results for tests.', question: 'Which strategy gets initiatives to their support threshold?', horizon, sampleEvery, seed: 42, replications: replicates, ...opts.scenario };
-  const manifest: Record<string, unknown> = {
-    scenario, hash: 'sha256:0123abcd', seed: 42, version: '0.1.0', commit: 'abc1234', node: process.version,
-    started: '2025-01-01T10:00:00.000Z', finished: '2025-01-01T10:01:00.000Z', runs: points.length * replicates, complete: true,
-  };
-  if (!opts.manifestWithoutPlan) manifest.plan = { varied, points: points.length };
+  // the shape src/run/manifest.ts writes: scenario {file, name, hash, resolved}, execution {…}
+  const manifest: Record<string, unknown> = opts.flatManifest
+    ? {
+        scenario, hash: 'sha256:0123abcd', seed: 42, version: '0.1.0', commit: 'abc1234', node: process.version,
+        started: '2025-01-01T10:00:00.000Z', finished: '2025-01-01T10:01:00.000Z', runs: points.length * replicates, complete: true,
+      }
+    : {
+        generator: 'draagvlak', version: '0.1.0', gitCommit: 'abc1234', complete: true,
+        scenario: { file: 'scenarios/synthetic.yaml', name: scenario.name, hash: '0123abcd', resolved: scenario },
+        seed: 42, points: points.length, replications: replicates, runs: points.length * replicates, failures: 0,
+        files: ['runs.csv', 'initiatives.csv', 'series.csv'],
+        execution: { node: process.version, workers: 2, startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:01:00.000Z', workerRestarts: 0, resumedFrom: [] },
+      };
+  if (!opts.manifestWithoutPlan) manifest.varied = varied;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -41,11 +41,14 @@ describe('reachCurve()', () => {
 describe('loadResults()', () => {
   test('finds the varied parameters in the manifest plan or, without it, between label and the outcomes', () => {
     const withPlan = loadResults(sweepFolder());
-    const fromHeader = loadResults(sweepFolder({ manifestWithoutPlan: true }));
+    const fromHeader = loadResults(sweepFolder({ manifestWithoutPlan: true, flatManifest: true }));
     expect(withPlan.varied).toEqual(['strategy.steering', 'strategy.participation']);
     expect(fromHeader.varied).toEqual(['strategy.steering', 'strategy.participation']);
     expect(fromHeader.points[4].values).toEqual({ 'strategy.steering': '0.5', 'strategy.participation': '0.5' });
     expect(fromHeader.horizon).toBe(156);
+    expect(withPlan.horizon).toBe(156);
+    expect(withPlan.scenario.question).toBe('Which strategy gets initiatives to their support threshold?');
+    expect(fromHeader.scenario.question).toBe('Which strategy gets initiatives to their support threshold?');
   });
 
   test('says which file and column are wrong', () => {

@@ -64,6 +64,10 @@ describe('report.html in headless Chromium', () => {
     expect(seen.h1).toBe('Which strategy gets initiatives to their support threshold?');
     expect(seen.body).toMatch(/The strategy “classic” reached the threshold in \d+ % of initiatives by week 156 \(95 % interval \d+–\d+ %\)/);
     expect(readFileSync(shot).subarray(1, 4).toString('latin1')).toBe('PNG');
+    // provenance from the manifest as the run pipeline writes it
+    expect(seen.body).toMatch(/Commit\s+abc1234/);
+    expect(seen.body).toMatch(/Scenario hash \(SHA-256\)\s+0123abcd/);
+    expect(seen.body).toMatch(/Started\s+2025-01-01T10:00:00.000Z/);
   });
 
   test('a sweep report shows its heatmaps and the varied values', async () => {

@@ -125,6 +125,16 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const failures = { count: 0, first: [] as string[] };
   let ranNow = 0;
 
+  // Every run that reports is kept (a batch cut short by a crash or an interruption keeps the
+  // runs before the cut), so progress counts runs as they report, not as parts are written.
+  const reported = (failed: string | null) => {
+    ranNow++;
+    progress.tick(1);
+    if (failed !== null) {
+      failures.count++;
+      if (failures.first.length < 5) failures.first.push(failed.trimEnd());
+    }
+  };
   const sink: Sink = {
     open(start) {
       const content: PartContent = { runs: '', initiatives: '', series: '', interventions: '', failures: '' };
@@ -135,31 +145,19 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
           content.initiatives += rows.initiatives;
           content.series += rows.series;
           content.interventions += rows.interventions;
+          reported(null);
         },
         failure(run, error) {
           const row = formatFailure(plan, run, error);
           content.failures += row;
+          reported(row);
         },
         finish(end) {
-          if (end <= start) return;
-          writePartCounted(start, end, content);
+          if (end > start) writePart(dir, { start, end }, content);
         },
       };
     },
   };
-  // Counted when the part is on disk, so the numbers match what a resume would find.
-  function writePartCounted(start: number, end: number, content: PartContent): void {
-    writePart(dir, { start, end }, content);
-    ranNow += end - start;
-    progress.tick(end - start);
-    if (content.failures) {
-      for (const row of content.failures.split('\n')) {
-        if (!row) continue;
-        failures.count++;
-        if (failures.first.length < 5) failures.first.push(row);
-      }
-    }
-  }
 
   const ctx = runContext(plan);
   const executor: Executor = options.model

@@ -57,7 +57,7 @@ export function updateAttitudes(world: World): void {
     for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
       const s = support[i];
       let ds = nudge[i];
-      nudge[i] = 0;
+      if (ds !== 0) nudge[i] = 0;
       if (awarenessOn) {
         const a = awareness[i] + awarenessRelax * (awarenessTarget - awareness[i]);
         awareness[i] = a;
@@ -78,7 +78,7 @@ export function updateAttitudes(world: World): void {
       const x = s + ds;
       next[i] = x < 0 ? 0 : x > 1 ? 1 : x;
 
-      if (trustOn) trustGov[i] = loseTrust(trust, trustCost, asymmetry);
+      if (trustOn && trustCost > 0) trustGov[i] = loseTrust(trust, trustCost, asymmetry);
       const member = committed[i];
       if (driveOn) {
         const d = drive[i];

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { pairedDifference } from '../../src/analysis/tInterval.js';
+import { contrastMetrics, planContrasts, contrastsCsv } from '../../src/analysis/planContrasts.js';
+import type { Results } from '../../src/analysis/results.js';
+
+/**
+ * Student (1908), "The probable error of a mean", Biometrika 6: extra hours of sleep of ten patients
+ * under two drugs (R's `sleep` data set). The paired t test of drug 2 against drug 1 gives a mean
+ * difference of 1.58 hours with 95 % interval 0.7001 to 2.4599 (R: t.test(extra ~ group, sleep,
+ * paired = TRUE), sign reversed).
+ */
+const DRUG1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+const DRUG2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+
+/** A results folder in memory: 'no intervention' and one plan, ten replicates, given final trust and reach weeks. */
+function sleepResults(): Results {
+  const points = [
+    { index: 0, label: 'no intervention', values: { plan: 'no intervention' } },
+    { index: 1, label: 'drug 2', values: { plan: 'drug 2' } },
+  ];
+  const runs = [DRUG1, DRUG2].flatMap((values, point) =>
+    values.map((v, replicate) => ({ point, replicate, seed: String(replicate), initiatives: 2, reached: 0, formalised: 0, trustGovFinal: v, cohesionFinal: 2 * v, driveFinal: null })),
+  );
+  // Two initiatives per run: under the plan one more reaches by week 52 in the even replicates.
+  const initiatives = runs.flatMap((r) => [
+    { point: r.point, replicate: r.replicate, initiative: 0, threshold: 0.3, reachedWeek: 30, formalisedWeek: null },
+    { point: r.point, replicate: r.replicate, initiative: 1, threshold: 0.3, reachedWeek: r.point === 1 && r.replicate % 2 === 0 ? 40 : null, formalisedWeek: null },
+  ]);
+  return { dir: '', manifest: {}, varied: ['plan'], points, runs, initiatives, horizon: 156 };
+}
+
+describe('paired effect sizes', () => {
+  it("pairedDifference reproduces Student's sleep data: 1.58 hours, 95 % interval 0.70–2.46", () => {
+    const d = pairedDifference(DRUG2, DRUG1);
+    expect(d.n).toBe(10);
+    expect(d.mean).toBeCloseTo(1.58, 10);
+    expect(d.lo).toBeCloseTo(0.7001142, 5);
+    expect(d.hi).toBeCloseTo(2.4598858, 5);
+  });
+
+  it('planContrasts pairs a plan with doing nothing replicate by replicate (the sleep data as final trust)', () => {
+    const contrasts = planContrasts(sleepResults());
+    const trust = contrasts.find((c) => c.metric === 'trust_gov_final')!;
+    expect(trust).toMatchObject({ plan: 'drug 2', baseline: 'no intervention', replications: 10 });
+    expect(trust.estimate).toBeCloseTo(1.58, 10);
+    expect(trust.lo).toBeCloseTo(0.7001142, 5);
+    expect(trust.hi).toBeCloseTo(2.4598858, 5);
+    expect(trust.planMean - trust.baselineMean).toBeCloseTo(trust.estimate, 12);
+    const cohesion = contrasts.find((c) => c.metric === 'cohesion_final')!;
+    expect(cohesion.estimate).toBeCloseTo(3.16, 10);
+  });
+
+  it('reach by week 52 is the difference in the share of initiatives past the threshold; never reaching counts as the horizon in the median', () => {
+    const contrasts = planContrasts(sleepResults());
+    const reach = contrasts.find((c) => c.metric === 'reached_by_week_52')!;
+    // Half the replicates gain one initiative of two: +0.25 on average.
+    expect(reach.estimate).toBeCloseTo(0.25, 12);
+    expect(reach.baselineMean).toBeCloseTo(0.5, 12);
+    const median = contrasts.find((c) => c.metric === 'median_reach_week')!;
+    // Baseline median of {30, 156} = 93; under the plan {30, 40} = 35 in half the replicates.
+    expect(median.baselineMean).toBe(93);
+    expect(median.estimate).toBeCloseTo(-29, 12);
+  });
+
+  it('names the metrics by the weeks inside the horizon, and writes contrasts.csv with the documented columns', () => {
+    expect(contrastMetrics(156)).toEqual(['reached_by_week_52', 'reached_by_week_104', 'reached_by_week_156', 'median_reach_week', 'trust_gov_final', 'cohesion_final']);
+    expect(contrastMetrics(52)).toEqual(['reached_by_week_52', 'median_reach_week', 'trust_gov_final', 'cohesion_final']);
+    const csv = contrastsCsv(sleepResults());
+    expect(csv.split('\n')[0]).toBe('plan,baseline,metric,estimate,lo,hi,replications,plan_mean,baseline_mean');
+    expect(csv.trim().split('\n')).toHaveLength(1 + 6);
+  });
+});

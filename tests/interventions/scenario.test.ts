@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/load.js';
+import { planRuns } from '../../src/scenario/design.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { executePlan } from '../../src/run/execute.js';
+import { runModel } from '../../src/model/run.js';
+import { deriveRunSeed } from '../../src/random/streams.js';
+import { writeSummary } from '../../src/analysis/summary.js';
+import { draagvlak, listing, workdir } from '../e2e/cli.js';
+
+const TINY = `name: rehearsal
+question: Does an evening help?
+seed: 5
+replications: 3
+horizon: 30
+sampleEvery: 5
+population:
+  neighbourhoods: 2
+  households: 30
+`;
+
+const PLANS = `${TINY}interventions:
+  - {at: 2, action: field, size: 0.3}
+plans:
+  - name: evening early
+    interventions:
+      - {at: 4, action: evening, where: [1]}
+  - name: promise broken when support rises
+    interventions:
+      - {when: {metric: support_share, above: 0.15}, action: broken-promise, name: broken promise}
+`;
+
+function problemsOf(text: string): { path: string; expected: string; found: string }[] {
+  try {
+    parseScenario(text, 'rehearsal.yaml');
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('plans in a scenario', () => {
+  it("run 'no intervention' first, then each plan, with the scenario's interventions in all of them", () => {
+    const plan = planRuns(parseScenario(PLANS, 'rehearsal.yaml'));
+    expect(plan.varied).toEqual(['plan']);
+    expect(plan.points.map((p) => p.values.plan)).toEqual(['no intervention', 'evening early', 'promise broken when support rises']);
+    expect(plan.points.map((p) => p.interventions?.map((e) => e.action))).toEqual([['field'], ['field', 'evening'], ['field', 'broken-promise']]);
+  });
+
+  it('are the innermost factor when strategies are compared too', () => {
+    const text = `${PLANS}compare:\n  - preset: classic\n  - preset: cooperative\n`;
+    const plan = planRuns(parseScenario(text, 'rehearsal.yaml'));
+    expect(plan.varied).toEqual(['strategy', 'plan']);
+    expect(plan.points.map((p) => `${p.values.strategy}/${p.values.plan}`)).toEqual([
+      'classic/no intervention', 'classic/evening early', 'classic/promise broken when support rises',
+      'cooperative/no intervention', 'cooperative/evening early', 'cooperative/promise broken when support rises',
+    ]);
+  });
+
+  it.each([
+    ['an unknown neighbourhood', '{at: 3, action: evening, where: [0, 2]}', 'plans[0].interventions[0].where', /from 0 to 1/],
+    ['a week past the horizon', '{at: 31, action: evening}', 'plans[0].interventions[0].at', /horizon \(30\)/],
+    ['an unknown action', '{at: 3, action: party}', 'plans[0].interventions[0].action', /evening/],
+    ['two triggers', '{at: 3, from: 4, for: 2, action: evening}', 'plans[0].interventions[0]', /exactly one of/],
+    ['a size out of range', '{at: 3, action: evening, size: 2}', 'plans[0].interventions[0].size', /from 0 to 1/],
+  ])('refuse %s with a clear scenario error', (_what, entry, path, expected) => {
+    const problems = problemsOf(`${TINY}plans:\n  - name: p\n    interventions:\n      - ${entry}\n`);
+    expect(problems.length).toBeGreaterThan(0);
+    const problem = problems.find((p) => p.path === path);
+    expect(problem, JSON.stringify(problems)).toBeDefined();
+    expect(problem!.expected).toMatch(expected);
+  });
+
+  it('refused through the command line: exit 2, the problem named, nothing written', () => {
+    const cwd = workdir({ 'bad.yaml': `${TINY}interventions:\n  - {at: 99, action: evening, where: [5]}\n` });
+    const r = draagvlak(['run', 'bad.yaml', '--quiet', '--workers', '1'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/interventions\[0\]\.at: expected a week from 1 to the horizon \(30\), found 99/);
+    expect(r.stderr).toMatch(/interventions\[0\]\.where/);
+    expect(listing(cwd)).toEqual(['bad.yaml']);
+  });
+});
+
+describe('results of a scenario with plans', () => {
+  it('write interventions.csv with the week each intervention applied, the same seeds for every plan, and contrasts.csv', async () => {
+    const scenario = parseScenario(PLANS, 'rehearsal.yaml');
+    const plan = planRuns(scenario);
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-plans-'));
+    await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+
+    const rows = readFileSync(join(out, 'interventions.csv'), 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('point,replicate,seed,label,plan,intervention,name,action,week');
+    // 'no intervention' has the shared field entry; each plan has it and its own: 3 × (1 + 2 + 2) rows.
+    expect(rows).toHaveLength(1 + 3 * 5);
+    for (const row of rows.slice(1)) {
+      const [point, replicate, seed] = row.split(',');
+      expect(Number(seed)).toBe(deriveRunSeed(5, Number(point), Number(replicate), true));
+    }
+    expect(rows.filter((r) => r.includes(',field,')).every((r) => r.endsWith(',2'))).toBe(true);
+    expect(rows.filter((r) => r.includes(',evening,')).every((r) => r.endsWith(',4'))).toBe(true);
+
+    // The condition-triggered week is the one the run reports (RunOutput.interventionWeeks).
+    const triggered = rows.filter((r) => r.includes(',broken-promise,'));
+    expect(triggered).toHaveLength(3);
+    expect(triggered.some((r) => /,\d+$/.test(r)), 'the condition must hold in some replicate for this to mean anything').toBe(true);
+    for (const row of triggered) {
+      const cells = row.split(',');
+      const replicate = Number(cells[1]);
+      const { createTimeline } = await import('../../src/model/interventions/timeline.js');
+      const seed = deriveRunSeed(5, 2, replicate, true);
+      const timeline = createTimeline(plan.points[2].interventions!, seed);
+      runModel(plan.points[2].params, { horizon: 30, sampleEvery: 5 }, seed, timeline.hooks);
+      expect(cells[cells.length - 1]).toBe(timeline.firedWeek[1] > 0 ? String(timeline.firedWeek[1]) : '');
+    }
+
+    await writeSummary(out);
+    const contrasts = readFileSync(join(out, 'contrasts.csv'), 'utf8').trimEnd().split('\n');
+    expect(contrasts[0]).toBe('plan,baseline,metric,estimate,lo,hi,replications,plan_mean,baseline_mean');
+    // Two plans against doing nothing and one pair of plans, four metrics each (horizon 30 < 52).
+    expect(contrasts).toHaveLength(1 + 3 * 4);
+  });
+
+  it('write no interventions.csv and no contrasts.csv when nothing is rehearsed', async () => {
+    const plan = planRuns(parseScenario(TINY, 'plain.yaml'));
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-plans-'));
+    await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    await writeSummary(out);
+    expect(existsSync(join(out, 'interventions.csv'))).toBe(false);
+    expect(existsSync(join(out, 'contrasts.csv'))).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ import { writeChart, type ChartFiles } from './render.js';
 import { reportHtml } from './reportHtml.js';
 import { summarySentences } from './sentences.js';
 import { supportChart } from './supportChart.js';
+import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
@@ -48,6 +49,7 @@ export function chartsFor(ctx: ChartContext): Chart[] {
   const charts: (Chart | null)[] = [
     lines ? reachCurveChart(ctx) : null,
     ...heatmapCharts(ctx),
+    sweepLineChart(ctx),
     lines ? supportChart(ctx) : null,
     reachWeeksChart(ctx),
     pairedChart(ctx),

@@ -32,6 +32,17 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     expect(sweep.map((c) => c.name)).toContain('median-reach-week-heatmap');
   });
 
+  test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
+    const points = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ label: `participation=${v}`, values: { 'strategy.participation': v }, hazard: 0.002 + 0.02 * v }));
+    const charts = chartsFor(await chartContext(writeSyntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));
+    const line = charts.find((c) => c.name === 'sweep-line');
+    expect(line).toBeDefined();
+    expect(charts.map((c) => c.name)).not.toContain('reach-probability-heatmap');
+    const svg = await renderSvg(line!.spec);
+    expect(svg).toContain(line!.title);
+    expect(svg).toContain('Participation (0–1)');
+  });
+
   test('a single scenario without series gets only what applies', async () => {
     const dir = writeSyntheticResults({ points: [{ label: 'baseline', hazard: 0.01 }], withSeries: false });
     expect(chartsFor(await chartContext(dir)).map((c) => c.name)).toEqual(['reach-curve', 'reach-weeks']);

@@ -89,9 +89,16 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
       prev = p.share;
     }
   }
-  const marks = weeks
-    .filter((w) => w.week !== null)
-    .map((w) => ({ label: ctx.labels.get(w.point), week: w.week, name: w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name }));
+  // An intervention every plan shares (the scenario's own `interventions:`) at the same week is
+  // drawn once, in grey; the others in their plan's colour.
+  const fired = weeks.filter((w) => w.week !== null);
+  const key = (w: InterventionWeek) => `${w.name}/${w.action}/${w.week}`;
+  const pointsOf = new Map<string, Set<number>>();
+  for (const w of fired) pointsOf.set(key(w), (pointsOf.get(key(w)) ?? new Set()).add(w.point));
+  const everywhere = (w: InterventionWeek) => ctx.results.points.length > 1 && pointsOf.get(key(w))!.size === ctx.results.points.length;
+  const text = (w: InterventionWeek) => (w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name);
+  const marks = fired.filter((w) => !everywhere(w)).map((w) => ({ label: ctx.labels.get(w.point), week: w.week, name: text(w) }));
+  const shared = [...new Map(fired.filter(everywhere).map((w) => [key(w), { week: w.week, name: `${text(w)} (every plan)` }])).values()];
   const y = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   const layers: Record<string, unknown>[] = [
     { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
@@ -106,13 +113,23 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
       },
     );
   }
+  if (shared.length > 0) {
+    layers.push(
+      { data: { values: shared }, mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: '#555' }, encoding: { x: { field: 'week', type: 'quantitative' } } },
+      {
+        data: { values: shared },
+        mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 10, y: 0, color: '#555' },
+        encoding: { x: { field: 'week', type: 'quantitative' }, text: { field: 'name' } },
+      },
+    );
+  }
   return {
     name: 'plan-reach',
     title: PLAN_REACH_TITLE,
     caption:
       `Each line shows how many initiatives had reached their support threshold by a given week under one plan (Kaplan–Meier; ` +
       `never reaching it counts as not reached by week ${horizon}). Dashed lines in the plan's colour mark the weeks its ` +
-      `interventions applied; for one triggered by a condition, the median week over the runs where it fired.`,
+      `interventions applied (grey: one every plan shares); for one triggered by a condition, the median week over the runs where it fired.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: PLAN_REACH_TITLE, subtitle: `By week, up to week ${horizon}. Dashed: an intervention applied.` },

@@ -48,5 +48,5 @@ for nb in "${notebooks[@]}"; do
   fi
 done
 rm -f /tmp/draagvlak-nbconvert.$$.log
-echo "notebooks: ${#notebooks[@]} notebook(s) in $(( $(date +%s) - total_start )) s"
+echo "notebooks: ${#notebooks[@]} notebook(s) in $(( $(date +%s) - total_start )) s${quick:+; executed copies in ${target[1]}}"
 exit "$status"

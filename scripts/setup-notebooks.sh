@@ -24,5 +24,6 @@ if [ ! -x node_modules/.bin/deno ]; then
 fi
 node_modules/.bin/deno jupyter --install --force >/dev/null 2>&1 \
   || node_modules/.bin/deno jupyter --install >/dev/null
-jupyter kernelspec list 2>/dev/null | grep -q '^ *deno ' || { echo "setup-notebooks: the Deno kernel did not register" >&2; exit 1; }
+kernels=$(jupyter kernelspec list 2>/dev/null)
+grep -q '^ *deno ' <<<"$kernels" || { echo "setup-notebooks: the Deno kernel did not register" >&2; exit 1; }
 echo "setup-notebooks: jupyter-nbconvert $(jupyter-nbconvert --version) with $(node_modules/.bin/deno --version | head -1)"

@@ -12,6 +12,12 @@ export { step, run } from './model/schedule.js';
 export { runModel, outputOf } from './model/run.js';
 export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
 
+// Interventions: timelines of actions (at, from/for, when) applied through the world hook
+export { createTimeline, type Timeline } from './model/interventions/timeline.js';
+export {
+  ACTIONS, ACTION_SIZE, CONDITION_METRICS, NO_INTERVENTION, interventionName, type ActionName, type Condition, type Intervention, type Plan,
+} from './model/interventions/types.js';
+
 // Randomness: seeded streams, one per purpose, and run seeds derived from (scenario seed, point, replicate)
 export { deriveRunSeed, stream, normal, randomInt, type Rng, type Purpose } from './random/streams.js';
 
@@ -42,6 +48,7 @@ export { reachCurve, type ReachCurve } from './analysis/reachCurve.js';
 export { wilsonInterval } from './analysis/wilson.js';
 export { tInterval, pairedDifference } from './analysis/tInterval.js';
 export { pairedContrast, pairedContrasts, type PairedContrast } from './analysis/contrasts.js';
+export { planContrasts, contrastsCsv, hasPlans, interventionWeeks, type PlanContrast, type InterventionWeek } from './analysis/planContrasts.js';
 
 // Charts: Vega-Lite specs, rendering to SVG/PNG, the offline report
 export { buildReport, chartsFor, chartContext } from './charts/report.js';

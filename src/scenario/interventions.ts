@@ -60,6 +60,16 @@ export function interventionSchema(): JsonSchema {
   };
 }
 
+/** The fewest neighbourhoods any point of the scenario has: its own, a compared strategy's, or a swept value. */
+function fewestNeighbourhoods(scenario: Scenario): number {
+  const counts = [scenario.population.neighbourhoods];
+  for (const entry of scenario.compare ?? []) if (entry.population?.neighbourhoods !== undefined) counts.push(entry.population.neighbourhoods);
+  const axis = scenario.sweep?.parameters['population.neighbourhoods'];
+  if (Array.isArray(axis)) counts.push(...axis.filter((v): v is number => typeof v === 'number'));
+  else if (axis) counts.push(Math.min(axis.from, axis.to));
+  return Math.min(...counts);
+}
+
 /** Problems the schema cannot see in one timeline. */
 function checkTimeline(entries: readonly Intervention[] | undefined, at: string, scenario: Scenario, report: Report): void {
   (entries ?? []).forEach((e, k) => {
@@ -76,7 +86,7 @@ function checkTimeline(entries: readonly Intervention[] | undefined, at: string,
       report(joinPath(path, 'when'), 'exactly one of above or below', e.when.above === undefined ? 'neither' : 'both');
     }
     if (Array.isArray(e.where)) {
-      const count = scenario.population.neighbourhoods;
+      const count = fewestNeighbourhoods(scenario);
       for (const b of e.where) if (b >= count) report(joinPath(path, 'where'), `neighbourhood numbers from 0 to ${count - 1}`, show(b));
     }
     if (PROGRAMME_ACTIONS.has(e.action) && e.where !== undefined && e.where !== 'all') {

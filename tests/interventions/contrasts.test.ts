@@ -26,7 +26,7 @@ function sleepResults(): Results {
     { point: r.point, replicate: r.replicate, initiative: 0, threshold: 0.3, reachedWeek: 30, formalisedWeek: null },
     { point: r.point, replicate: r.replicate, initiative: 1, threshold: 0.3, reachedWeek: r.point === 1 && r.replicate % 2 === 0 ? 40 : null, formalisedWeek: null },
   ]);
-  return { dir: '', manifest: {}, varied: ['plan'], points, runs, initiatives, horizon: 156 };
+  return { dir: '', manifest: {}, scenario: {}, varied: ['plan'], points, runs, initiatives, horizon: 156 };
 }
 
 describe('paired effect sizes', () => {

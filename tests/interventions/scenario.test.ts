@@ -133,3 +133,10 @@ describe('results of a scenario with plans', () => {
     expect(existsSync(join(out, 'contrasts.csv'))).toBe(false);
   });
 });
+
+describe('where, when neighbourhoods vary between points', () => {
+  it('is checked against the fewest neighbourhoods any point has', () => {
+    const text = `${TINY}sweep:\n  parameters:\n    population.neighbourhoods: [1, 3]\ninterventions:\n  - {at: 3, action: evening, where: [1]}\n`;
+    expect(problemsOf(text).map((p) => p.path)).toContain('interventions[0].where');
+  });
+});

@@ -6,6 +6,7 @@ import { planRuns } from '../scenario/design.js';
 import { UsageError } from '../run/errors.js';
 import { executePlan } from '../run/execute.js';
 import { outDirProblems } from '../run/outDir.js';
+import { readManifest } from '../run/manifest.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -54,6 +55,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   problems.push(...outDirProblems(out, { force: options.force, resume: options.resume }));
   if (problems.length > 0 || !plan) return fail(problems);
 
+  const previous = options.resume ? null : readManifest(join(out, 'manifest.json'));
+  if (previous && !previous.complete) {
+    process.stderr.write(`draagvlak: ${out} held an unfinished run; starting it afresh (--resume would have continued it)\n`);
+  }
   let result;
   try {
     result = await executePlan(plan, {

@@ -104,7 +104,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     version: packageVersion(),
     gitCommit: gitCommit(),
     complete: false,
-    note: 'running',
+    note: 'incomplete: still running, or stopped before it could say so; continue with the same command and --resume',
     scenario: { file: options.scenarioFile ?? null, name: scenario.name, hash, resolved: scenario },
     seed: scenario.seed,
     seedRule: SEED_RULE,

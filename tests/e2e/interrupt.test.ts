@@ -81,3 +81,15 @@ describe('a run that throws', () => {
     expect(failures[1]!.split(',')[2]).toBe(runs.find((l) => l.startsWith('0,2,'))!.split(',')[2]);
   });
 });
+
+describe('a worker that dies', () => {
+  it('is replaced, its unfinished runs are run again, and the files are those of a run where none died', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep() });
+    expect(draagvlak(['run', 'tiny.yaml', '--out', 'calm', '--quiet', '--no-report', '--workers', '2'], cwd).code).toBe(0);
+    const r = draagvlak(['run', 'tiny.yaml', '--out', 'crash', '--quiet', '--no-report', '--workers', '2'], cwd, { DRAAGVLAK_CRASH_RUN: '1:1' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(resultFiles(join(cwd, 'crash'))).toEqual(resultFiles(join(cwd, 'calm')));
+    expect(JSON.parse(readFileSync(join(cwd, 'crash', 'manifest.json'), 'utf8')).execution.workerRestarts).toBe(1);
+  });
+});

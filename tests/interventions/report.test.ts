@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeSummary } from '../../src/analysis/summary.js';
+import { buildReport } from '../../src/charts/report.js';
+import { runModel } from '../../src/model/run.js';
+import { executePlan } from '../../src/run/execute.js';
+import { planRuns } from '../../src/scenario/design.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const SCENARIO = `name: rehearsal
+question: Does a well-attended evening help?
+seed: 5
+replications: 4
+horizon: 60
+sampleEvery: 10
+population:
+  neighbourhoods: 2
+  households: 40
+interventions:
+  - {at: 30, action: mandate, name: mandate}
+plans:
+  - name: big evening
+    interventions:
+      - {at: 3, action: evening, size: 1, name: evening}
+`;
+
+describe('the report of a scenario with plans', () => {
+  it('opens with each plan against doing nothing, draws the paired differences and the reach curves with intervention weeks', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-plan-report-'));
+    await executePlan(planRuns(parseScenario(SCENARIO, 'rehearsal.yaml')), { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    await writeSummary(out);
+    await buildReport(out);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/Plan “big evening” reaches the threshold in \d+ % of initiatives by week 52, against \d+ % without it \([+−]?\d+ points, 95 % interval [−\d]+ to [−\d]+\); median reach week \d+ against \d+/);
+    expect(html).toContain('Rehearsed plans');
+    for (const chart of ['plan-differences', 'plan-reach']) {
+      expect(existsSync(join(out, 'charts', `${chart}.svg`)), chart).toBe(true);
+      expect(existsSync(join(out, 'charts', `${chart}.png`)), chart).toBe(true);
+    }
+    // The evening is marked in its plan's colour; the mandate every plan shares, once, in grey.
+    const reach = JSON.parse(readFileSync(join(out, 'charts', 'plan-reach.vl.json'), 'utf8')) as { layer: { data?: { values: { name: string; week: number }[] } }[] };
+    const marked = reach.layer.flatMap((l) => l.data?.values ?? []).map((v) => `${v.name}@${v.week}`);
+    expect(new Set(marked)).toEqual(new Set(['evening@3', 'mandate (every plan)@30']));
+  });
+});

@@ -45,15 +45,17 @@ export function planSentences(contrasts: readonly PlanContrast[], horizon: numbe
     const trust = find(c, 'trust_gov_final');
     if (c.baseline !== NO_INTERVENTION) {
       // Plan against plan: the differences only.
-      let text = `${groupPrefix(c.group)}Plan “${c.plan}” against plan “${c.baseline}”: ${signed(c.estimate * 100)} points reached by week ${week} (${range(c.lo, c.hi, 100)})`;
-      if (med) text += `, median reach week ${signed(med.estimate)} weeks (${range(med.lo, med.hi, 1)})`;
+      let text = `${groupPrefix(c.group)}Plan “${c.plan}” against plan “${c.baseline}”: ${signed(c.estimate * 100, 1)} points reached by week ${week} (${range(c.lo, c.hi, 100, 1)})`;
+      if (med) text += `, median reach week ${signed(med.estimate, 1)} weeks (${range(med.lo, med.hi, 1, 1)})`;
       pairs.push(`${text}.`);
       continue;
     }
+    const last = find(c, `reached_by_week_${horizon}`);
+    const later = last && last !== c ? `; by week ${horizon}: ${pct(last.planMean)} against ${pct(last.baselineMean)}, ${signed(last.estimate * 100, 1)} points, ${range(last.lo, last.hi, 100, 1)}` : '';
     let text =
       `${groupPrefix(c.group)}Plan “${c.plan}” reaches the threshold in ${pct(c.planMean)} of initiatives by week ${week}, against ${pct(c.baselineMean)} without it ` +
-      `(${signed(c.estimate * 100)} points, ${range(c.lo, c.hi, 100)})`;
-    if (med) text += `; median reach week ${num(med.planMean)} against ${num(med.baselineMean)} (${signed(med.estimate)} weeks, ${range(med.lo, med.hi, 1)})`;
+      `(${signed(c.estimate * 100, 1)} points, ${range(c.lo, c.hi, 100, 1)}${later})`;
+    if (med) text += `; median reach week ${num(med.planMean)} against ${num(med.baselineMean)} (${signed(med.estimate, 1)} weeks, ${range(med.lo, med.hi, 1, 1)})`;
     if (trust) text += `; final trust in government ${trust.planMean.toFixed(2)} against ${trust.baselineMean.toFixed(2)}`;
     out.push(`${text}.`);
   }

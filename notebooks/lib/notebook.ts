@@ -188,7 +188,6 @@ export async function provenance(s: Study): Promise<void> {
       replications: s.scenario.replications,
       'households per neighbourhood': s.scenario.population.households,
       runs: s.runs.length,
-      'seconds': Math.round(s.seconds),
     },
   ]);
 }

@@ -69,6 +69,19 @@ export async function main(argv: string[]): Promise<number> {
       code = await reportCommand(dir);
     });
 
+  program
+    .command('patterns')
+    .description('measure the patterns of cooperative programme management (scenarios/patterns) and write their table and charts')
+    .option('--quick', 'fewer replications and a shorter sensitivity check')
+    .option('--out <dir>', 'results folder (default: results/patterns)')
+    .addOption(new Option('--workers <n>', 'worker threads (default: available cores)').argParser(whole('--workers', 1)))
+    .option('--no-sensitivity', 'skip the ±20 % sensitivity check')
+    .option('--only <id>', 'only this pattern (repeatable)', collect, [])
+    .action(async (opts) => {
+      const { patternsCommand } = await import('./patterns.js');
+      code = await patternsCommand(opts);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {

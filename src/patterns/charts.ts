@@ -1,0 +1,110 @@
+import type { Chart, VegaLiteSpec } from '../charts/chart.js';
+import { CONFIG, HEIGHT, WIDTH } from '../charts/theme.js';
+
+/** Lines of a value by week, one per group, with an optional marked week (an intervention). */
+export function linesChart(o: {
+  name: string;
+  title: string;
+  subtitle: string;
+  caption: string;
+  data: { group: string; week: number; value: number }[];
+  groupTitle: string;
+  yTitle: string;
+  yDomain?: [number, number];
+  markWeek?: number;
+}): Chart {
+  const layers: VegaLiteSpec[] = [
+    {
+      mark: { type: 'line', strokeWidth: 2.5, interpolate: 'step-after' },
+      encoding: {
+        x: { field: 'week', type: 'quantitative', title: 'Week', scale: { nice: false } },
+        y: { field: 'value', type: 'quantitative', title: o.yTitle, scale: o.yDomain ? { domain: o.yDomain } : { zero: true } },
+        color: { field: 'group', type: 'nominal', title: o.groupTitle, sort: null },
+      },
+    },
+  ];
+  if (o.markWeek !== undefined) {
+    layers.push({
+      data: { values: [{ week: o.markWeek }] },
+      mark: { type: 'rule', strokeDash: [4, 4], color: '#666' },
+      encoding: { x: { field: 'week', type: 'quantitative' } },
+    });
+  }
+  return chart(o.name, o.title, o.caption, {
+    title: { text: o.title, subtitle: o.subtitle },
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: o.data },
+    layer: layers,
+  });
+}
+
+/** A mean with its 95 % interval at each value of a swept parameter, with a line through the means. */
+export function intervalChart(o: {
+  name: string;
+  title: string;
+  subtitle: string;
+  caption: string;
+  data: { x: number; mean: number; lo: number; hi: number }[];
+  xTitle: string;
+  yTitle: string;
+}): Chart {
+  const x = { field: 'x', type: 'quantitative', title: o.xTitle, scale: { zero: false } };
+  return chart(o.name, o.title, o.caption, {
+    title: { text: o.title, subtitle: o.subtitle },
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: o.data },
+    layer: [
+      { mark: { type: 'errorbar', ticks: true, color: '#4c78a8' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: o.yTitle, scale: { zero: false } }, y2: { field: 'hi' } } },
+      { mark: { type: 'line', color: '#4c78a8' }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
+      { mark: { type: 'point', filled: true, size: 60, color: '#4c78a8' }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
+    ],
+  });
+}
+
+/**
+ * Steering × participation: two heatmaps side by side — coherent success and the median week to
+ * the threshold — with the optimum region (cells within `tolerance` of the best coherent success of
+ * their participation row) outlined in black.
+ */
+export function steeringChart(o: {
+  title: string;
+  subtitle: string;
+  caption: string;
+  cells: { steering: number; participation: number; coherent: number; median: number | null; optimum: boolean }[];
+}): Chart {
+  const x = { field: 'steering', type: 'ordinal', title: 'Steering (0–1)', axis: { labelAngle: 0 } };
+  const y = { field: 'participation', type: 'ordinal', title: 'Participation (0–1)', sort: 'descending' };
+  const panel = (field: string, title: string, scheme: string, format: string, reverse: boolean): VegaLiteSpec => ({
+    width: 400,
+    height: 180,
+    title,
+    layer: [
+      { mark: { type: 'rect' }, encoding: { x, y, color: { field, type: 'quantitative', title: null, scale: { scheme, reverse }, legend: { orient: 'bottom', gradientLength: 200 } } } },
+      {
+        transform: [{ filter: 'datum.optimum' }],
+        mark: { type: 'rect', fill: null, stroke: 'black', strokeWidth: 2.5 },
+        encoding: { x, y },
+      },
+      {
+        transform: [{ filter: `isValid(datum.${field})` }],
+        mark: { type: 'text', fontSize: 11 },
+        encoding: { x, y, text: { field, type: 'quantitative', format } },
+      },
+    ],
+  });
+  return chart('steering', o.title, o.caption, {
+    title: { text: o.title, subtitle: o.subtitle },
+    data: { values: o.cells },
+    hconcat: [
+      panel('coherent', 'Coherent success (share formalised and aligned)', 'greens', '.2f', false),
+      panel('median', 'Median week to the threshold', 'blues', '.0f', true),
+    ],
+    resolve: { scale: { color: 'independent' } },
+  });
+}
+
+function chart(name: string, title: string, caption: string, spec: VegaLiteSpec): Chart {
+  return { name, title, caption, spec: { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: CONFIG, ...spec } };
+}

@@ -1,0 +1,67 @@
+import { SERIES_METRICS, type RunOutput } from '../model/output.js';
+import { runModel } from '../model/run.js';
+import type { Executor } from '../run/executor.js';
+import { inThreadExecutor } from '../run/inThread.js';
+import { batches, batchSize } from '../run/jobs.js';
+import { poolExecutor } from '../run/pool.js';
+import { runContext } from '../run/single.js';
+import type { RunPlan } from '../scenario/types.js';
+
+/** What a pattern reads from one run: the initiatives' outcomes and the trust series. Small, kept in memory. */
+export interface RunRecord {
+  horizon: number;
+  /** Week each initiative first reached its threshold; 0 when it never did. */
+  reached: Int32Array;
+  /** Week each initiative formalised; 0 when it never did. */
+  formalised: Int32Array;
+  /** Each initiative's alignment at the horizon. */
+  alignment: Float64Array;
+  /** Recorded weeks and mean trust in government at each. */
+  weeks: Int32Array;
+  trust: Float64Array;
+}
+
+const TRUST = SERIES_METRICS.indexOf('trust_gov');
+
+export function recordOf(out: RunOutput): RunRecord {
+  const w = out.weeks.length;
+  return {
+    horizon: out.horizon,
+    reached: Int32Array.from(out.initiatives.reachedWeek),
+    formalised: Int32Array.from(out.initiatives.formalisedWeek),
+    alignment: Float64Array.from(out.initiatives.alignmentFinal),
+    weeks: Int32Array.from(out.weeks),
+    trust: out.series.slice(TRUST * w, (TRUST + 1) * w),
+  };
+}
+
+/**
+ * Runs every (point, replicate) of a plan and returns the records as runs[point][replicate].
+ * Seeds are those of `draagvlak run` (deriveRunSeed), so with common random numbers replicate r of
+ * every point meets the same neighbourhoods and people. `workers` 0 runs in this thread (tests);
+ * otherwise on the worker pool, which loads the built model from dist/.
+ */
+export async function collectRuns(plan: RunPlan, workers: number): Promise<RunRecord[][]> {
+  const R = plan.scenario.replications;
+  const total = plan.points.length * R;
+  const ctx = runContext(plan);
+  const runs: RunRecord[][] = plan.points.map(() => new Array<RunRecord>(R));
+  const failures: string[] = [];
+  const executor: Executor = workers <= 0 ? inThreadExecutor(runModel, ctx, R) : poolExecutor(ctx, R, { workers });
+  await executor.run(batches([{ start: 0, end: total }], batchSize(total, Math.max(1, workers))), {
+    open() {
+      return {
+        result(run) {
+          runs[run.point][run.replicate] = recordOf(run.output);
+        },
+        failure(run, error) {
+          failures.push(`point ${run.point} replicate ${run.replicate}: ${error}`);
+        },
+        finish() {},
+      };
+    },
+  });
+  if (failures.length > 0) throw new Error(`${plan.scenario.name}: ${failures.length} runs failed, first: ${failures[0]}`);
+  for (const p of runs) for (let r = 0; r < R; r++) if (!p[r]) throw new Error(`${plan.scenario.name}: a run did not report`);
+  return runs;
+}

@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { csvText } from '../analysis/csvText.js';
+import { writeChart } from '../charts/render.js';
+import { parameterSpec } from '../charts/theme.js';
+import { getParam } from '../scenario/paths.js';
+import { loadScenario } from '../scenario/load.js';
+import { planRuns } from '../scenario/design.js';
+import type { RunPlan } from '../scenario/types.js';
+import { collectRuns } from './collect.js';
+import { PATTERNS, type Effect, type PatternDef } from './definitions.js';
+
+/** Replications of the reference run and of each sensitivity re-check, full and quick. */
+export const SIZES = {
+  full: { replications: 40, sensitivityReplications: 20, sensitivityParameters: Infinity },
+  quick: { replications: 12, sensitivityReplications: 12, sensitivityParameters: 1 },
+} as const;
+
+export interface PatternOptions {
+  quick?: boolean;
+  /** Folder for patterns.csv, patterns-sensitivity.csv and the charts. */
+  out?: string;
+  /** Worker threads; 0 runs in this thread. */
+  workers: number;
+  /** Where the scenario files are (default scenarios/patterns). */
+  scenarios?: string;
+  /** Skip the sensitivity check. */
+  sensitivity?: boolean;
+  /** Only these patterns (ids). */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export interface PatternResult {
+  pattern: PatternDef;
+  effects: Effect[];
+  /** Every primary effect's interval lies above zero. */
+  holds: boolean;
+}
+
+export interface SensitivityRow {
+  pattern: string;
+  parameter: string;
+  factor: number;
+  value: number;
+  comparison: string;
+  effect: number;
+  lo: number;
+  hi: number;
+  replications: number;
+  holds: boolean;
+}
+
+export const PATTERN_COLUMNS = ['pattern', 'comparison', 'outcome', 'effect', 'lo', 'hi', 'replications', 'holds', 'primary'] as const;
+export const SENSITIVITY_COLUMNS = ['pattern', 'parameter', 'factor', 'value', 'comparison', 'effect', 'lo', 'hi', 'replications', 'holds'] as const;
+
+/** A pattern's plan: its scenario file with overrides, cut to the points the primary effects need when `keepOnly`. */
+export function patternPlan(def: PatternDef, dir: string, options: { replications: number; set?: string[]; keepOnly?: boolean }): RunPlan {
+  const scenario = loadScenario(join(dir, def.file), { replications: options.replications, set: options.set });
+  const plan = planRuns(scenario);
+  if (!options.keepOnly || !def.keep) return plan;
+  // With common random numbers a run's seed depends on the replicate only, so dropping points
+  // leaves every remaining run exactly as it was.
+  const points = plan.points.filter(def.keep).map((p, index) => ({ ...p, index }));
+  return { ...plan, points };
+}
+
+/** Runs one pattern and measures its effects. */
+export async function measurePattern(def: PatternDef, plan: RunPlan, workers: number) {
+  const runs = await collectRuns(plan, workers);
+  const effects = def.measure(plan, runs);
+  return { runs, effects, holds: effects.filter((e) => e.primary).every((e) => e.holds) };
+}
+
+/** A parameter ±20 %, kept in its range (whole numbers stay whole). */
+export function scaled(plan: RunPlan, path: string, factor: number): number {
+  const base = getParam(plan.points[0].params, path) as number;
+  const spec = parameterSpec(path);
+  let v = base * factor;
+  if (spec && spec.kind === 'number') {
+    if (spec.integer) v = Math.round(v);
+    v = Math.min(spec.max, Math.max(spec.min, v));
+  }
+  return Number(v.toFixed(6));
+}
+
+const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
+
+/**
+ * `draagvlak patterns`: runs every pattern's scenario, writes patterns.csv with each effect and its
+ * 95 % interval on common random numbers, one chart per pattern, and (unless switched off) the
+ * one-at-a-time ±20 % sensitivity check in patterns-sensitivity.csv.
+ */
+export async function runPatterns(options: PatternOptions): Promise<{ results: PatternResult[]; sensitivity: SensitivityRow[] }> {
+  const size = options.quick ? SIZES.quick : SIZES.full;
+  const dir = resolve(options.scenarios ?? 'scenarios/patterns');
+  const log = options.log ?? (() => {});
+  const defs = PATTERNS.filter((p) => !options.only?.length || options.only.includes(p.id));
+  const results: PatternResult[] = [];
+  const out = options.out ? resolve(options.out) : undefined;
+  if (out) mkdirSync(out, { recursive: true });
+
+  for (const def of defs) {
+    const started = Date.now();
+    const plan = patternPlan(def, dir, { replications: size.replications });
+    const { runs, effects, holds } = await measurePattern(def, plan, options.workers);
+    results.push({ pattern: def, effects, holds });
+    log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * size.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}] ${e.outcome}`);
+    if (out) await writeChart(out, def.chart(plan, runs, effects));
+  }
+  if (out) {
+    const rows = results.flatMap((r) => r.effects.map((e) => [r.pattern.id, e.comparison, e.outcome, num(e.effect), num(e.lo), num(e.hi), e.replications, String(e.holds), String(e.primary)]));
+    writeFileSync(join(out, 'patterns.csv'), csvText(PATTERN_COLUMNS, rows));
+  }
+
+  const sensitivity: SensitivityRow[] = [];
+  if (options.sensitivity !== false) {
+    for (const def of defs) {
+      const started = Date.now();
+      const base = patternPlan(def, dir, { replications: size.sensitivityReplications, keepOnly: true });
+      for (const path of def.sensitivity.slice(0, size.sensitivityParameters)) {
+        for (const factor of [0.8, 1.2]) {
+          const value = scaled(base, path, factor);
+          const plan = patternPlan(def, dir, { replications: size.sensitivityReplications, keepOnly: true, set: [`${path}=${value}`] });
+          const { effects } = await measurePattern(def, plan, options.workers);
+          for (const e of effects.filter((x) => x.primary)) {
+            sensitivity.push({ pattern: def.id, parameter: path, factor, value, comparison: e.comparison, effect: e.effect, lo: e.lo, hi: e.hi, replications: e.replications, holds: e.holds });
+          }
+        }
+      }
+      log(`${def.id}: sensitivity done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    if (out) {
+      const rows = sensitivity.map((s) => [s.pattern, s.parameter, s.factor, s.value, s.comparison, num(s.effect), num(s.lo), num(s.hi), s.replications, String(s.holds)]);
+      writeFileSync(join(out, 'patterns-sensitivity.csv'), csvText(SENSITIVITY_COLUMNS, rows));
+    }
+  }
+  return { results, sensitivity };
+}

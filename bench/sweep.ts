@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { runModel } from '../src/model/run.js';
 import { executePlan } from '../src/run/execute.js';
 import { pointOf, replicateOf } from '../src/run/jobs.js';
@@ -18,6 +19,23 @@ import { runContext, runOne } from '../src/run/single.js';
 import { planRuns } from '../src/scenario/design.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { RunPlan } from '../src/scenario/types.js';
+
+// Inside a fresh worker thread: the bare loop, cold, as a pool worker starts it.
+if (!isMainThread) {
+  const plan = planRuns(loadScenario(resolve(packageRoot(), 'scenarios/steering-sweep.yaml')));
+  bareLoop(plan);
+  parentPort!.postMessage('done');
+  process.exit(0);
+}
+
+/** The bare loop in a fresh worker thread, timed from its start: start-up and JIT warm-up included, like the pool's. */
+function coldBareLoop(): Promise<unknown> {
+  return new Promise((done, fail) => {
+    const w = new Worker(new URL(import.meta.url));
+    w.once('exit', done);
+    w.once('error', fail);
+  });
+}
 
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const scratch = mkdtempSync(join(tmpdir(), 'draagvlak-bench-'));
@@ -30,11 +48,22 @@ function bareLoop(plan: RunPlan): void {
   for (let k = 0; k < plan.points.length * R; k++) runOne(runModel, ctx, pointOf(k, R), replicateOf(k, R));
 }
 
-async function timed(what: () => unknown): Promise<number> {
-  const t0 = performance.now();
-  await what();
-  return performance.now() - t0;
+/** Wall time and CPU time (all threads of this process) of one call, in ms. */
+interface Cost {
+  wall: number;
+  cpu: number;
 }
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+async function timed(what: () => unknown): Promise<Cost> {
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  await what();
+  return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
+}
+const least = (a: Cost, b: Cost): Cost => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const root = packageRoot();
@@ -46,21 +75,26 @@ console.log(`draagvlak sweep bench — Node ${process.version}, ${availableParal
 console.log(`default sweep: scenarios/steering-sweep.yaml, ${plan.points.length} points × ${plan.scenario.replications} replications = ${runs} runs`);
 bareLoop(plan); // warm up the JIT before timing the in-thread variants
 // Interleaved, so that a burst of other work on the machine does not fall on one variant only.
-const times = { bare: Infinity, inThread: Infinity, pool1: Infinity, pool2: Infinity };
+const none: Cost = { wall: Infinity, cpu: Infinity };
+const times = { bare: none, cold: none, inThread: none, pool1: none, pool2: none };
 for (let i = 0; i < REPEATS; i++) {
-  times.bare = Math.min(times.bare, await timed(() => bareLoop(plan)));
-  times.inThread = Math.min(times.inThread, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel })));
-  times.pool1 = Math.min(times.pool1, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1 })));
-  times.pool2 = Math.min(times.pool2, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 2 })));
+  times.bare = least(times.bare, await timed(() => bareLoop(plan)));
+  times.cold = least(times.cold, await timed(() => coldBareLoop()));
+  times.inThread = least(times.inThread, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel })));
+  times.pool1 = least(times.pool1, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1 })));
+  times.pool2 = least(times.pool2, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 2 })));
 }
-const { bare, inThread, pool1, pool2 } = times;
-const over = (t: number) => `${(((t - bare) / bare) * 100).toFixed(1)} % over the bare loop, ${((t - bare) / runs).toFixed(2)} ms per run`;
-console.log(`  bare runModel loop, this thread : ${ms(bare)} (${(bare / runs).toFixed(2)} ms per run)`);
-console.log(`  whole pipeline, this thread     : ${ms(inThread)} (${over(inThread)}: rows, parts, assembly)`);
-console.log(`  pool, 1 worker                  : ${ms(pool1)} (${over(pool1)})`);
-console.log(`  pool, 2 workers                 : ${ms(pool2)}`);
-console.log(`  speed-up of 2 workers over 1    : ${(pool1 / pool2).toFixed(2)}×`);
-console.log(`  2 workers against the bare loop : ${(bare / pool2).toFixed(2)}×`);
+const { bare, cold, inThread, pool1, pool2 } = times;
+const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)} %`;
+const row = (name: string, c: Cost, note = '') =>
+  console.log(`  ${name.padEnd(32)}: wall ${ms(c.wall).padStart(8)}, cpu ${ms(c.cpu).padStart(8)} (${(c.cpu / runs).toFixed(2)} ms cpu per run)${note}`);
+row('bare runModel loop, this thread', bare);
+row('whole pipeline, this thread', inThread, `; cpu +${pct(inThread.cpu, bare.cpu)} over the bare loop: rows, parts, assembly`);
+row('bare loop, fresh worker thread', cold, `; cpu +${pct(cold.cpu, bare.cpu)}: thread start-up, JIT warm-up`);
+row('pool, 1 worker', pool1, `; cpu +${pct(pool1.cpu, bare.cpu)} over the bare loop, +${pct(pool1.cpu, cold.cpu)} over the fresh-thread loop`);
+row('pool, 2 workers', pool2, `; cpu +${pct(pool2.cpu, bare.cpu)} over the bare loop`);
+console.log(`  speed-up of 2 workers over 1 (wall): ${(pool1.wall / pool2.wall).toFixed(2)}×; 2 workers against the bare loop: ${(bare.wall / pool2.wall).toFixed(2)}×`);
+console.log(`  pool overhead per run (cpu, 1 worker against the bare loop): ${((pool1.cpu - bare.cpu) / runs).toFixed(2)} ms`);
 
 // Memory over a long sweep of a tiny scenario.
 const TINY = 20_000;

@@ -11,6 +11,8 @@ export { createWorld, type World, type WorldHooks } from './model/world.js';
 export { step, run } from './model/schedule.js';
 export { runModel, outputOf } from './model/run.js';
 export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
+export { createTimeline, type Timeline } from './model/interventions/timeline.js';
+export { ACTIONS, interventionName, type ActionName, type Intervention, type Condition } from './model/interventions/types.js';
 
 // Interventions: timelines of actions (at, from/for, when) applied through the world hook
 export { createTimeline, type Timeline } from './model/interventions/timeline.js';
@@ -30,6 +32,7 @@ export * from './scenario/index.js';
 // Run: one run, the worker pool, streaming results, resume, manifest
 export { executePlan, type ExecuteOptions, type ExecuteResult } from './run/execute.js';
 export { runOne, runContext, type ModelFn, type RunContext } from './run/single.js';
+export { batches, batchSize, missingRanges, type RunRange } from './run/jobs.js';
 export { formatRun, formatFailure, headers, type RunRows, type RunIdentity } from './run/rows.js';
 export { poolExecutor, type PoolOptions } from './run/pool.js';
 export { inThreadExecutor } from './run/inThread.js';

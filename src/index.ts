@@ -11,8 +11,6 @@ export { createWorld, type World, type WorldHooks } from './model/world.js';
 export { step, run } from './model/schedule.js';
 export { runModel, outputOf } from './model/run.js';
 export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
-export { createTimeline, type Timeline } from './model/interventions/timeline.js';
-export { ACTIONS, interventionName, type ActionName, type Intervention, type Condition } from './model/interventions/types.js';
 
 // Interventions: timelines of actions (at, from/for, when) applied through the world hook
 export { createTimeline, type Timeline } from './model/interventions/timeline.js';

@@ -81,7 +81,6 @@ export async function study(document: Record<string, unknown>): Promise<Study> {
   try {
     const result = await executePlan(plan, { out, workers: 1, model, quiet: true, handleSignals: false });
     if (result.failures.count > 0) throw new Error(`${result.failures.count} runs failed: ${result.failures.first.join('; ')}`);
-    await declareHorizon(out, scenario.horizon);
     const ctx = await chartContext(out);
     const runs: Run[] = [];
     for (const p of plan.points) {
@@ -108,20 +107,6 @@ export async function study(document: Record<string, unknown>): Promise<Study> {
   }
 }
 
-/**
- * The results reader looks for the horizon at `scenario.horizon` or `horizon` of manifest.json, while
- * the pipeline writes it under `scenario.resolved.horizon`; without it the reader falls back to the
- * last week anything happened, which shortens the censoring time. Until the two agree, the horizon
- * is added at the top level of the manifest.
- */
-async function declareHorizon(out: string, horizon: number): Promise<void> {
-  const file = `${out}/manifest.json`;
-  const manifest = JSON.parse(await Deno.readTextFile(file));
-  if (manifest.horizon === undefined && manifest.scenario?.horizon === undefined) {
-    await Deno.writeTextFile(file, JSON.stringify({ ...manifest, horizon }, null, 2) + '\n');
-  }
-}
-
 /** Shows one of the CLI's charts inline as SVG, with its caption underneath. */
 export async function showChart(chart: Chart | undefined): Promise<void> {
   if (!chart) throw new Error('no such chart for these results');
@@ -132,7 +117,7 @@ export async function showChart(chart: Chart | undefined): Promise<void> {
 /** Renders a Vega-Lite spec with the project's renderer and shows it inline as SVG. */
 export async function showSpec(spec: VegaLiteSpec): Promise<void> {
   const svg = await renderSvg(spec);
-  await Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });
+  await display({ 'image/svg+xml': svg });
 }
 
 /** A Vega-Lite spec in the charts' house style (font, sizes, quiet grid). */
@@ -142,7 +127,16 @@ export function spec(body: Record<string, unknown>): VegaLiteSpec {
 
 /** Shows Markdown (text too, for readers without a Markdown renderer). */
 export async function markdown(text: string): Promise<void> {
-  await Deno.jupyter.display({ 'text/markdown': text, 'text/plain': text }, { raw: true });
+  await display({ 'text/markdown': text, 'text/plain': text });
+}
+
+/**
+ * Sends one output and gives the kernel a moment to pass it on: without the pause, the last output
+ * of a cell sometimes arrives after the cell is reported done, and headless execution drops it.
+ */
+async function display(bundle: Record<string, string>): Promise<void> {
+  await Deno.jupyter.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, 40));
 }
 
 /** Shows rows as a Markdown table, columns in the order of the first row's keys. */

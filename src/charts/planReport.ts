@@ -46,7 +46,7 @@ export function planSentences(contrasts: readonly PlanContrast[], horizon: numbe
     if (c.baseline !== NO_INTERVENTION) {
       // Plan against plan: the differences only.
       let text = `${groupPrefix(c.group)}Plan “${c.plan}” against plan “${c.baseline}”: ${signed(c.estimate * 100, 1)} points reached by week ${week} (${range(c.lo, c.hi, 100, 1)})`;
-      if (med) text += `, median reach week ${signed(med.estimate, 1)} weeks (${range(med.lo, med.hi, 1, 1)})`;
+      if (med) text += `, typical reach week ${signed(med.estimate, 1)} weeks (${range(med.lo, med.hi, 1, 1)})`;
       pairs.push(`${text}.`);
       continue;
     }
@@ -55,13 +55,13 @@ export function planSentences(contrasts: readonly PlanContrast[], horizon: numbe
     let text =
       `${groupPrefix(c.group)}Plan “${c.plan}” reaches the threshold in ${pct(c.planMean)} of initiatives by week ${week}, against ${pct(c.baselineMean)} without it ` +
       `(${signed(c.estimate * 100, 1)} points, ${range(c.lo, c.hi, 100, 1)}${later})`;
-    if (med) text += `; median reach week ${num(med.planMean)} against ${num(med.baselineMean)} (${signed(med.estimate, 1)} weeks, ${range(med.lo, med.hi, 1, 1)})`;
+    if (med) text += `; typical reach week ${num(med.planMean)} against ${num(med.baselineMean)} (${signed(med.estimate, 1)} weeks, ${range(med.lo, med.hi, 1, 1)})`;
     if (trust) text += `; final trust in government ${trust.planMean.toFixed(2)} against ${trust.baselineMean.toFixed(2)}`;
     out.push(`${text}.`);
   }
   out.push(...pairs);
   if (out.length > 0) {
-    out.push(`(Per replicate, plan and baseline met the same simulated neighbourhoods; median reach weeks are averaged over replicates, an initiative that never reached the threshold counting as week ${horizon}.)`);
+    out.push(`(Per replicate, plan and baseline met the same simulated neighbourhoods. The typical reach week is each run's median reach week averaged over replicates, an initiative that never reached the threshold counting as week ${horizon}; the Kaplan–Meier median below says “never” when fewer than half of all initiatives reached it.)`);
   }
   return out;
 }

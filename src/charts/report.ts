@@ -70,7 +70,8 @@ export async function buildReport(dir: string): Promise<{ report: string }> {
   // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
   const plans = planReport(ctx);
   for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart));
-  const sentences = [...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
+  // With plans, their own paired sentences replace the generic ones against the first point.
+  const sentences = [...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
   const report = join(dir, 'report.html');
   writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }));
   return { report };

@@ -34,7 +34,7 @@ describe('the report of a scenario with plans', () => {
     await buildReport(out);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(
-      /Plan “big evening” reaches the threshold in \d+ % of initiatives by week 52, against \d+ % without it \([+−]?[\d.]+ points, 95 % interval [−\d.]+ to [−\d.]+; by week 60: [^)]*\); median reach week \d+ against \d+ \([+−]?[\d.]+ weeks/,
+      /Plan “big evening” reaches the threshold in \d+ % of initiatives by week 52, against \d+ % without it \([+−]?[\d.]+ points, 95 % interval [−\d.]+ to [−\d.]+; by week 60: [^)]*\); typical reach week \d+ against \d+ \([+−]?[\d.]+ weeks/,
     );
     expect(html).toContain('Rehearsed plans');
     for (const chart of ['plan-differences', 'plan-reach']) {

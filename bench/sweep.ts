@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { runModel } from '../src/model/run.js';
 import { executePlan } from '../src/run/execute.js';
 import { pointOf, replicateOf } from '../src/run/jobs.js';
@@ -23,15 +23,16 @@ import type { RunPlan } from '../src/scenario/types.js';
 // Inside a fresh worker thread: the bare loop, cold, as a pool worker starts it.
 if (!isMainThread) {
   const plan = planRuns(loadScenario(resolve(packageRoot(), 'scenarios/steering-sweep.yaml')));
-  bareLoop(plan);
+  const { part, parts } = workerData as { part: number; parts: number };
+  bareLoop(plan, part, parts);
   parentPort!.postMessage('done');
   process.exit(0);
 }
 
 /** The bare loop in a fresh worker thread, timed from its start: start-up and JIT warm-up included, like the pool's. */
-function coldBareLoop(): Promise<unknown> {
+function coldBareLoop(part = 0, parts = 1): Promise<unknown> {
   return new Promise((done, fail) => {
-    const w = new Worker(new URL(import.meta.url));
+    const w = new Worker(new URL(import.meta.url), { workerData: { part, parts } });
     w.once('exit', done);
     w.once('error', fail);
   });
@@ -42,10 +43,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'draagvlak-bench-'));
 let n = 0;
 const out = () => join(scratch, `out${n++}`);
 
-function bareLoop(plan: RunPlan): void {
+/** Every run of the plan (or every `parts`-th, from `part`), one after another, nothing recorded. */
+function bareLoop(plan: RunPlan, part = 0, parts = 1): void {
   const ctx = runContext(plan);
   const R = plan.scenario.replications;
-  for (let k = 0; k < plan.points.length * R; k++) runOne(runModel, ctx, pointOf(k, R), replicateOf(k, R));
+  for (let k = part; k < plan.points.length * R; k += parts) runOne(runModel, ctx, pointOf(k, R), replicateOf(k, R));
 }
 
 /** Wall time and CPU time (all threads of this process) of one call, in ms. */
@@ -76,24 +78,27 @@ console.log(`default sweep: scenarios/steering-sweep.yaml, ${plan.points.length}
 bareLoop(plan); // warm up the JIT before timing the in-thread variants
 // Interleaved, so that a burst of other work on the machine does not fall on one variant only.
 const none: Cost = { wall: Infinity, cpu: Infinity };
-const times = { bare: none, cold: none, inThread: none, pool1: none, pool2: none };
+const times = { bare: none, cold: none, cold2: none, inThread: none, pool1: none, pool2: none };
 for (let i = 0; i < REPEATS; i++) {
   times.bare = least(times.bare, await timed(() => bareLoop(plan)));
   times.cold = least(times.cold, await timed(() => coldBareLoop()));
+  times.cold2 = least(times.cold2, await timed(() => Promise.all([coldBareLoop(0, 2), coldBareLoop(1, 2)])));
   times.inThread = least(times.inThread, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel })));
   times.pool1 = least(times.pool1, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1 })));
   times.pool2 = least(times.pool2, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 2 })));
 }
-const { bare, cold, inThread, pool1, pool2 } = times;
+const { bare, cold, cold2, inThread, pool1, pool2 } = times;
 const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)} %`;
 const row = (name: string, c: Cost, note = '') =>
   console.log(`  ${name.padEnd(32)}: wall ${ms(c.wall).padStart(8)}, cpu ${ms(c.cpu).padStart(8)} (${(c.cpu / runs).toFixed(2)} ms cpu per run)${note}`);
 row('bare runModel loop, this thread', bare);
 row('whole pipeline, this thread', inThread, `; cpu +${pct(inThread.cpu, bare.cpu)} over the bare loop: rows, parts, assembly`);
 row('bare loop, fresh worker thread', cold, `; cpu +${pct(cold.cpu, bare.cpu)}: thread start-up, JIT warm-up`);
+row('bare loop, 2 fresh threads', cold2, ' (each half of the runs: what this machine allows now)');
 row('pool, 1 worker', pool1, `; cpu +${pct(pool1.cpu, bare.cpu)} over the bare loop, +${pct(pool1.cpu, cold.cpu)} over the fresh-thread loop`);
 row('pool, 2 workers', pool2, `; cpu +${pct(pool2.cpu, bare.cpu)} over the bare loop`);
 console.log(`  speed-up of 2 workers over 1 (wall): ${(pool1.wall / pool2.wall).toFixed(2)}×; 2 workers against the bare loop: ${(bare.wall / pool2.wall).toFixed(2)}×`);
+console.log(`  speed-up of 2 bare threads over 1 (wall, the machine's ceiling now): ${(cold.wall / cold2.wall).toFixed(2)}×`);
 console.log(`  pool overhead per run (cpu, 1 worker against the bare loop): ${((pool1.cpu - bare.cpu) / runs).toFixed(2)} ms`);
 
 // Memory over a long sweep of a tiny scenario.

@@ -83,7 +83,7 @@ export const PARAMETERS = {
     managerSupport: num(0.01, 0, 1, 'plan maturity per week at full attention', "Weekly progress the manager's attention adds."),
     alignmentRate: num(0.05, 0, 1, 'per week', 'Weekly pull of alignment toward the programme goals by steering.'),
     maturity: share(0.8, 'Plan maturity (progress) needed to formalise.'),
-    approvalRate: num(0.2, 0, 1, 'per week', 'Weekly chance of approval with one stakeholder, full alignment and full trust in residents.'),
+    approvalRate: num(0.1, 0, 1, 'per week', 'Weekly chance of approval with one stakeholder, full alignment and full trust in residents.'),
     revenueRate: num(0.02, 0, 1, 'per week', 'Weekly revenue of a formalised initiative, in units of its members.'),
     spillover: share(0.3, 'Share of the revenue effect that reaches neighbouring neighbourhoods through bridging ties.', 'Demonstration effect.'),
     learning: num(0.02, 0, 1, 'per week', 'Weekly learning of officials from successes nearby.'),
@@ -96,7 +96,7 @@ export const PARAMETERS = {
     pressureTrustCost: num(0.001, 0, 1, 'per week at full pressure', 'Weekly trust loss per unit of felt pressure without participation, before the asymmetry multiplier.', 'Slovic 1993.'),
     alignmentDrift: num(0.5, 0, 5, 'ratio', 'Pull of local agendas away from the programme goals, relative to the pull of steering.'),
     diversityWeight: share(0.3, 'Weight of background diversity (normalised Blau index) against competence coverage in capacity.', 'Hong & Page 2004; Blau 1977.'),
-    stakeholderSupport: num(0.5, 0, 5, 'ratio', 'Extra progress rate stakeholders bring at saturation (1 − e^{−(parties − 1)/3}).'),
+    stakeholderSupport: num(1.25, 0, 5, 'ratio', 'Extra progress rate stakeholders bring at saturation (1 − e^{−(parties − 1)/3}).'),
     fairShare: share(0.3, 'Revenue share below which members feel left out of the success (trust loss).', 'Ostrom 1990; Walker & Devine-Wright 2008.'),
   },
   environment: {

@@ -31,6 +31,8 @@ export interface PatternDef {
   file: string;
   /** Parameters changed ±20 % one at a time in the sensitivity check (ones the pattern does not vary). */
   sensitivity: string[];
+  /** Replications of each sensitivity re-check in the full run: enough for the weakest primary effect. */
+  sensitivityReplications: number;
   /** Points the primary effects need (the sensitivity check runs only these); all when absent. */
   keep?: (p: ScenarioPoint) => boolean;
   measure(plan: RunPlan, runs: RunRecord[][]): Effect[];
@@ -62,6 +64,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'classic-vs-cooperative',
     title: 'Cooperative programme management beats the classic top-down strategy',
     file: 'classic-vs-cooperative.yaml',
+    sensitivityReplications: 12,
     sensitivity: ['residents.threshold', 'residents.drive', 'rates.peerInfluence', 'rates.trustGain', 'rates.progressRate', 'initiative.threshold'],
     measure(plan, runs) {
       const classic = runs[pointIndex(plan, { strategy: 'classic' })];
@@ -94,6 +97,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'steering',
     title: 'Coherent success peaks at intermediate steering',
     file: 'steering.yaml',
+    sensitivityReplications: 60,
     sensitivity: ['rates.crowding', 'rates.alignmentRate', 'rates.approvalRate', 'initiative.alignedAt', 'rates.steeringPressure', 'residents.drive'],
     keep: (p) => p.values['strategy.participation'] === STEERING_PARTICIPATION && [0, STEERING_MID, 1].includes(p.values['strategy.steering'] as number),
     measure(plan, runs) {
@@ -136,6 +140,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'cohesion',
     title: 'Neighbourhoods with high cohesion reach the threshold sooner',
     file: 'cohesion.yaml',
+    sensitivityReplications: 20,
     sensitivity: ['rates.peerInfluence', 'residents.threshold', 'commitment.neighbourWeight', 'rates.belongingGrowth'],
     keep: (p) => p.values['residents.belonging'] !== 0.5,
     measure(plan, runs) {
@@ -153,6 +158,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'revenue-sharing',
     title: 'Sharing revenues with the community speeds up later initiatives',
     file: 'revenue-sharing.yaml',
+    sensitivityReplications: 20,
     sensitivity: ['rates.revenueRate', 'rates.spillover', 'rates.fairShare', 'residents.threshold', 'rates.progressRate'],
     keep: (p) => p.values['strategy.revenueShare'] !== 0.5,
     measure(plan, runs) {
@@ -170,6 +176,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'diversity',
     title: 'Diverse membership raises capacity',
     file: 'diversity.yaml',
+    sensitivityReplications: 20,
     sensitivity: ['rates.diversityWeight', 'rates.progressRate', 'residents.competenceSpread', 'network.homophily', 'rates.maturity'],
     keep: (p) => p.values['population.backgroundGroups'] !== 6,
     measure(plan, runs) {
@@ -187,6 +194,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'trust-asymmetry',
     title: 'A broken promise costs more than a good contact gives, and recovery is slow',
     file: 'trust-asymmetry.yaml',
+    sensitivityReplications: 10,
     sensitivity: ['rates.trustGain', 'rates.trustAsymmetry', 'rates.pressureTrustCost', 'strategy.competence', 'rates.revenueRate'],
     measure(plan, runs) {
       const none = runs[pointIndex(plan, { plan: 'no intervention' })];
@@ -221,6 +229,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'stakeholders',
     title: 'Stakeholders help up to a point, then slow formalisation',
     file: 'stakeholders.yaml',
+    sensitivityReplications: 40,
     sensitivity: ['rates.approvalRate', 'rates.stakeholderSupport', 'rates.progressRate', 'rates.maturity', 'strategy.steering'],
     keep: (p) => [1, STAKEHOLDERS_FEW, STAKEHOLDERS_MANY].includes(p.values['strategy.stakeholders'] as number),
     measure(plan, runs) {

@@ -10,11 +10,15 @@ import type { RunPlan } from '../scenario/types.js';
 import { collectRuns } from './collect.js';
 import { PATTERNS, type Effect, type PatternDef } from './definitions.js';
 
-/** Replications of the reference run and of each sensitivity re-check, full and quick. */
-export const SIZES = {
-  full: { replications: 40, sensitivityReplications: 20, sensitivityParameters: Infinity },
+/**
+ * Replications of the reference run (full: the scenario file's own) and of each sensitivity
+ * re-check (full: the pattern's own), full and quick; quick re-checks only each pattern's first
+ * sensitivity parameter.
+ */
+export const SIZES: Record<'full' | 'quick', { replications?: number; sensitivityReplications?: number; sensitivityParameters: number }> = {
+  full: { sensitivityParameters: Infinity },
   quick: { replications: 12, sensitivityReplications: 12, sensitivityParameters: 1 },
-} as const;
+};
 
 export interface PatternOptions {
   quick?: boolean;
@@ -55,7 +59,7 @@ export const PATTERN_COLUMNS = ['pattern', 'comparison', 'outcome', 'effect', 'l
 export const SENSITIVITY_COLUMNS = ['pattern', 'parameter', 'factor', 'value', 'comparison', 'effect', 'lo', 'hi', 'replications', 'holds'] as const;
 
 /** A pattern's plan: its scenario file with overrides, cut to the points the primary effects need when `keepOnly`. */
-export function patternPlan(def: PatternDef, dir: string, options: { replications: number; set?: string[]; keepOnly?: boolean }): RunPlan {
+export function patternPlan(def: PatternDef, dir: string, options: { replications?: number; set?: string[]; keepOnly?: boolean }): RunPlan {
   const scenario = loadScenario(join(dir, def.file), { replications: options.replications, set: options.set });
   const plan = planRuns(scenario);
   if (!options.keepOnly || !def.keep) return plan;
@@ -105,7 +109,7 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
     const plan = patternPlan(def, dir, { replications: size.replications });
     const { runs, effects, holds } = await measurePattern(def, plan, options.workers);
     results.push({ pattern: def, effects, holds });
-    log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * size.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}] ${e.outcome}`);
     if (out) await writeChart(out, def.chart(plan, runs, effects));
   }
@@ -118,11 +122,12 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
   if (options.sensitivity !== false) {
     for (const def of defs) {
       const started = Date.now();
-      const base = patternPlan(def, dir, { replications: size.sensitivityReplications, keepOnly: true });
+      const replications = size.sensitivityReplications ?? def.sensitivityReplications;
+      const base = patternPlan(def, dir, { replications, keepOnly: true });
       for (const path of def.sensitivity.slice(0, size.sensitivityParameters)) {
         for (const factor of [0.8, 1.2]) {
           const value = scaled(base, path, factor);
-          const plan = patternPlan(def, dir, { replications: size.sensitivityReplications, keepOnly: true, set: [`${path}=${value}`] });
+          const plan = patternPlan(def, dir, { replications, keepOnly: true, set: [`${path}=${value}`] });
           const { effects } = await measurePattern(def, plan, options.workers);
           for (const e of effects.filter((x) => x.primary)) {
             sensitivity.push({ pattern: def.id, parameter: path, factor, value, comparison: e.comparison, effect: e.effect, lo: e.lo, hi: e.hi, replications: e.replications, holds: e.holds });

@@ -44,5 +44,5 @@ const GOLDEN = {
   trustGov: 0.5308479935514506,
   committedShare: 0.19791666666666666,
   support: 0.39258915860506893,
-  fingerprint: '71417a1224f1c3d3',
+  fingerprint: '4bb7feba64d3d34a', // approvalRate 0.2 → 0.1 and stakeholderSupport 0.5 → 1.25 (pattern calibration, ODD §7.10)
 };

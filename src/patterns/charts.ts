@@ -49,7 +49,7 @@ export function intervalChart(o: {
   xTitle: string;
   yTitle: string;
 }): Chart {
-  const x = { field: 'x', type: 'quantitative', title: o.xTitle, scale: { zero: false } };
+  const x = { field: 'x', type: 'quantitative', title: o.xTitle, scale: { zero: false }, axis: { tickMinStep: 1, format: 'd' } };
   return chart(o.name, o.title, o.caption, {
     title: { text: o.title, subtitle: o.subtitle },
     width: WIDTH,
@@ -70,7 +70,7 @@ export function intervalChart(o: {
  */
 export function steeringChart(o: {
   title: string;
-  subtitle: string;
+  subtitle: string | string[];
   caption: string;
   cells: { steering: number; participation: number; coherent: number; median: number | null; optimum: boolean }[];
 }): Chart {

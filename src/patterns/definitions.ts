@@ -130,7 +130,10 @@ export const PATTERNS: PatternDef[] = [
       const main = effects.filter((e) => e.primary);
       return steeringChart({
         title: 'How much steering can you give?',
-        subtitle: `Outlined: within 0.05 of the best coherent success at that participation. At participation ${STEERING_PARTICIPATION}: ${main.map((e) => `${e.comparison.split(' at ')[0]} = ${label(e)}`).join('; ')} (paired, ${main[0].replications} replicates).`,
+        subtitle: [
+          'Outlined: within 0.05 of the best coherent success at that participation (the optimum region).',
+          `At participation ${STEERING_PARTICIPATION}: ${main.map((e) => `${e.comparison.split(' at ')[0]} = ${label(e)}`).join('; ')} (paired, ${main[0].replications} replicates).`,
+        ],
         caption: 'Share of initiatives that formalise aligned with the programme, and the median week to the support threshold, across steering and participation on the cooperative strategy.',
         cells,
       });

@@ -96,3 +96,13 @@ describe('the pattern runner', () => {
     }
   });
 });
+
+describe('draagvlak patterns', () => {
+  it('refuses an unknown pattern with exit code 2 and writes nothing', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { existsSync } = await import('node:fs');
+    const out = 'results/patterns-test-unknown';
+    expect(await main(['node', 'draagvlak', 'patterns', '--only', 'no-such-pattern', '--out', out])).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});

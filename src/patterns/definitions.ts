@@ -212,6 +212,9 @@ export const PATTERNS: PatternDef[] = [
         effect('broken promise − good evening', `trust lost by the promise minus trust gained from the evening, week ${w}`, lossMinusGain),
         effect('recovery − loss', 'weeks until trust is back at its level before the promise, minus the one week of the loss (censored at the horizon)',
           tInterval(broken.map((r) => recoveryWeeks(r, w) - 1))),
+        // Context: how much of the gap to doing nothing has closed by the horizon (0 = none).
+        effect('broken promise against doing nothing', `share of the week-${w} trust gap to doing nothing closed by the horizon`,
+          tInterval(idx.map((i) => 1 - (trustAt(none[i], none[i].horizon) - trustAt(broken[i], broken[i].horizon)) / loss(i))), false),
       ];
     },
     chart(plan, runs, effects) {

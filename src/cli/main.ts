@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('patterns')
     .description('measure the patterns of cooperative programme management (scenarios/patterns) and write their table and charts')
-    .option('--quick', 'fewer replications and a shorter sensitivity check')
+    .option('--quick', 'only the points each verdict needs, and a shorter sensitivity check')
     .option('--out <dir>', 'results folder (default: results/patterns)')
     .addOption(new Option('--workers <n>', 'worker threads (default: available cores)').argParser(whole('--workers', 1)))
     .option('--no-sensitivity', 'skip the ±20 % sensitivity check')

@@ -11,13 +11,15 @@ import { collectRuns } from './collect.js';
 import { PATTERNS, type Effect, type PatternDef } from './definitions.js';
 
 /**
- * Replications of the reference run (full: the scenario file's own) and of each sensitivity
- * re-check (full: the pattern's own), full and quick; quick re-checks only each pattern's first
- * sensitivity parameter.
+ * Sizes of the full and the quick run. Both run each scenario with its file's replications; quick
+ * runs only the points the primary effects need (the same runs, on the same seeds, so the same
+ * verdicts as the full run, with thinner charts) and re-checks only each pattern's first
+ * sensitivity parameter, with 12 replications. Full re-checks every sensitivity parameter with the
+ * pattern's own `sensitivityReplications`.
  */
-export const SIZES: Record<'full' | 'quick', { replications?: number; sensitivityReplications?: number; sensitivityParameters: number }> = {
-  full: { sensitivityParameters: Infinity },
-  quick: { replications: 12, sensitivityReplications: 12, sensitivityParameters: 1 },
+export const SIZES: Record<'full' | 'quick', { keepOnly: boolean; sensitivityReplications?: number; sensitivityParameters: number }> = {
+  full: { keepOnly: false, sensitivityParameters: Infinity },
+  quick: { keepOnly: true, sensitivityReplications: 12, sensitivityParameters: 1 },
 };
 
 export interface PatternOptions {
@@ -106,7 +108,7 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
 
   for (const def of defs) {
     const started = Date.now();
-    const plan = patternPlan(def, dir, { replications: size.replications });
+    const plan = patternPlan(def, dir, { keepOnly: size.keepOnly });
     const { runs, effects, holds } = await measurePattern(def, plan, options.workers);
     results.push({ pattern: def, effects, holds });
     log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);

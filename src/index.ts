@@ -55,3 +55,7 @@ export { planContrasts, contrastsCsv, hasPlans, interventionWeeks, type PlanCont
 export { buildReport, chartsFor, chartContext } from './charts/report.js';
 export { renderSvg, svgToPng, writeChart } from './charts/render.js';
 export type { Chart, VegaLiteSpec } from './charts/chart.js';
+
+// Patterns: the practice's patterns measured on common random numbers (docs/patterns.md)
+export { runPatterns, type PatternOptions, type PatternResult, type SensitivityRow } from './patterns/run.js';
+export { PATTERNS, type PatternDef } from './patterns/definitions.js';

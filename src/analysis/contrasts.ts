@@ -15,25 +15,36 @@ export interface ReplicateOutcomes {
 export const CONTRAST_OUTCOMES = ['reachShare', 'meanReachWeek', 'trustGovFinal'] as const;
 export type ContrastOutcome = (typeof CONTRAST_OUTCOMES)[number];
 
-/** The outcomes of each replicate of one point, in replicate order. */
-export function replicateOutcomes(results: Results, point: number): ReplicateOutcomes[] {
-  const byRep = new Map<number, { reached: number; n: number; weekSum: number }>();
+/**
+ * The runs of one point in replicate order, each with its initiatives' reach weeks (Infinity for
+ * one that never reached the threshold by the horizon): what every per-replicate outcome starts from.
+ */
+export function reachWeeksByReplicate(results: Results, point: number): { run: Results['runs'][number]; weeks: number[] }[] {
+  const byRep = new Map<number, number[]>();
   for (const i of results.initiatives) {
     if (i.point !== point) continue;
-    const acc = byRep.get(i.replicate) ?? { reached: 0, n: 0, weekSum: 0 };
     const hit = i.reachedWeek !== null && i.reachedWeek > 0 && i.reachedWeek <= results.horizon;
-    acc.n++;
-    if (hit) acc.reached++;
-    acc.weekSum += hit ? (i.reachedWeek as number) : results.horizon;
-    byRep.set(i.replicate, acc);
+    const list = byRep.get(i.replicate) ?? [];
+    list.push(hit ? (i.reachedWeek as number) : Infinity);
+    byRep.set(i.replicate, list);
   }
   return results.runs
     .filter((r) => r.point === point && byRep.has(r.replicate))
     .sort((a, b) => a.replicate - b.replicate)
-    .map((r) => {
-      const acc = byRep.get(r.replicate)!;
-      return { replicate: r.replicate, reachShare: acc.reached / acc.n, meanReachWeek: acc.weekSum / acc.n, trustGovFinal: r.trustGovFinal };
-    });
+    .map((run) => ({ run, weeks: byRep.get(run.replicate)! }));
+}
+
+/** The outcomes of each replicate of one point, in replicate order. */
+export function replicateOutcomes(results: Results, point: number): ReplicateOutcomes[] {
+  return reachWeeksByReplicate(results, point).map(({ run, weeks }) => {
+    let reached = 0;
+    let weekSum = 0;
+    for (const w of weeks) {
+      if (w !== Infinity) reached++;
+      weekSum += Math.min(w, results.horizon);
+    }
+    return { replicate: run.replicate, reachShare: reached / weeks.length, meanReachWeek: weekSum / weeks.length, trustGovFinal: run.trustGovFinal };
+  });
 }
 
 /** A paired contrast between two points: point minus reference, per outcome. */

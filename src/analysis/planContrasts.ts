@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { csvText } from './csvText.js';
 import { readCsv, cell, type Results } from './results.js';
 import { pairedDifference } from './tInterval.js';
+import { reachWeeksByReplicate } from './contrasts.js';
 
 /**
  * Paired effect sizes of rehearsed plans (issue 5). Every plan of a scenario runs on the same
@@ -66,28 +67,13 @@ function median(sorted: number[]): number {
 /** Per replicate of one point: reach by each week, median reach week, final trust and cohesion. */
 export function planOutcomes(results: Results, point: number): PlanOutcome[] {
   const weeks = reachWeeks(results.horizon);
-  const byRep = new Map<number, number[]>();
-  for (const i of results.initiatives) {
-    if (i.point !== point) continue;
-    const w = i.reachedWeek !== null && i.reachedWeek > 0 && i.reachedWeek <= results.horizon ? i.reachedWeek : Infinity;
-    const list = byRep.get(i.replicate) ?? [];
-    list.push(w);
-    byRep.set(i.replicate, list);
-  }
-  return results.runs
-    .filter((r) => r.point === point && byRep.has(r.replicate))
-    .sort((a, b) => a.replicate - b.replicate)
-    .map((r) => {
-      const reach = byRep.get(r.replicate)!;
-      const n = reach.length;
-      return {
-        replicate: r.replicate,
-        reachedBy: weeks.map((week) => reach.filter((x) => x <= week).length / n),
-        medianReachWeek: median(reach.map((x) => Math.min(x, results.horizon)).sort((a, b) => a - b)),
-        trustGovFinal: r.trustGovFinal,
-        cohesionFinal: r.cohesionFinal,
-      };
-    });
+  return reachWeeksByReplicate(results, point).map(({ run, weeks: reach }) => ({
+    replicate: run.replicate,
+    reachedBy: weeks.map((week) => reach.filter((x) => x <= week).length / reach.length),
+    medianReachWeek: median(reach.map((x) => Math.min(x, results.horizon)).sort((a, b) => a - b)),
+    trustGovFinal: run.trustGovFinal,
+    cohesionFinal: run.cohesionFinal,
+  }));
 }
 
 function metricValues(o: PlanOutcome): (number | null)[] {

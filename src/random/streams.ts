@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 
 /**
  * A seeded stream of uniform numbers in [0, 1). Every draw in the kernel comes from one of these;
- * nothing reads `Math.random`. The generator is seedrandom's xor4096 (Brent's xorgens), which runs
+ * nothing reads the global, unseeded generator. The generator is seedrandom's xor4096 (Brent's xorgens), which runs
  * several times faster than seedrandom's default ARC4 and has a period of 2^4096 − 1.
  */
 export type Rng = () => number;

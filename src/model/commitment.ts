@@ -6,7 +6,11 @@ import type { World } from './world.js';
  *
  * threshold rule (Granovetter 1978; Watts 2002): a resident joins when the mix
  *   w × (committed share of neighbours) + (1 − w) × own support ≥ personal threshold,
- * and a member leaves when the mix falls below threshold − hysteresis. When `supportDecides` is
+ * and a member leaves when the mix falls below threshold − hysteresis. Collective efficacy
+ * (Sampson, Raudenbush & Earls 1997) and conditional cooperation (Ostrom 2000; Fischbacher, Gächter
+ * & Fehr 2001): residents who trust their neighbours expect them to contribute and join on less
+ * evidence, so the personal threshold is lowered by efficacy × (belonging − 0.5) — raised for those
+ * below the neutral midpoint of belonging (switch `efficacy`). When `supportDecides` is
  * off only neighbours count, compared as whole numbers precomputed at creation,
  * committedNeighbours ≥ ceil(φ·degree − 1e-9), so that floating point cannot flip a tie.
  *
@@ -38,9 +42,12 @@ export function updateCommitment(world: World): void {
     const w = commitment.neighbourWeight;
     const own = 1 - w;
     const h = commitment.hysteresis;
+    const e = mechanisms.efficacy ? commitment.efficacy : 0;
+    const belonging = res.belonging;
     for (let i = 0; i < n; i++) {
       const mix = w * committedNeighbours[i] * invDegree[i] + own * support[i];
-      if (committed[i] === 0 ? mix >= threshold[i] : mix < threshold[i] - h) changed[count++] = i;
+      const t = threshold[i] - e * (belonging[i] - 0.5);
+      if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
     }
   } else {
     for (let i = 0; i < n; i++) {

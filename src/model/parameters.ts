@@ -64,6 +64,7 @@ export const PARAMETERS = {
     rule: oneOf(['threshold', 'hazard'] as const, 'threshold', 'threshold: own support mixed with the committed share of neighbours against a personal threshold; hazard: per-week probability from external drive and neighbours (Bass on a network).', 'Granovetter 1978; Watts 2002; Bass 1969.'),
     neighbourWeight: share(0.5, 'Weight of the committed share of neighbours against own support in the threshold rule.', 'Watts 2002.'),
     hysteresis: share(0.1, 'A member leaves only when the mix falls this far below the threshold.'),
+    efficacy: num(0.1, 0, 1, 'threshold per unit of belonging', "Collective efficacy in the threshold rule: a resident's personal threshold is lowered by efficacy × (belonging − 0.5), so residents who trust their neighbours join on less evidence and those who distrust them need more.", 'Sampson, Raudenbush & Earls 1997 (collective efficacy); Fischbacher, Gächter & Fehr 2001; Ostrom 2000 (conditional cooperation).'),
     p: num(0.03, 0, 1, 'per week', 'Hazard rule: external influence (innovation), multiplied by the external drive.', 'Bass 1969.'),
     q: num(0.38, 0, 10, 'per week', 'Hazard rule: imitation, multiplied by the committed share of neighbours.', 'Bass 1969.'),
   },
@@ -117,6 +118,7 @@ export const PARAMETERS = {
     revenue: flag(true, 'Formalised initiatives return revenue to their community.'),
     learning: flag(true, 'Officials learn from successes and from pressure.'),
     noise: flag(true, 'Random weekly variation in support.'),
+    efficacy: flag(true, 'Belonging lowers the personal commitment threshold (collective efficacy; threshold rule with own support only).'),
     supportDecides: flag(true, 'Own support enters the commitment rule (off: only neighbours count, as in Watts 2002).'),
   },
 } as const;

@@ -39,10 +39,10 @@ describe('golden run (defaults, 4 × 120 households, 52 weeks, run seed 20240611
 });
 
 const GOLDEN = {
-  reachedWeek: [0, 0, 32, 0],
+  reachedWeek: [0, 0, 26, 0],
   formalisedWeek: [0, 0, 0, 0],
-  trustGov: 0.5308479935514506,
-  committedShare: 0.19791666666666666,
-  support: 0.39258915860506893,
-  fingerprint: '4bb7feba64d3d34a', // approvalRate 0.2 → 0.1 and stakeholderSupport 0.5 → 1.25 (pattern calibration, ODD §7.10)
+  trustGov: 0.5313161731430281,
+  committedShare: 0.26666666666666666,
+  support: 0.3920810373390061,
+  fingerprint: '38a0f43f7e9d0fd1', // commitment.efficacy 0.1: belonging lowers the commitment threshold (cohesion pattern, ODD §7.5, §7.10)
 };

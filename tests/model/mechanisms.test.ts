@@ -81,6 +81,25 @@ describe('each mechanism switch really stops its process', () => {
     same(new Float64Array(r.after.initiatives.count), r.after.initiatives.revenue);
   });
 
+  it('efficacy: off runs exactly as efficacy 0, and on changes who commits', () => {
+    const off = runWithout(['efficacy']).after;
+    const zero = (() => {
+      const params = defaultParameters();
+      params.population.neighbourhoods = 3;
+      params.population.households = 80;
+      params.strategy.participation = 0.8;
+      params.strategy.serving = 0.9;
+      params.strategy.revenueShare = 0.9;
+      params.initiative.threshold = 0.1;
+      params.rates.maturity = 0.2;
+      params.commitment.efficacy = 0;
+      return run(createWorld(params, { horizon: 80, sampleEvery: 10 }, 7), 80);
+    })();
+    same(off.residents.committed, zero.residents.committed);
+    same(off.residents.support, zero.residents.support);
+    differs(off.residents.committed, runWithout([]).after.residents.committed);
+  });
+
   it('learning: off keeps officials’ orientation fixed', () => {
     const { before, after } = runWithout(['learning']);
     same(before.officials.orientation, after.officials.orientation);

@@ -1,5 +1,6 @@
 import type { Chart } from './chart.js';
-import { colourBy, MAX_LINES, type ChartContext } from './context.js';
+import { MAX_LINES, type ChartContext } from './context.js';
+import { intervalPanel } from './intervalPanel.js';
 import { CONFIG } from './theme.js';
 
 export const PAIRED_TITLE = 'Difference made on the same simulated neighbourhoods';
@@ -42,20 +43,9 @@ export function pairedChart(ctx: ChartContext): Chart | null {
       data: { values },
       hconcat: measures
         .filter((m) => values.some((v) => v.measure === m.name))
-        .map((m, i) => ({
-          title: { text: m.name, fontSize: 13, subtitle: '' },
-          width: 190,
-          height: { step: 34 },
-          transform: [{ filter: { field: 'measure', equal: m.name } }],
-          layer: [
-            { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-            {
-              mark: { type: 'rule', strokeWidth: 2.5 },
-              encoding: { y: i === 0 ? y : { ...y, axis: null }, x: { field: 'lo', type: 'quantitative', title: m.unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colourBy(ctx, null) },
-            },
-            { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y: i === 0 ? y : { ...y, axis: null }, x: { field: 'mean', type: 'quantitative' }, color: colourBy(ctx, null) } },
-          ],
-        })),
+        .map((m, i) =>
+          intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i === 0 ? y : { ...y, axis: null }, width: 190, step: 34, subtitle: '' }),
+        ),
       spacing: 24,
     },
   };

@@ -1,6 +1,7 @@
 import type { InterventionWeek, PlanContrast } from '../analysis/planContrasts.js';
 import type { Chart } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
+import { intervalPanel } from './intervalPanel.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
 
 export const PLAN_DIFFERENCES_TITLE = 'What each plan changes against doing nothing';
@@ -52,21 +53,7 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
       columns: 3,
       concat: metrics.map((metric, i) => {
         const m = metricMeaning(metric, horizon);
-        const axisY = i % 3 === 0 ? y : { ...y, axis: null };
-        return {
-          title: { text: m.name, fontSize: 13 },
-          width: 180,
-          height: { step: 30 },
-          transform: [{ filter: { field: 'measure', equal: m.name } }],
-          layer: [
-            { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-            {
-              mark: { type: 'rule', strokeWidth: 2.5 },
-              encoding: { y: axisY, x: { field: 'lo', type: 'quantitative', title: m.unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colourBy(ctx, null) },
-            },
-            { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y: axisY, x: { field: 'mean', type: 'quantitative' }, color: colourBy(ctx, null) } },
-          ],
-        };
+        return intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i % 3 === 0 ? y : { ...y, axis: null }, width: 180, step: 30 });
       }),
       spacing: 20,
     },

@@ -6,7 +6,7 @@ import { createWorld, type World } from '../../src/model/world.js';
 type Mechanism = keyof Parameters['mechanisms'];
 
 /** A small world run for 80 weeks with the named mechanisms off (and cooperative levers, so that everything moves). */
-function runWithout(off: Mechanism[]): { before: World; after: World } {
+function runWithout(off: Mechanism[], adjust: (params: Parameters) => void = () => {}): { before: World; after: World } {
   const params = defaultParameters();
   params.population.neighbourhoods = 3;
   params.population.households = 80;
@@ -16,6 +16,7 @@ function runWithout(off: Mechanism[]): { before: World; after: World } {
   params.initiative.threshold = 0.1;
   params.rates.maturity = 0.2;
   for (const m of off) params.mechanisms[m] = false;
+  adjust(params);
   const before = createWorld(params, { horizon: 80, sampleEvery: 10 }, 7);
   const after = run(createWorld(params, { horizon: 80, sampleEvery: 10 }, 7), 80);
   return { before, after };
@@ -83,18 +84,9 @@ describe('each mechanism switch really stops its process', () => {
 
   it('efficacy: off runs exactly as efficacy 0, and on changes who commits', () => {
     const off = runWithout(['efficacy']).after;
-    const zero = (() => {
-      const params = defaultParameters();
-      params.population.neighbourhoods = 3;
-      params.population.households = 80;
-      params.strategy.participation = 0.8;
-      params.strategy.serving = 0.9;
-      params.strategy.revenueShare = 0.9;
-      params.initiative.threshold = 0.1;
-      params.rates.maturity = 0.2;
+    const zero = runWithout([], (params) => {
       params.commitment.efficacy = 0;
-      return run(createWorld(params, { horizon: 80, sampleEvery: 10 }, 7), 80);
-    })();
+    }).after;
     same(off.residents.committed, zero.residents.committed);
     same(off.residents.support, zero.residents.support);
     differs(off.residents.committed, runWithout([]).after.residents.committed);

@@ -1,0 +1,27 @@
+import { colourBy, type ChartContext } from './context.js';
+
+/**
+ * One panel of a paired-differences chart: the dashed zero line, a bar for each row's 95 % interval
+ * (`lo`–`hi`) and a dot at its `mean`, for the rows whose `measure` is `measure`.
+ */
+export function intervalPanel(
+  ctx: ChartContext,
+  options: { measure: string; unit: string; y: Record<string, unknown>; width: number; step: number; subtitle?: string },
+): Record<string, unknown> {
+  const { measure, unit, y, width, step } = options;
+  const colour = colourBy(ctx, null);
+  return {
+    title: { text: measure, fontSize: 13, ...(options.subtitle !== undefined ? { subtitle: options.subtitle } : {}) },
+    width,
+    height: { step },
+    transform: [{ filter: { field: 'measure', equal: measure } }],
+    layer: [
+      { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', strokeWidth: 2.5 },
+        encoding: { y, x: { field: 'lo', type: 'quantitative', title: unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colour },
+      },
+      { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colour } },
+    ],
+  };
+}

@@ -37,3 +37,11 @@ export function normal(rng: Rng): number {
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
 }
+
+/**
+ * A stream for one step of an analysis (a design's draws, a bootstrap), keyed by the scenario seed
+ * and the step's name, so that an analysis is reproducible and one step does not shift another.
+ */
+export function analysisStream(seed: number, name: string): Rng {
+  return seedrandom.xor4096(`draagvlak/${seed}/${name}`);
+}

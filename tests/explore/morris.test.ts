@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { analysisStream } from '../../src/random/streams.js';
+import { elementaryEffects, morrisDesign, morrisMeasures } from '../../src/explore/morris.js';
+
+function evaluate(design: Float64Array, k: number, f: (x: Float64Array) => number): Float64Array {
+  const y = new Float64Array(design.length / k);
+  for (let p = 0; p < y.length; p++) y[p] = f(design.subarray(p * k, p * k + k));
+  return y;
+}
+
+describe('Morris elementary effects (Morris 1991; μ* of Campolongo, Cariboni & Saltelli 2007)', () => {
+  test('trajectories: k + 1 grid points, each step moves one factor by Δ = p/(2(p − 1)) inside [0, 1]', () => {
+    const k = 5;
+    const levels = 4;
+    const d = morrisDesign(10, k, levels, analysisStream(1, 'morris'));
+    const delta = levels / (2 * (levels - 1));
+    for (let t = 0; t < 10; t++) {
+      const moved = new Set<number>();
+      for (let s = 0; s < k; s++) {
+        const a = (t * (k + 1) + s) * k;
+        const changed = [];
+        for (let i = 0; i < k; i++) if (d[a + k + i] !== d[a + i]) changed.push(i);
+        expect(changed.length).toBe(1);
+        expect(Math.abs(Math.abs(d[a + k + changed[0]] - d[a + changed[0]]) - delta)).toBeLessThan(1e-12);
+        moved.add(changed[0]);
+      }
+      expect(moved.size).toBe(k);
+    }
+    for (const v of d) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+      expect(Math.abs(v * (levels - 1) - Math.round(v * (levels - 1)))).toBeLessThan(1e-12);
+    }
+  });
+
+  test('a linear function: μ = μ* = the coefficient, σ = 0', () => {
+    const coef = [4, -2, 1, 0];
+    const d = morrisDesign(8, 4, 4, analysisStream(2, 'morris'));
+    const y = evaluate(d, 4, (x) => coef.reduce((s, c, i) => s + c * x[i], 0));
+    const m = morrisMeasures(elementaryEffects(d, y, 8, 4), 8, 4, analysisStream(2, 'bootstrap'), 200);
+    coef.forEach((c, i) => {
+      expect(m.mu[i].estimate).toBeCloseTo(c, 10);
+      expect(m.muStar[i].estimate).toBeCloseTo(Math.abs(c), 10);
+      expect(m.sigma[i].estimate).toBeCloseTo(0, 10);
+    });
+  });
+
+  test('Sobol G function a = (0, 1, 4.5, 9, 99, …): μ* ranks the factors as their known importance', () => {
+    // Known order (Saltelli & Sobol' 1995; Campolongo et al. 2007 §4): importance falls as a_i rises;
+    // the four factors with a = 99 are negligible. The g_i are non-monotone, so μ is near 0 while μ* is not.
+    const a = [0, 1, 4.5, 9, 99, 99, 99, 99];
+    const k = a.length;
+    const r = 50;
+    const d = morrisDesign(r, k, 4, analysisStream(3, 'morris'));
+    const y = evaluate(d, k, (x) => a.reduce((p, ai, i) => (p * (Math.abs(4 * x[i] - 2) + ai)) / (1 + ai), 1));
+    const m = morrisMeasures(elementaryEffects(d, y, r, k), r, k, analysisStream(3, 'bootstrap'), 500);
+    const muStar = m.muStar.map((v) => v.estimate);
+    for (let i = 0; i < 3; i++) expect(muStar[i]).toBeGreaterThan(muStar[i + 1]);
+    for (let i = 4; i < k; i++) expect(muStar[i]).toBeLessThan(muStar[3] / 2);
+    // The interval of the strongest factor lies above every negligible one's.
+    for (let i = 4; i < k; i++) expect(m.muStar[0].lo).toBeGreaterThan(m.muStar[i].hi);
+    expect(Math.abs(m.mu[0].estimate)).toBeLessThan(muStar[0]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CsrGraph } from '../src/network/csr.js';
 import { defaultParameters } from '../src/model/parameters.js';
 import { step } from '../src/model/schedule.js';
-import { createWorld } from '../src/model/world.js';
+import { createWorld } from '../src/model/createWorld.js';
 
 /**
  * Kernel benchmark: resident-weeks per second of the full model at the defaults (250 households per

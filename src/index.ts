@@ -7,13 +7,14 @@
 // Model: parameters (the one source of truth), a world, its weekly step, one seeded run, what it returns
 export { PARAMETERS, RUN_SETTINGS, defaultParameters, defaultRunSettings, type Parameters, type RunSettings } from './model/parameters.js';
 export { walkSpecs, type ParamSpec, type SeriesValue } from './model/spec.js';
-export { createWorld, type World, type WorldHooks } from './model/world.js';
-export { step, run } from './model/schedule.js';
+export { createWorld } from './model/createWorld.js';
+export type { World, Timeline } from './model/world.js';
+export { step, run, WEEK, type Process } from './model/schedule.js';
 export { runModel, outputOf } from './model/run.js';
 export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
 
-// Interventions: timelines of actions (at, from/for, when) applied through the world hook
-export { createTimeline, type Timeline } from './model/interventions/timeline.js';
+// Interventions: timelines of actions (at, from/for, when), applied by the week's interventions step
+export { createTimeline, applyInterventions } from './model/interventions/timeline.js';
 export {
   ACTIONS, ACTION_SIZE, CONDITION_METRICS, NO_INTERVENTION, interventionName, type ActionName, type Condition, type Intervention, type Plan,
 } from './model/interventions/types.js';

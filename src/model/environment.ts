@@ -1,3 +1,4 @@
+import { clamp01 } from '../maths/clamp.js';
 import type { SeriesValue } from './spec.js';
 import type { World } from './world.js';
 
@@ -50,8 +51,4 @@ export function environmentDrivers(world: World): void {
   env.provenTechniques = env.provenTechniquesSeries[t];
   env.climate = env.climateSeries[t];
   env.policyPressure = env.policyPressureSeries[t];
-}
-
-export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
 }

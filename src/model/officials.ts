@@ -1,4 +1,4 @@
-import { clamp01 } from './environment.js';
+import { clamp01 } from '../maths/clamp.js';
 import type { World } from './world.js';
 
 /**

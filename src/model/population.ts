@@ -1,6 +1,6 @@
 import type { CsrGraph } from '../network/csr.js';
 import { normal, randomInt, type Rng } from '../random/streams.js';
-import { clamp01 } from './environment.js';
+import { clamp01 } from '../maths/clamp.js';
 import type { Parameters } from './parameters.js';
 import { COMPETENCE_DIMENSIONS, type Neighbourhoods, type Officials, type Residents } from './world.js';
 

@@ -1,17 +1,5 @@
 import { INITIATIVE_METRICS, SERIES_METRICS } from './output.js';
-import type { World } from './world.js';
-
-/** Where the metrics of a run are written: preallocated when the world is created. */
-export interface Recorder {
-  /** Weeks at which metrics are recorded: 0, every sampleEvery weeks, and the horizon. */
-  readonly weeks: Int32Array;
-  /** Metric-major world series, SERIES_METRICS × weeks. */
-  readonly series: Float64Array;
-  /** Initiative-major series: [initiative][INITIATIVE_METRICS][sample]. */
-  readonly initiativeSeries: Float64Array;
-  /** Index of the next sample to write. */
-  next: number;
-}
+import type { Recorder, World } from './world.js';
 
 export function sampleWeeks(horizon: number, sampleEvery: number): Int32Array {
   const weeks: number[] = [];

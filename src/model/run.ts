@@ -1,20 +1,23 @@
+import { createWorld } from './createWorld.js';
+import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
 import type { RunOutput } from './output.js';
 import { snapshot, emptySnapshot } from './record.js';
 import { run } from './schedule.js';
-import { createWorld, type World, type WorldHooks } from './world.js';
+import type { World } from './world.js';
 
 /**
- * One run of the model: build the world from the run seed's streams, step `horizon` weeks, and hand
- * back the recorded series and every initiative's outcome as typed arrays.
+ * One run of the model: build the world from the run seed's streams with its intervention
+ * timeline, step `horizon` weeks, and hand back the recorded series, every initiative's outcome
+ * and the week each intervention first applied, as typed arrays.
  */
 export function runModel(
   params: Parameters,
   settings: { horizon: number; sampleEvery: number },
   runSeed: number,
-  hooks?: WorldHooks,
+  interventions: readonly Intervention[] = [],
 ): RunOutput {
-  const world = createWorld(params, settings, runSeed, hooks);
+  const world = createWorld(params, settings, runSeed, interventions);
   run(world, world.horizon);
   return outputOf(world);
 }
@@ -48,7 +51,6 @@ export function outputOf(world: World): RunOutput {
       support: last.support,
       committedShare: last.committedShare,
     },
-    // Filled by the caller that attached an intervention timeline (src/run/single.ts).
-    interventionWeeks: new Int32Array(0),
+    interventionWeeks: Int32Array.from(world.timeline.firedWeek),
   };
 }

@@ -4,26 +4,38 @@ import { updateCommitment } from './commitment.js';
 import { environmentDrivers } from './environment.js';
 import { fieldContacts } from './fieldContacts.js';
 import { updateInitiatives } from './initiatives.js';
+import { applyInterventions } from './interventions/timeline.js';
 import { officialsLearn } from './learning.js';
 import { setPressureAndPresence } from './officials.js';
 import { recordMetrics } from './record.js';
 import { shareRevenue } from './revenue.js';
 import type { World } from './world.js';
 
-/** One week in the neighbourhoods, in the order of DESIGN §2. */
+/** A process of the week: its name and what it does to the world. */
+export interface Process {
+  readonly name: string;
+  readonly run: (world: World) => void;
+}
+
+/** The processes of one week, in the order of docs/ODD.md §3 ("Process overview and scheduling"). */
+export const WEEK: readonly Process[] = [
+  { name: 'environment drivers', run: environmentDrivers }, // 1. this week's drivers
+  { name: 'interventions', run: applyInterventions }, // 1. the timeline's interventions of this week
+  { name: 'attention', run: spendAttention }, // 2. the manager divides attention
+  { name: 'pressure and presence', run: setPressureAndPresence }, // 2. officials set pressure and presence
+  { name: 'field contacts', run: fieldContacts }, // 3. officials meet residents
+  { name: 'attitudes', run: updateAttitudes }, // 4. awareness, support, trust, drive, belonging
+  { name: 'commitment', run: updateCommitment }, // 4. residents join and leave
+  { name: 'initiatives', run: updateInitiatives }, // 5. capacity, progress, alignment, reach, formalisation
+  { name: 'revenue', run: shareRevenue }, // 5. revenue, its trust effect and its spillover
+  { name: 'learning', run: officialsLearn }, // 6. officials learn
+  { name: 'record', run: recordMetrics }, // 7. record
+];
+
+/** One week in the neighbourhoods. */
 export function step(world: World): void {
   world.week++;
-  environmentDrivers(world); // 1. this week's drivers
-  world.hooks.beforeWeek?.(world); // 1. scheduled interventions of this week
-  spendAttention(world); // 2. the manager divides attention
-  setPressureAndPresence(world); // 2. officials set pressure and presence
-  fieldContacts(world); // 3. officials meet residents
-  updateAttitudes(world); // 4. awareness, support, trust, drive, belonging
-  updateCommitment(world); // 4. residents join and leave
-  updateInitiatives(world); // 5. capacity, progress, alignment, reach, formalisation
-  shareRevenue(world); // 5. revenue, its trust effect and its spillover
-  officialsLearn(world); // 6. officials learn
-  recordMetrics(world); // 7. record
+  for (let p = 0; p < WEEK.length; p++) WEEK[p].run(world);
 }
 
 /** Step `weeks` times. */

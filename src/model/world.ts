@@ -1,10 +1,12 @@
-import { buildNetwork } from '../network/index.js';
 import type { CsrGraph } from '../network/csr.js';
-import { stream, type Rng } from '../random/streams.js';
-import { evaluateSeries } from './environment.js';
+import type { Rng } from '../random/streams.js';
+import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
-import { createOfficials, describeNeighbourhoods, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
-import { createRecorder, recordMetrics, type Recorder } from './record.js';
+
+/*
+ * The state of a world: what a run holds and its processes read and write. Building it is
+ * createWorld.ts; the week's processes are in schedule.ts.
+ */
 
 /** The competence dimensions of the seed's diversity: knowledge, network, competences, skills. */
 export const COMPETENCE_DIMENSIONS = 4;
@@ -125,9 +127,38 @@ export interface Environment {
   policyPressure: number;
 }
 
-/** Called by the schedule right after the environment drivers of each week. */
-export interface WorldHooks {
-  beforeWeek?: (world: World) => void;
+/** One entry of the run's intervention timeline and what applying it has left behind. */
+export interface TimelineEntry {
+  readonly entry: Intervention;
+  /** The action's strength: the entry's size or the action's default. */
+  readonly size: number;
+  /** The neighbourhoods it acts on (filled at the first week, when checked against the world). */
+  hoods: Int32Array | null;
+  /** Lasting actions in a window: the strategy values before it applied, to undo at the window's end. */
+  saved: Partial<Parameters['strategy']> | null;
+  /** The week its window ends (exclusive); Infinity for actions that fire by `at` or `when`. */
+  readonly until: number;
+}
+
+/** The run's intervention timeline, applied by the schedule right after the environment drivers. */
+export interface Timeline {
+  readonly entries: readonly TimelineEntry[];
+  /** Per entry, the week (1..horizon) it first applied; 0 while it never did. */
+  readonly firedWeek: Int32Array;
+  /** The run's interventions stream: the timeline's only source of chance. */
+  readonly rng: Rng;
+}
+
+/** Where the metrics of a run are written: preallocated when the world is created. */
+export interface Recorder {
+  /** Weeks at which metrics are recorded: 0, every sampleEvery weeks, and the horizon. */
+  readonly weeks: Int32Array;
+  /** Metric-major world series, SERIES_METRICS × weeks. */
+  readonly series: Float64Array;
+  /** Initiative-major series: [initiative][INITIATIVE_METRICS][sample]. */
+  readonly initiativeSeries: Float64Array;
+  /** Index of the next sample to write. */
+  next: number;
 }
 
 /** Scratch space the processes reuse every week, so stepping allocates nothing. */
@@ -157,95 +188,7 @@ export interface World {
   readonly neighbourhoods: Neighbourhoods;
   readonly initiatives: Initiatives;
   readonly env: Environment;
-  readonly hooks: WorldHooks;
+  readonly timeline: Timeline;
   readonly scratch: Scratch;
   readonly recorder: Recorder;
-}
-
-/**
- * Build the world of one run. The population stream first draws every resident's background, the
- * network stream then builds the social network on that layout, and the population stream goes on
- * to draw the residents; the dynamics stream is kept for the step. Week 0 (the initial state) is
- * recorded at once.
- */
-export function createWorld(
-  params: Parameters,
-  settings: { horizon: number; sampleEvery: number },
-  runSeed: number,
-  hooks: WorldHooks = {},
-): World {
-  const horizon = Math.max(0, Math.floor(settings.horizon));
-  const populationRng = stream(runSeed, 'population');
-  const neighbourhoodOf = layoutNeighbourhoods(params);
-  const groups = params.population.backgroundGroups;
-  const background = drawBackgrounds(neighbourhoodOf.length, groups, populationRng);
-  const network = buildNetwork(params.network, { neighbourhoodOf, background, backgroundGroups: groups }, stream(runSeed, 'network'));
-  const neighbourhoods = describeNeighbourhoods(params, neighbourhoodOf, network);
-  const residents = drawResidents(params, neighbourhoodOf, background, network, neighbourhoods, populationRng);
-  const officials = createOfficials(params, neighbourhoods.count);
-  const count = neighbourhoods.count;
-  const households = new Int32Array(count);
-  const members = new Int32Array(count);
-  const supportShare = new Float64Array(count);
-  for (let b = 0; b < count; b++) {
-    households[b] = neighbourhoods.end[b] - neighbourhoods.start[b];
-    for (let i = neighbourhoods.start[b]; i < neighbourhoods.end[b]; i++) members[b] += residents.committed[i];
-    supportShare[b] = households[b] > 0 ? members[b] / households[b] : 0;
-  }
-  const initiatives: Initiatives = {
-    count,
-    households,
-    members,
-    supportShare,
-    threshold: new Float64Array(count).fill(params.initiative.threshold),
-    capacity: new Float64Array(count),
-    progress: new Float64Array(count),
-    alignment: new Float64Array(count).fill(params.initiative.alignment),
-    attention: new Float64Array(count),
-    approvals: new Int32Array(count),
-    reachedWeek: new Int32Array(count),
-    formalisedWeek: new Int32Array(count),
-    revenue: new Float64Array(count),
-  };
-  const e = params.environment;
-  const env: Environment = {
-    costsSeries: evaluateSeries(e.costs, horizon),
-    provenTechniquesSeries: evaluateSeries(e.provenTechniques, horizon),
-    climateSeries: evaluateSeries(e.climate, horizon),
-    policyPressureSeries: evaluateSeries(e.policyPressure, horizon),
-    costs: 0,
-    provenTechniques: 0,
-    climate: 0,
-    policyPressure: 0,
-  };
-  env.costs = env.costsSeries[0];
-  env.provenTechniques = env.provenTechniquesSeries[0];
-  env.climate = env.climateSeries[0];
-  env.policyPressure = env.policyPressureSeries[0];
-  const scratch: Scratch = {
-    changed: new Int32Array(residents.count),
-    bestCompetence: new Float64Array(count * COMPETENCE_DIMENSIONS),
-    membersByBackground: new Int32Array(count * groups),
-    memberDrive: new Float64Array(count),
-    served: new Uint8Array(count),
-  };
-  const world: World = {
-    // A per-run copy: interventions change the strategy during a run, and the caller's parameters
-    // (a worker reuses one set for every replicate of a point) must stay as they were.
-    params: structuredClone(params),
-    horizon,
-    week: 0,
-    rng: stream(runSeed, 'dynamics'),
-    network,
-    residents,
-    officials,
-    neighbourhoods,
-    initiatives,
-    env,
-    hooks,
-    scratch,
-    recorder: createRecorder(horizon, settings.sampleEvery, count),
-  };
-  recordMetrics(world);
-  return world;
 }

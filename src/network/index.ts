@@ -1,4 +1,3 @@
-import type { Parameters } from '../model/parameters.js';
 import type { Rng } from '../random/streams.js';
 import { barabasiAlbert } from './barabasiAlbert.js';
 import { completeGraph } from './completeGraph.js';
@@ -6,7 +5,7 @@ import type { CsrGraph } from './csr.js';
 import { erdosRenyi } from './erdosRenyi.js';
 import type { NetworkLayout } from './layout.js';
 import { ringLattice } from './ringLattice.js';
-import { wattsStrogatz } from './wattsStrogatz.js';
+import { wattsStrogatz, type WattsStrogatzOptions } from './wattsStrogatz.js';
 
 // Storage
 export { addEdge, csrFromEdges, degree, edgeList, tieCount, type CsrGraph, type EdgeList } from './csr.js';
@@ -20,12 +19,20 @@ export { wattsStrogatz, type WattsStrogatzOptions } from './wattsStrogatz.js';
 // Reading a network
 export { crossesNeighbourhoods } from './crossesNeighbourhoods.js';
 
+/** The generators `buildNetwork` can use. */
+export type NetworkKind = 'watts-strogatz' | 'erdos-renyi' | 'barabasi-albert' | 'ring' | 'complete';
+
+/** What the builder needs to know: the generator and its settings (the model's `network` parameters fit it). */
+export interface NetworkSettings extends WattsStrogatzOptions {
+  readonly kind: NetworkKind;
+}
+
 /**
  * The residents' social network for one run, drawn from the network stream. Watts–Strogatz is built
  * per neighbourhood plus bridging ties; the other kinds span all residents and ignore neighbourhoods.
  * Barabási–Albert adds max(1, round(degree / 2)) ties per new node.
  */
-export function buildNetwork(network: Parameters['network'], layout: NetworkLayout, rng: Rng): CsrGraph {
+export function buildNetwork(network: NetworkSettings, layout: NetworkLayout, rng: Rng): CsrGraph {
   const n = layout.neighbourhoodOf.length;
   switch (network.kind) {
     case 'watts-strogatz':

@@ -1,13 +1,11 @@
 import type { Parameters } from '../model/parameters.js';
 import type { RunOutput } from '../model/output.js';
-import { createTimeline } from '../model/interventions/timeline.js';
 import type { Intervention } from '../model/interventions/types.js';
-import type { WorldHooks } from '../model/world.js';
 import { deriveRunSeed } from '../random/streams.js';
 import type { RunIdentity } from './rows.js';
 
 /** The model as the pipeline sees it: one seeded run of one parameter set. */
-export type ModelFn = (params: Parameters, settings: { horizon: number; sampleEvery: number }, runSeed: number, hooks?: WorldHooks) => RunOutput;
+export type ModelFn = (params: Parameters, settings: { horizon: number; sampleEvery: number }, runSeed: number, interventions?: readonly Intervention[]) => RunOutput;
 
 /** What every run of a plan shares, small enough to send to each worker once. */
 export interface RunContext {
@@ -45,11 +43,9 @@ export function runOne(model: ModelFn, ctx: RunContext, point: number, replicate
   }
   const params = ctx.params[point];
   if (!params) throw new Error(`no point ${point} in the plan`);
-  // The point's timeline acts through the world hook; it draws only from the run's interventions
-  // stream, so the network, the people and the dynamics stream stay those of every other plan.
-  const timeline = createTimeline(ctx.interventions?.[point] ?? [], seed);
-  const output = model(params, { horizon: ctx.horizon, sampleEvery: ctx.sampleEvery }, seed, timeline.hooks);
-  output.interventionWeeks = timeline.firedWeek;
+  // The point's timeline draws only from the run's interventions stream, so the network, the
+  // people and the dynamics stream stay those of every other plan.
+  const output = model(params, { horizon: ctx.horizon, sampleEvery: ctx.sampleEvery }, seed, ctx.interventions?.[point] ?? []);
   return { point, replicate, seed, output };
 }
 

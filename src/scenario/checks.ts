@@ -1,7 +1,7 @@
 import type { Parameters } from '../model/parameters.js';
-import { show } from './errors.js';
+import { show, type Report } from './errors.js';
 import { PARAMETER_SPECS, getParam, isRecord } from './paths.js';
-import { SECTIONS, type Report } from './sections.js';
+import { SECTIONS } from './sections.js';
 import type { Scenario } from './types.js';
 
 /**

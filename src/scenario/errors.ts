@@ -8,6 +8,9 @@ export interface Problem {
   found: string;
 }
 
+/** Reports one problem at a path of the scenario. */
+export type Report = (path: string, expected: string, found: string) => void;
+
 /** A scenario that cannot be run; its message has one line per problem. */
 export class ScenarioError extends Error {
   readonly problems: Problem[];

@@ -3,5 +3,5 @@ export { loadScenario, parseScenario, resolveScenario, type LoadOptions } from '
 export { planRuns, axisValues, latinHypercube } from './design.js';
 export { scenarioSchema } from './schema.js';
 export { ScenarioError, formatProblem, type Problem } from './errors.js';
-export { PRESET_NAMES, SECTIONS, type Section } from './sections.js';
-export type { CompareEntry, PresetName, RunPlan, Scenario, ScenarioPoint, Sweep, SweepAxis, SweepDesign, SweepValue } from './types.js';
+export { PRESET_NAMES, SECTIONS } from './sections.js';
+export type { CompareEntry, PresetName, RunPlan, Scenario, ScenarioPoint, Sweep, SweepAxis, SweepDesign, SweepValue, Section } from './types.js';

@@ -1,10 +1,9 @@
 import { PARAMETERS } from '../model/parameters.js';
 import { ACTIONS, ACTION_SIZE, CONDITION_METRICS, PROGRAMME_ACTIONS, type Intervention } from '../model/interventions/types.js';
-import { show } from './errors.js';
+import { show, type Report } from './errors.js';
 import { joinPath } from './paths.js';
-import type { Report, Section } from './sections.js';
 import { specSchema, type JsonSchema } from './specSchema.js';
-import type { Scenario } from './types.js';
+import type { Scenario, Section } from './types.js';
 
 const WEEK: JsonSchema = { type: 'integer', minimum: 1, maximum: 5200 };
 

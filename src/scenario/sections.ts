@@ -3,22 +3,8 @@ import { PRESETS } from './presets.js';
 import { numberSchema, type JsonSchema } from './specSchema.js';
 import { GROUP_NAMES, SWEEPABLE, joinPath } from './paths.js';
 import { show } from './errors.js';
-import type { Scenario } from './types.js';
+import type { Section } from './types.js';
 import { INTERVENTION_SECTIONS } from './interventions.js';
-
-/** Reports one problem at a path of the scenario. */
-export type Report = (path: string, expected: string, found: string) => void;
-
-/**
- * A top-level section of a scenario beyond the parameters and run settings: what it may hold (its
- * schema) and what the schema cannot say about it (its check). Adding a section — interventions,
- * plans — is adding an entry to SECTIONS and a field to `Scenario`.
- */
-export interface Section {
-  key: string;
-  schema(): JsonSchema;
-  check?(scenario: Scenario, report: Report): void;
-}
 
 export const PRESET_NAMES = Object.keys(PRESETS) as (keyof typeof PRESETS)[];
 

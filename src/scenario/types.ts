@@ -1,6 +1,8 @@
 import type { Parameters, RunSettings } from '../model/parameters.js';
 import type { DeepPartial, PresetName } from './presets.js';
 import type { Intervention, Plan } from '../model/interventions/types.js';
+import type { Report } from './errors.js';
+import type { JsonSchema } from './specSchema.js';
 
 export type { PresetName };
 
@@ -74,4 +76,15 @@ export interface RunPlan {
   /** The dotted paths that vary between points, in column order. */
   varied: string[];
   points: ScenarioPoint[];
+}
+
+/**
+ * A top-level section of a scenario beyond the parameters and run settings: what it may hold (its
+ * schema) and what the schema cannot say about it (its check). Adding a section — interventions,
+ * plans — is adding an entry to SECTIONS and a field to `Scenario`.
+ */
+export interface Section {
+  key: string;
+  schema(): JsonSchema;
+  check?(scenario: Scenario, report: Report): void;
 }

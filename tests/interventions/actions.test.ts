@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createTimeline } from '../../src/model/interventions/timeline.js';
+import { applyInterventions } from '../../src/model/interventions/timeline.js';
 import type { Intervention } from '../../src/model/interventions/types.js';
 import { environmentDrivers } from '../../src/model/environment.js';
 import { setPressureAndPresence } from '../../src/model/officials.js';
-import { createWorld, type World } from '../../src/model/world.js';
+import { createWorld } from '../../src/model/createWorld.js';
+import type { World } from '../../src/model/world.js';
 import { SETTINGS, smallParams } from './helpers.js';
 
-/** A fresh world at the start of week 1 with one entry applied by its hook, and its state just before. */
+/** A fresh world at the start of week 1 with one entry applied by the interventions step, and its state just before. */
 function applyAtWeek1(entry: Intervention, tune: (w: World) => void = () => {}) {
-  const world = createWorld(smallParams(), SETTINGS, 3);
+  const world = createWorld(smallParams(), SETTINGS, 3, [{ ...entry, at: 1 }]);
   tune(world);
   world.week = 1;
   environmentDrivers(world);
@@ -20,9 +21,8 @@ function applyAtWeek1(entry: Intervention, tune: (w: World) => void = () => {}) 
     env: { ...world.env },
     strategy: { ...world.params.strategy },
   };
-  const timeline = createTimeline([{ ...entry, at: 1 }], 3);
-  timeline.hooks.beforeWeek!(world);
-  expect(timeline.firedWeek[0]).toBe(1);
+  applyInterventions(world);
+  expect(world.timeline.firedWeek[0]).toBe(1);
   return { world, before };
 }
 

@@ -1,5 +1,4 @@
 import { defaultParameters, type Parameters } from '../../src/model/parameters.js';
-import { createTimeline } from '../../src/model/interventions/timeline.js';
 import type { Intervention } from '../../src/model/interventions/types.js';
 import { runModel } from '../../src/model/run.js';
 import type { RunOutput } from '../../src/model/output.js';
@@ -15,12 +14,9 @@ export function smallParams(): Parameters {
 
 export const SETTINGS = { horizon: 60, sampleEvery: 1 };
 
-/** One run of `params` under a timeline, as the pipeline does it, with the weeks each entry applied. */
+/** One run of `params` under a timeline, with the weeks each entry applied. */
 export function runWith(entries: Intervention[], runSeed: number, params: Parameters = smallParams()): RunOutput {
-  const timeline = createTimeline(entries, runSeed);
-  const out = runModel(params, SETTINGS, runSeed, timeline.hooks);
-  out.interventionWeeks = timeline.firedWeek;
-  return out;
+  return runModel(params, SETTINGS, runSeed, entries);
 }
 
 /** The recorded series up to (not including) week `t`: every metric's values at weeks < t. */

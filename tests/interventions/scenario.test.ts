@@ -110,11 +110,9 @@ describe('results of a scenario with plans', () => {
     for (const row of triggered) {
       const cells = row.split(',');
       const replicate = Number(cells[1]);
-      const { createTimeline } = await import('../../src/model/interventions/timeline.js');
       const seed = deriveRunSeed(5, 2, replicate, true);
-      const timeline = createTimeline(plan.points[2].interventions!, seed);
-      runModel(plan.points[2].params, { horizon: 30, sampleEvery: 5 }, seed, timeline.hooks);
-      expect(cells[cells.length - 1]).toBe(timeline.firedWeek[1] > 0 ? String(timeline.firedWeek[1]) : '');
+      const { interventionWeeks } = runModel(plan.points[2].params, { horizon: 30, sampleEvery: 5 }, seed, plan.points[2].interventions);
+      expect(cells[cells.length - 1]).toBe(interventionWeeks[1] > 0 ? String(interventionWeeks[1]) : '');
     }
 
     await writeSummary(out);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type ActionName, type Intervention } from '../../src/model/interventions/types.js';
-import { createTimeline } from '../../src/model/interventions/timeline.js';
 import { conditionValue } from '../../src/model/interventions/conditions.js';
-import { createWorld } from '../../src/model/world.js';
-import { step } from '../../src/model/schedule.js';
+import { createWorld } from '../../src/model/createWorld.js';
+import { step, WEEK } from '../../src/model/schedule.js';
+import type { World } from '../../src/model/world.js';
 import { runModel } from '../../src/model/run.js';
 import { SETTINGS, runWith, seriesBefore, seriesFrom, smallParams } from './helpers.js';
 
@@ -16,6 +16,15 @@ function entryOf(action: ActionName, at: number): Intervention {
   if (action === 'broken-promise') return { at, action, size: 10, where: [0, 2] };
   if (action === 'evening' || action === 'field') return { at, action, size: 1, where: [1] };
   return { at, action, size: 0.5 };
+}
+
+/** One week as `step` runs it, with the process `name` handed to `watch` to run around it. */
+function stepWatching(world: World, name: string, watch: (world: World, run: () => void) => void): void {
+  world.week++;
+  for (const process of WEEK) {
+    if (process.name === name) watch(world, () => process.run(world));
+    else process.run(world);
+  }
 }
 
 describe('an intervention timeline', () => {
@@ -50,17 +59,19 @@ describe('an intervention timeline', () => {
   it('shares the network and the population with the run without it, byte for byte', () => {
     const entries: Intervention[] = [{ at: 1, action: 'evening', size: 1 }, { at: 1, action: 'broken-promise', size: 20 }];
     const plain = createWorld(smallParams(), SETTINGS, 99);
-    const planned = createWorld(smallParams(), SETTINGS, 99, createTimeline(entries, 99).hooks);
+    const planned = createWorld(smallParams(), SETTINGS, 99, entries);
     const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(bytes(planned.network.offsets).equals(bytes(plain.network.offsets))).toBe(true);
     expect(bytes(planned.network.targets).equals(bytes(plain.network.targets))).toBe(true);
     for (const column of ['background', 'threshold', 'trustGov', 'belonging', 'drive', 'awareness', 'support', 'competence', 'committed', 'initiator'] as const) {
       expect(bytes(planned.residents[column]).equals(bytes(plain.residents[column])), column).toBe(true);
     }
-    // … and the weekly chances: the plan draws only from its own interventions stream, so after
-    // week 1 (where it acted) the dynamics stream stands at the same place in both worlds.
+    // … and the weekly chances: the plan acts in week 1 and draws only from its own interventions
+    // stream, so after that week the dynamics stream stands at the same place in both worlds.
     step(plain);
     step(planned);
+    expect(Array.from(planned.timeline.firedWeek)).toEqual([1, 1]);
+    expect(bytes(planned.residents.trustGov).equals(bytes(plain.residents.trustGov)), 'the broken promise must have cost trust').toBe(false);
     expect(planned.rng()).toBe(plain.rng());
   });
 
@@ -85,20 +96,18 @@ describe('an intervention timeline', () => {
       }
       expect(expected, `seed ${seed}: the condition must hold inside the horizon for this test to mean anything`).toBeGreaterThan(1);
 
-      // Count the weeks in which the timeline touched anyone's trust.
-      const timeline = createTimeline([{ when: { metric: 'support_share', above: threshold }, action: 'broken-promise', size: 5 }], seed);
+      // Count the weeks in which the interventions step touched anyone's trust.
+      const rehearsed = createWorld(smallParams(), SETTINGS, seed, [{ when: { metric: 'support_share', above: threshold }, action: 'broken-promise', size: 5 }]);
       const touched: number[] = [];
-      const hooks = {
-        beforeWeek: (w: typeof world) => {
+      for (let week = 1; week <= SETTINGS.horizon; week++) {
+        stepWatching(rehearsed, 'interventions', (w, applyStep) => {
           const before = Float64Array.from(w.residents.trustGov);
-          timeline.hooks.beforeWeek!(w);
+          applyStep();
           if (w.residents.trustGov.some((x, i) => x !== before[i])) touched.push(w.week);
-        },
-      };
-      const rehearsed = createWorld(smallParams(), SETTINGS, seed, hooks);
-      for (let week = 1; week <= SETTINGS.horizon; week++) step(rehearsed);
+        });
+      }
       expect(touched).toEqual([expected]);
-      expect(timeline.firedWeek[0]).toBe(expected);
+      expect(rehearsed.timeline.firedWeek[0]).toBe(expected);
     }
   });
 
@@ -109,14 +118,11 @@ describe('an intervention timeline', () => {
 
   it('undoes a windowed strategy change when its weeks are over', () => {
     const seen: number[] = [];
-    const timeline = createTimeline([{ from: 5, for: 3, action: 'set', set: { 'strategy.serving': 0.9 } }], 1);
-    const world = createWorld(smallParams(), SETTINGS, 1, {
-      beforeWeek: (w) => {
-        timeline.hooks.beforeWeek!(w);
-        seen.push(w.params.strategy.serving);
-      },
-    });
-    for (let week = 1; week <= 10; week++) step(world);
+    const world = createWorld(smallParams(), SETTINGS, 1, [{ from: 5, for: 3, action: 'set', set: { 'strategy.serving': 0.9 } }]);
+    for (let week = 1; week <= 10; week++) {
+      step(world);
+      seen.push(world.params.strategy.serving);
+    }
     expect(seen).toEqual([0.5, 0.5, 0.5, 0.5, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5]);
   });
 

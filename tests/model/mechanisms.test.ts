@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameters, type Parameters } from '../../src/model/parameters.js';
 import { run } from '../../src/model/schedule.js';
-import { createWorld, type World } from '../../src/model/world.js';
+import { createWorld } from '../../src/model/createWorld.js';
+import type { World } from '../../src/model/world.js';
 
 type Mechanism = keyof Parameters['mechanisms'];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parameterTable, TABLE_END, TABLE_START, withParameterTable } from '../../src/model/parameterTable.js';
+import { parameterTable, TABLE_END, TABLE_START, withParameterTable } from '../../scripts/parameterTable.js';
 import { PARAMETERS, RUN_SETTINGS } from '../../src/model/parameters.js';
 import { walkSpecs } from '../../src/model/spec.js';
 

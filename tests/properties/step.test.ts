@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../src/model/parameters.js';
 import { runModel } from '../../src/model/run.js';
 import { step } from '../../src/model/schedule.js';
-import { createWorld, type World } from '../../src/model/world.js';
+import { createWorld } from '../../src/model/createWorld.js';
+import type { World } from '../../src/model/world.js';
 import { anyParameters } from './arbitraries.js';
 
 const runs = { seed: 20240611, numRuns: 60 };

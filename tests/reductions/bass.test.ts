@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../src/model/schedule.js';
-import { createWorld } from '../../src/model/world.js';
+import { createWorld } from '../../src/model/createWorld.js';
 import { loadScenario } from '../model/helpers.js';
 import { committedCount } from './settle.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../src/model/world.js';
+import { createWorld } from '../../src/model/createWorld.js';
 import { loadScenario } from '../model/helpers.js';
 import { stepUntilStable } from './settle.js';
 

@@ -14,7 +14,7 @@ import type { ModelFn } from '../../src/run/single.js';
  */
 export const FAKE_MODEL_SOURCE = `
 const METRICS = 15;
-export function runModel(params, settings, seed) {
+export function runModel(params, settings, seed, interventions = []) {
   let s = seed >>> 0;
   const next = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
   const n = params.population.neighbourhoods;
@@ -46,6 +46,7 @@ export function runModel(params, settings, seed) {
       supportShareFinal: f64(), progressFinal: f64(), alignmentFinal: f64(),
     },
     final: { trustGov: next(), cohesion: next(), drive: next(), support: next(), committedShare: next() / 3 },
+    interventionWeeks: new Int32Array(interventions.length),
   };
 }
 `;

@@ -1,4 +1,4 @@
-import { clamp01 } from '../environment.js';
+import { clamp01 } from '../../maths/clamp.js';
 import { gainTrust, loseTrust } from '../trust.js';
 import type { Rng } from '../../random/streams.js';
 import type { World } from '../world.js';

@@ -1,34 +1,16 @@
 import { stream } from '../../random/streams.js';
 import type { Parameters } from '../parameters.js';
-import type { World, WorldHooks } from '../world.js';
+import type { Timeline, TimelineEntry, World } from '../world.js';
 import { breakPromise, holdEvening, sendIntoField } from './actions.js';
 import { conditionValue } from './conditions.js';
 import { ACTION_SIZE, EVENT_ACTIONS, interventionName, type Intervention } from './types.js';
 
-/** A compiled timeline: the world hook that applies it, and the week each entry first applied. */
-export interface Timeline {
-  hooks: WorldHooks;
-  /** Per entry, the week (1..horizon) it first applied; 0 while it never did. */
-  firedWeek: Int32Array;
-}
-
 type Strategy = Parameters['strategy'];
 type StrategyKey = keyof Strategy;
 
-interface Compiled {
-  entry: Intervention;
-  size: number;
-  /** The neighbourhoods it acts on (filled at the first week, when their number is known). */
-  hoods: Int32Array | null;
-  /** Lasting actions: the strategy values before it applied, to undo at the end of a window. */
-  saved: Partial<Strategy> | null;
-  /** The week its window ends (exclusive); Infinity for lasting actions that fire by `at` or `when`. */
-  until: number;
-}
-
 /**
- * Compile a scenario's interventions for one run. Each week, right after the environment drivers
- * and before anyone acts (DESIGN §2, step 1), every entry checks its trigger against the state at
+ * Compile a scenario's interventions for one run, into the world's timeline. Each week, right
+ * after the environment drivers and before anyone acts (docs/ODD.md §3, step 1, and §7.11), every entry checks its trigger against the state at
  * the end of last week — `at` a week, `from` a week `for` some weeks, or `when` a condition first
  * holds — and applies its action. Lasting actions (`set`, `field`, `subsidy`, `mandate`,
  * `share-revenues`, stakeholders) hold to the horizon, or for their window and are then undone;
@@ -36,48 +18,51 @@ interface Compiled {
  * only from the run's interventions stream, so a timeline changes nothing before its first week.
  */
 export function createTimeline(entries: readonly Intervention[], runSeed: number): Timeline {
-  const firedWeek = new Int32Array(entries.length);
-  const rng = stream(runSeed, 'interventions');
-  const compiled: Compiled[] = entries.map((entry) => ({
-    entry,
-    size: entry.size ?? ACTION_SIZE[entry.action].default,
-    hoods: null,
-    saved: null,
-    until: entry.from !== undefined ? entry.from + (entry.for ?? 1) : Infinity,
-  }));
-
-  const beforeWeek = (world: World): void => {
-    const t = world.week;
-    for (let k = 0; k < compiled.length; k++) {
-      const c = compiled[k];
-      const e = c.entry;
-      if (c.hoods === null) c.hoods = neighbourhoodsOf(e, world.neighbourhoods.count);
-      if (firedWeek[k] === 0) {
-        const fires =
-          e.at !== undefined
-            ? t === e.at
-            : e.from !== undefined
-              ? t === e.from
-              : e.when !== undefined && holds(world, e, c.hoods);
-        if (!fires) continue;
-        firedWeek[k] = t;
-        apply(world, c, rng);
-        continue;
-      }
-      if (t >= c.until) {
-        if (c.saved) undo(world, c);
-        continue;
-      }
-      // Still active: lasting actions that act on this week's values act again; events repeat
-      // only inside a window.
-      if (EVENT_ACTIONS.has(e.action)) {
-        if (e.from !== undefined) apply(world, c, rng);
-      } else if (e.action === 'field' || e.action === 'subsidy' || e.action === 'mandate') {
-        apply(world, c, rng);
-      }
-    }
+  return {
+    entries: entries.map((entry) => ({
+      entry,
+      size: entry.size ?? ACTION_SIZE[entry.action].default,
+      hoods: null,
+      saved: null,
+      until: entry.from !== undefined ? entry.from + (entry.for ?? 1) : Infinity,
+    })),
+    firedWeek: new Int32Array(entries.length),
+    rng: stream(runSeed, 'interventions'),
   };
-  return { hooks: { beforeWeek }, firedWeek };
+}
+
+/** Step 1, after the drivers: apply the timeline's entries whose week or condition has come. */
+export function applyInterventions(world: World): void {
+  const { entries, firedWeek, rng } = world.timeline;
+  const t = world.week;
+  for (let k = 0; k < entries.length; k++) {
+    const c = entries[k];
+    const e = c.entry;
+    if (c.hoods === null) c.hoods = neighbourhoodsOf(e, world.neighbourhoods.count);
+    if (firedWeek[k] === 0) {
+      const fires =
+        e.at !== undefined
+          ? t === e.at
+          : e.from !== undefined
+            ? t === e.from
+            : e.when !== undefined && holds(world, e, c.hoods);
+      if (!fires) continue;
+      firedWeek[k] = t;
+      apply(world, c, rng);
+      continue;
+    }
+    if (t >= c.until) {
+      if (c.saved) undo(world, c);
+      continue;
+    }
+    // Still active: lasting actions that act on this week's values act again; events repeat
+    // only inside a window.
+    if (EVENT_ACTIONS.has(e.action)) {
+      if (e.from !== undefined) apply(world, c, rng);
+    } else if (e.action === 'field' || e.action === 'subsidy' || e.action === 'mandate') {
+      apply(world, c, rng);
+    }
+  }
 }
 
 function holds(world: World, e: Intervention, hoods: Int32Array): boolean {
@@ -97,7 +82,7 @@ function neighbourhoodsOf(e: Intervention, count: number): Int32Array {
   return Int32Array.from(e.where);
 }
 
-function apply(world: World, c: Compiled, rng: () => number): void {
+function apply(world: World, c: TimelineEntry, rng: () => number): void {
   const e = c.entry;
   const strategy = world.params.strategy;
   const env = world.env;
@@ -126,7 +111,7 @@ function apply(world: World, c: Compiled, rng: () => number): void {
 }
 
 /** Sets strategy values (paths with or without the `strategy.` prefix), remembering the old ones for a window's end. */
-function change(world: World, c: Compiled, values: Record<string, number | string>): void {
+function change(world: World, c: TimelineEntry, values: Record<string, number | string>): void {
   const strategy = world.params.strategy as unknown as Record<string, number | string>;
   const saved: Record<string, number | string> = {};
   for (const [path, value] of Object.entries(values)) {
@@ -137,7 +122,7 @@ function change(world: World, c: Compiled, values: Record<string, number | strin
   if (c.until !== Infinity) c.saved = saved as Partial<Strategy>;
 }
 
-function undo(world: World, c: Compiled): void {
+function undo(world: World, c: TimelineEntry): void {
   Object.assign(world.params.strategy, c.saved);
   c.saved = null;
 }

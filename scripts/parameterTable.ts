@@ -1,5 +1,5 @@
-import { PARAMETERS, RUN_SETTINGS } from './parameters.js';
-import { walkSpecs, type ParamGroup, type ParamSpec } from './spec.js';
+import { PARAMETERS, RUN_SETTINGS } from '../src/model/parameters.js';
+import { walkSpecs, type ParamGroup, type ParamSpec } from '../src/model/spec.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

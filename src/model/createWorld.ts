@@ -1,0 +1,98 @@
+import { buildNetwork } from '../network/index.js';
+import { stream } from '../random/streams.js';
+import { evaluateSeries } from './environment.js';
+import { createTimeline } from './interventions/timeline.js';
+import type { Intervention } from './interventions/types.js';
+import type { Parameters } from './parameters.js';
+import { createOfficials, describeNeighbourhoods, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
+import { createRecorder, recordMetrics } from './record.js';
+import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Scratch, type World } from './world.js';
+
+/**
+ * Build the world of one run. The population stream first draws every resident's background, the
+ * network stream then builds the social network on that layout, and the population stream goes on
+ * to draw the residents; the dynamics stream is kept for the step. Week 0 (the initial state) is
+ * recorded at once. The interventions are compiled into the run's timeline, which draws from the
+ * interventions stream only.
+ */
+export function createWorld(
+  params: Parameters,
+  settings: { horizon: number; sampleEvery: number },
+  runSeed: number,
+  interventions: readonly Intervention[] = [],
+): World {
+  const horizon = Math.max(0, Math.floor(settings.horizon));
+  const populationRng = stream(runSeed, 'population');
+  const neighbourhoodOf = layoutNeighbourhoods(params);
+  const groups = params.population.backgroundGroups;
+  const background = drawBackgrounds(neighbourhoodOf.length, groups, populationRng);
+  const network = buildNetwork(params.network, { neighbourhoodOf, background, backgroundGroups: groups }, stream(runSeed, 'network'));
+  const neighbourhoods = describeNeighbourhoods(params, neighbourhoodOf, network);
+  const residents = drawResidents(params, neighbourhoodOf, background, network, neighbourhoods, populationRng);
+  const officials = createOfficials(params, neighbourhoods.count);
+  const count = neighbourhoods.count;
+  const households = new Int32Array(count);
+  const members = new Int32Array(count);
+  const supportShare = new Float64Array(count);
+  for (let b = 0; b < count; b++) {
+    households[b] = neighbourhoods.end[b] - neighbourhoods.start[b];
+    for (let i = neighbourhoods.start[b]; i < neighbourhoods.end[b]; i++) members[b] += residents.committed[i];
+    supportShare[b] = households[b] > 0 ? members[b] / households[b] : 0;
+  }
+  const initiatives: Initiatives = {
+    count,
+    households,
+    members,
+    supportShare,
+    threshold: new Float64Array(count).fill(params.initiative.threshold),
+    capacity: new Float64Array(count),
+    progress: new Float64Array(count),
+    alignment: new Float64Array(count).fill(params.initiative.alignment),
+    attention: new Float64Array(count),
+    approvals: new Int32Array(count),
+    reachedWeek: new Int32Array(count),
+    formalisedWeek: new Int32Array(count),
+    revenue: new Float64Array(count),
+  };
+  const e = params.environment;
+  const env: Environment = {
+    costsSeries: evaluateSeries(e.costs, horizon),
+    provenTechniquesSeries: evaluateSeries(e.provenTechniques, horizon),
+    climateSeries: evaluateSeries(e.climate, horizon),
+    policyPressureSeries: evaluateSeries(e.policyPressure, horizon),
+    costs: 0,
+    provenTechniques: 0,
+    climate: 0,
+    policyPressure: 0,
+  };
+  env.costs = env.costsSeries[0];
+  env.provenTechniques = env.provenTechniquesSeries[0];
+  env.climate = env.climateSeries[0];
+  env.policyPressure = env.policyPressureSeries[0];
+  const scratch: Scratch = {
+    changed: new Int32Array(residents.count),
+    bestCompetence: new Float64Array(count * COMPETENCE_DIMENSIONS),
+    membersByBackground: new Int32Array(count * groups),
+    memberDrive: new Float64Array(count),
+    served: new Uint8Array(count),
+  };
+  const world: World = {
+    // A per-run copy: interventions change the strategy during a run, and the caller's parameters
+    // (a worker reuses one set for every replicate of a point) must stay as they were.
+    params: structuredClone(params),
+    horizon,
+    week: 0,
+    rng: stream(runSeed, 'dynamics'),
+    network,
+    residents,
+    officials,
+    neighbourhoods,
+    initiatives,
+    env,
+    timeline: createTimeline(interventions, runSeed),
+    scratch,
+    recorder: createRecorder(horizon, settings.sampleEvery, count),
+  };
+  recordMetrics(world);
+  return world;
+}

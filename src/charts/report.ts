@@ -14,7 +14,7 @@ import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { reportHtml } from './reportHtml.js';
-import { summarySentences } from './sentences.js';
+import { nonStrategySentence, summarySentences } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
@@ -71,7 +71,8 @@ export async function buildReport(dir: string): Promise<{ report: string }> {
   const plans = planReport(ctx);
   for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart));
   // With plans, their own paired sentences replace the generic ones against the first point.
-  const sentences = [...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
+  const differences = nonStrategySentence(ctx.results.scenario);
+  const sentences = [...(differences ? [differences] : []), ...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
   const report = join(dir, 'report.html');
   writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }));
   return { report };

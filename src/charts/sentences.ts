@@ -1,5 +1,8 @@
 import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
+import { GROUP_NAMES, isRecord } from '../scenario/paths.js';
+import { strategyDifferences } from '../scenario/strategyDifferences.js';
+import type { Scenario } from '../scenario/types.js';
 import { percent } from './theme.js';
 
 /** "72 % of initiatives by week 156 (95 % interval 65–78 %)". */
@@ -75,4 +78,20 @@ export function summarySentences(summaries: readonly PointSummary[], contrasts: 
     }
   }
   return out;
+}
+
+/**
+ * What, besides strategy, differs between the compared strategies of a resolved scenario (starting
+ * conditions, neighbourhoods, environment, mechanisms), in a sentence; null when nothing does.
+ */
+export function nonStrategySentence(scenario: Record<string, unknown>): string | null {
+  if (!Array.isArray(scenario.compare) || !GROUP_NAMES.every((g) => isRecord(scenario[g]))) return null;
+  const differences = strategyDifferences(scenario as unknown as Scenario);
+  if (differences.length === 0) return null;
+  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => `${JSON.stringify(v.value)} for “${v.strategy}”`).join(', ')})`);
+  const more = differences.length > 4 ? ` and ${differences.length - 4} more` : '';
+  return (
+    `The compared strategies differ in more than strategy: ${shown.join('; ')}${more}. ` +
+    'These are starting conditions or mechanisms, not levers of the manager, so part of any difference between the strategies comes from them.'
+  );
 }

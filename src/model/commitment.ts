@@ -10,9 +10,10 @@ import type { World } from './world.js';
  * (Sampson, Raudenbush & Earls 1997) and conditional cooperation (Ostrom 2000; Fischbacher, Gächter
  * & Fehr 2001): residents who trust their neighbours expect them to contribute and join on less
  * evidence, so the personal threshold is lowered by efficacy × (belonging − 0.5) — raised for those
- * below the neutral midpoint of belonging (switch `efficacy`). When `supportDecides` is
- * off only neighbours count, compared as whole numbers precomputed at creation,
- * committedNeighbours ≥ ceil(φ·degree − 1e-9), so that floating point cannot flip a tie.
+ * below the neutral midpoint of belonging (switch `efficacy`). The committed share is one division,
+ * committed / degree, so an exact tie with neighbourWeight 1 (7 of 35 against φ = 0.2) is met, as
+ * Watts' "at least φ" asks. When `supportDecides` is off only neighbours count, compared as whole
+ * numbers precomputed at creation, committedNeighbours ≥ ceil(φ·degree − 1e-9).
  *
  * hazard rule (Bass 1969 on a network): a resident joins with probability
  *   1 − exp(−(p × externalDrive + q × committed share of neighbours))
@@ -44,8 +45,13 @@ export function updateCommitment(world: World): void {
     const h = commitment.hysteresis;
     const e = mechanisms.efficacy ? commitment.efficacy : 0;
     const belonging = res.belonging;
+    const offsets = world.network.offsets;
     for (let i = 0; i < n; i++) {
-      const mix = w * committedNeighbours[i] * invDegree[i] + own * support[i];
+      // The share as one correctly rounded division: a share equal to the threshold as written
+      // (7 of 35 = 0.2) is the same double, so the tie counts (7 × (1/35) falls just below 0.2).
+      const degree = offsets[i + 1] - offsets[i];
+      const share = degree > 0 ? committedNeighbours[i] / degree : 0;
+      const mix = w * share + own * support[i];
       const t = threshold[i] - e * (belonging[i] - 0.5);
       if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
     }

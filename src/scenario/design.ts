@@ -3,6 +3,7 @@ import type { Parameters } from '../model/parameters.js';
 import { NO_INTERVENTION, type Intervention } from '../model/interventions/types.js';
 import type { NumberSpec } from '../model/spec.js';
 import { show } from './errors.js';
+import { CONTEXTS } from './contexts.js';
 import { PRESETS } from './presets.js';
 import { SWEEPABLE, clone, getParam, mergeParams, parametersOf, setParam } from './paths.js';
 import type { RunPlan, Scenario, ScenarioPoint, Sweep, SweepAxis, SweepValue } from './types.js';
@@ -61,10 +62,11 @@ function timelines(scenario: Scenario): { name: string | undefined; intervention
   ];
 }
 
-/** The compared strategies: the scenario's parameters, then the preset, then the entry's own groups. */
-function compareStrategies(scenario: Scenario, base: Parameters): { name: string; params: Parameters }[] {
+/** The compared strategies: the scenario's parameters, then the entry's context and preset, then its own groups. */
+export function compareStrategies(scenario: Scenario, base: Parameters = parametersOf(scenario)): { name: string; params: Parameters }[] {
   return (scenario.compare ?? []).map((entry) => {
-    const fromPreset = entry.preset ? mergeParams(base, PRESETS[entry.preset].overrides) : base;
+    const inContext = entry.context ? mergeParams(base, CONTEXTS[entry.context].overrides) : base;
+    const fromPreset = entry.preset ? mergeParams(inContext, PRESETS[entry.preset].overrides) : inContext;
     return { name: entry.name ?? entry.preset ?? '', params: mergeParams(fromPreset, entry) };
   });
 }

@@ -6,6 +6,7 @@ import { checkParameters, checkScenario } from './checks.js';
 import { planRuns } from './design.js';
 import { ScenarioError, show, type Problem } from './errors.js';
 import { GROUP_NAMES, clone, isRecord, joinPath, mergeParams } from './paths.js';
+import { CONTEXTS, type ContextName } from './contexts.js';
 import { PRESETS } from './presets.js';
 import { applyOverrides } from './overrides.js';
 import { SECTIONS } from './sections.js';
@@ -96,10 +97,12 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
   return scenario;
 }
 
-/** The scenario with every field: the defaults, then the preset, then the document. */
+/** The scenario with every field: the defaults, then the context, then the preset, then the document. */
 function complete(doc: Record<string, unknown>, file: string): Scenario {
   const preset = doc.preset as keyof typeof PRESETS | undefined;
-  const start = preset ? mergeParams(defaultParameters(), PRESETS[preset].overrides) : defaultParameters();
+  const context = doc.context as ContextName | undefined;
+  const inContext = context ? mergeParams(defaultParameters(), CONTEXTS[context].overrides) : defaultParameters();
+  const start = preset ? mergeParams(inContext, PRESETS[preset].overrides) : inContext;
   const params = mergeParams(start, doc);
   const settings = defaultRunSettings() as unknown as Record<string, unknown>;
   for (const key of Object.keys(RUN_SETTINGS)) if (doc[key] !== undefined) settings[key] = doc[key];
@@ -109,6 +112,7 @@ function complete(doc: Record<string, unknown>, file: string): Scenario {
     description: typeof doc.description === 'string' ? doc.description : '',
     question: typeof doc.question === 'string' ? doc.question : '',
     ...(preset ? { preset } : {}),
+    ...(context ? { context } : {}),
     ...settings,
   };
   for (const key of GROUP_NAMES) scenario[key] = (params as unknown as Record<string, unknown>)[key];

@@ -7,7 +7,7 @@ import { SECTIONS } from './sections.js';
 
 /** Fields that hold text: their --set value is taken as written. */
 const TEXT_FIELDS = ['name', 'description', 'question'];
-const TOP_LEVEL = [...TEXT_FIELDS, 'preset', ...RUN_SETTING_NAMES, ...GROUP_NAMES, ...SECTIONS.map((s) => s.key)];
+const TOP_LEVEL = [...TEXT_FIELDS, 'preset', 'context', ...RUN_SETTING_NAMES, ...GROUP_NAMES, ...SECTIONS.map((s) => s.key)];
 
 /**
  * Applies `--set path=value` overrides to a scenario document, in order, before it is checked.

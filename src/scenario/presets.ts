@@ -10,26 +10,25 @@ export type DeepPartial<T> = T extends ReadonlyArray<unknown>
 export interface Preset {
   /** What the strategy stands for, in a sentence. */
   description: string;
-  /** The strategy, officials and residents values that make it up, over the defaults. */
-  overrides: DeepPartial<Parameters>;
+  /** The strategy and officials values that make it up, over the defaults: levers only, no starting conditions. */
+  overrides: DeepPartial<Pick<Parameters, 'strategy' | 'officials'>>;
 }
 
 /**
- * The four strategies of a programme manager, as overrides of the default parameters. Only the
- * levers a manager holds (strategy), how officials start (officials) and, for the classic
- * strategy, the low trust it typically starts from (residents) are set; the neighbourhood and its
- * people stay the same, so strategies compare like with like.
+ * The four strategies of a programme manager, as overrides of the default parameters. A preset
+ * sets only the levers a manager holds (strategy) and the officials the programme sends (officials);
+ * the neighbourhood, its people and their history are starting conditions (src/scenario/contexts.ts)
+ * that every compared strategy shares, so strategies compare like with like.
  */
 export type PresetName = 'classic' | 'cooperative' | 'laissez-faire' | 'network-steering';
 
 export const PRESETS: Record<PresetName, Preset> = {
   classic: {
     description:
-      'Classic top-down programme: strong steering and policy pressure passed on, little participation, presence, serving, buffering or revenue sharing, starting from low trust.',
+      'Classic top-down programme: strong steering and policy pressure passed on, little participation, presence, serving, buffering or revenue sharing.',
     overrides: {
       strategy: { steering: 0.8, participation: 0.1, serving: 0.1, buffer: 0.1, revenueShare: 0.1 },
       officials: { orientation: 0.9, presence: 0.05 },
-      residents: { trustGov: 0.35 },
     },
   },
   cooperative: {

@@ -1,5 +1,6 @@
 import { PARAMETERS, RUN_SETTINGS } from '../model/parameters.js';
 import type { ParamGroup } from '../model/spec.js';
+import { CONTEXT_NAMES } from './contexts.js';
 import { PRESET_NAMES, SECTIONS, compareEntrySchema } from './sections.js';
 import { groupSchema, specSchema, type JsonSchema } from './specSchema.js';
 import { interventionSchema } from './interventions.js';
@@ -21,6 +22,7 @@ export function scenarioSchema(): JsonSchema {
     description: { type: 'string', description: 'What the scenario is about, in a sentence or two.' },
     question: { type: 'string', description: 'The question the scenario asks, shown at the top of the report.' },
     preset: { type: 'string', enum: PRESET_NAMES, description: 'A named strategy the parameters start from; the fields below override it.' },
+    context: { type: 'string', enum: CONTEXT_NAMES, description: 'Named starting conditions (residents, neighbourhoods, history) every point starts from; the fields below override them.' },
   };
   for (const [key, spec] of Object.entries(RUN_SETTINGS)) properties[key] = specSchema(spec);
   for (const key of Object.keys(groups)) properties[key] = { $ref: `#/definitions/${key}` };

@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../model/spec.js';
+import { CONTEXT_NAMES } from './contexts.js';
 import { PRESETS } from './presets.js';
 import { numberSchema, type JsonSchema } from './specSchema.js';
 import { GROUP_NAMES, SWEEPABLE, joinPath } from './paths.js';
@@ -109,6 +110,7 @@ export function compareEntrySchema(): JsonSchema {
     properties: {
       name: { type: 'string', minLength: 1, description: 'Shown in charts and the strategy column; defaults to the preset name.' },
       preset: { type: 'string', enum: PRESET_NAMES, description: 'A named strategy to start from.' },
+      context: { type: 'string', enum: CONTEXT_NAMES, description: "Starting conditions for this strategy alone, over the scenario's; the report names the difference." },
       description: { type: 'string' },
       ...Object.fromEntries(GROUP_NAMES.map((g) => [g, { $ref: `#/definitions/${g}` }])),
     },

@@ -1,10 +1,11 @@
 import type { Parameters, RunSettings } from '../model/parameters.js';
+import type { ContextName } from './contexts.js';
 import type { DeepPartial, PresetName } from './presets.js';
 import type { Intervention, Plan } from '../model/interventions/types.js';
 import type { Report } from './errors.js';
 import type { JsonSchema } from './specSchema.js';
 
-export type { PresetName };
+export type { ContextName, PresetName };
 
 /** How a sweep spreads its points: full factorial, Latin hypercube, or one factor at a time. */
 export type SweepDesign = 'grid' | 'lhs' | 'oat';
@@ -33,6 +34,8 @@ export type CompareEntry = DeepPartial<Parameters> & {
   /** Shown in charts and the `strategy` column; defaults to the preset's name. */
   name?: string;
   preset?: PresetName;
+  /** Starting conditions of this strategy alone, over the scenario's (the report names the difference). */
+  context?: ContextName;
   description?: string;
 };
 
@@ -46,6 +49,8 @@ export interface Scenario extends RunSettings, Parameters {
   question: string;
   /** The preset the scenario's parameters start from (already merged into the parameters). */
   preset?: PresetName;
+  /** The named starting conditions every point starts from (already merged into the parameters). */
+  context?: ContextName;
   /** Parameters to vary between points. */
   sweep?: Sweep;
   /** Named strategies to run on the same replications. */

@@ -32,8 +32,8 @@ async function check(id: string, replications: number) {
 }
 
 describe('patterns of cooperative programme management at the defaults', () => {
-  // Reference (n = 40): reach +0.82, SE 0.021 → sd 0.13; week −64, SE 2.2 → sd 14.0; trust changes
-  // 0.235 (sd 0.023) and 0.391 (sd 0.050). n = 8: z ≥ 13 for every effect.
+  // Reference (n = 40): reach +0.63, SE 0.031 → sd 0.20; week −42, SE 2.7 → sd 17.2; trust changes
+  // 0.266 (sd 0.014) and 0.391 (sd 0.050). n = 8: z ≥ 6.9 for every effect.
   it('classic top-down reaches the threshold less often and later than cooperative, and trust falls under it and rises under cooperative', async () => {
     await check('classic-vs-cooperative', 8);
   });

@@ -16,7 +16,7 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     what: 'an unknown top-level field',
     text: 'replicatons: 5\n',
     path: 'replicatons',
-    expected: /^one of name, description, question, preset, seed, replications/,
+    expected: /^one of name, description, question, preset, context, seed, replications/,
     found: '"replicatons" (did you mean replications?)',
   },
   {

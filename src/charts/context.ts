@@ -1,3 +1,4 @@
+import type { ColorDef, Legend } from './chart.js';
 import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
 import type { Results } from '../analysis/results.js';
@@ -21,7 +22,7 @@ export function labelDomain(ctx: ChartContext): string[] {
 }
 
 /** The colour encoding every chart shares. */
-export function colourBy(ctx: ChartContext, legend: Record<string, unknown> | null = {}): Record<string, unknown> {
+export function colourBy(ctx: ChartContext, legend: Legend | null = {}): ColorDef {
   const domain = labelDomain(ctx);
   return {
     field: 'label',

@@ -1,5 +1,5 @@
 import { cell, isNumericParameter } from '../analysis/results.js';
-import type { Chart } from './chart.js';
+import type { Chart, SharedEncoding } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle, percent } from './theme.js';
 
@@ -25,7 +25,7 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: {
   });
   const finite = values.map((v) => v.value).filter((v): v is number => v !== null);
   const mid = finite.length > 0 ? (Math.min(...finite) + Math.max(...finite)) / 2 : 0;
-  const xy = {
+  const xy: SharedEncoding = {
     x: { field: 'x', type: 'ordinal', title: parameterTitle(px), sort: 'ascending', axis: { labelAngle: 0 } },
     y: { field: 'y', type: 'ordinal', title: parameterTitle(py), sort: 'descending' },
   };

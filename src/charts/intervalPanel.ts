@@ -1,3 +1,4 @@
+import type { PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 
 /**
@@ -6,8 +7,8 @@ import { colourBy, type ChartContext } from './context.js';
  */
 export function intervalPanel(
   ctx: ChartContext,
-  options: { measure: string; unit: string; y: Record<string, unknown>; width: number; step: number; subtitle?: string },
-): Record<string, unknown> {
+  options: { measure: string; unit: string; y: PositionDef; width: number; step: number; subtitle?: string },
+): View {
   const { measure, unit, y, width, step } = options;
   const colour = colourBy(ctx, null);
   return {

@@ -1,4 +1,4 @@
-import type { Chart } from './chart.js';
+import type { Chart, PositionDef } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
 import { CONFIG } from './theme.js';
@@ -27,8 +27,8 @@ export function pairedChart(ctx: ChartContext): Chart | null {
     }
   }
   if (values.length === 0) return null;
-  const order = ctx.contrasts.map((c) => ctx.labels.get(c.point));
-  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 220 } };
+  const order = ctx.contrasts.map((c) => ctx.labels.get(c.point) ?? String(c.point));
+  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 220 } };
   return {
     name: 'paired-differences',
     title: PAIRED_TITLE,

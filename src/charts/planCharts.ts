@@ -1,5 +1,5 @@
 import type { InterventionWeek, PlanContrast } from '../analysis/planContrasts.js';
-import type { Chart } from './chart.js';
+import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
@@ -37,7 +37,7 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
     return { label: planLabel(ctx, c), measure: m.name, mean: c.estimate * m.scale, lo: (c.lo ?? c.estimate) * m.scale, hi: (c.hi ?? c.estimate) * m.scale };
   });
   const order = [...new Set(values.map((v) => v.label))];
-  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 200 } };
+  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 200 } };
   return {
     name: 'plan-differences',
     title: PLAN_DIFFERENCES_TITLE,
@@ -86,8 +86,8 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
   const text = (w: InterventionWeek) => (w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name);
   const marks = fired.filter((w) => !everywhere(w)).map((w) => ({ label: ctx.labels.get(w.point), week: w.week, name: text(w) }));
   const shared = [...new Map(fired.filter(everywhere).map((w) => [key(w), { week: w.week, name: `${text(w)} (every plan)` }])).values()];
-  const y = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
-  const layers: Record<string, unknown>[] = [
+  const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const layers: Layer[] = [
     { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
   ];
   if (marks.length > 0) {

@@ -1,4 +1,4 @@
-import type { Chart } from './chart.js';
+import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
 
@@ -22,7 +22,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
     }
   }
   const bands = ctx.summaries.length <= 5;
-  const y = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
     name: 'reach-curve',
     title: REACH_CURVE_TITLE,
@@ -42,7 +42,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       },
       // past five lines the bands hide each other: draw the lines only (the table keeps the intervals)
       layer: [
-        ...(bands ? [{ mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] : []),
+        ...(bands ? ([{ mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] satisfies Layer[]) : []),
         { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
       ],
     },

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { compile } from 'vega-lite';
 import type { Chart, VegaLiteSpec } from './chart.js';
 import { useDejaVuMetrics } from './textWidth.js';
 import { FONT, PNG_SCALE } from './theme.js';
@@ -10,12 +10,8 @@ import { FONT, PNG_SCALE } from './theme.js';
 /** Compiles a Vega-Lite spec to Vega; a Vega-Lite warning is an error here (it means a chart is drawn wrong). */
 export function compileSpec(spec: VegaLiteSpec): vega.Spec {
   const problems: string[] = [];
-  const complain = (...args: unknown[]) => {
-    problems.push(args.map(String).join(' '));
-    return logger;
-  };
-  const logger = { level: () => logger, error: complain, warn: complain, info: () => logger, debug: () => logger } as unknown as vega.LoggerInterface;
-  const out = compile(spec as unknown as TopLevelSpec, { logger: logger as never });
+  const logger = vega.logger(vega.Warn, undefined, (_method, _level, args) => problems.push(args.map(String).join(' ')));
+  const out = compile(spec, { logger });
   if (problems.length > 0) throw new Error(`Vega-Lite: ${problems.join('; ')}`);
   return out.spec as vega.Spec;
 }

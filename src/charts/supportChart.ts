@@ -1,4 +1,4 @@
-import type { Chart } from './chart.js';
+import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, percent, WIDTH } from './theme.js';
 
@@ -14,9 +14,9 @@ export function supportChart(ctx: ChartContext): Chart | null {
   const values = ctx.series.support.map((r) => ({ label: ctx.labels.get(r.point), week: r.week, centre: r.centre, lo: r.lo, hi: r.hi }));
   const horizon = ctx.results.horizon;
   const all = [...new Set(ctx.summaries.flatMap((s) => s.thresholds))];
-  const y = { type: 'quantitative', title: 'Share of households committed (0–100 %)', axis: { format: '.0%' } };
-  const x = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
-  const layer: Record<string, unknown>[] = [
+  const y: PositionDef = { type: 'quantitative', title: 'Share of households committed (0–100 %)', axis: { format: '.0%' } };
+  const x: PositionDef = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
+  const layer: Layer[] = [
     { mark: { type: 'area', opacity: 0.15 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
     { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
   ];

@@ -1,5 +1,5 @@
 import { cell, isNumericParameter } from '../analysis/results.js';
-import type { Chart } from './chart.js';
+import type { Chart, PositionDef } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle } from './theme.js';
 
@@ -26,7 +26,7 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
   }));
   // both panels share the parameter's full range, also when the right one leaves "never" out
   const xs = values.map((v) => v.x as number);
-  const x = { field: 'x', type: 'quantitative', title, scale: { domain: [Math.min(...xs), Math.max(...xs)], nice: false, padding: 12 } };
+  const x: PositionDef = { field: 'x', type: 'quantitative', title, scale: { domain: [Math.min(...xs), Math.max(...xs)], nice: false, padding: 12 } };
   return {
     name: 'sweep-line',
     title: SWEEP_LINE_TITLE,

@@ -16,6 +16,11 @@ interface TextItem {
   fontWeight?: number | string;
 }
 
+// vega exports the text measurer of its scenegraph, which its typings leave out.
+declare module 'vega' {
+  export const textMetrics: { width: (item: TextItem, text: unknown) => number };
+}
+
 /** Width in pixels of a text in DejaVu Sans; characters not in the table count as a wide "M"-ish 0.7 em. */
 export function dejaVuWidth(text: string, fontSize: number, bold = false): number {
   const table = bold ? BOLD : NORMAL;
@@ -33,8 +38,7 @@ let installed = false;
 export function useDejaVuMetrics(): void {
   if (installed) return;
   installed = true;
-  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
-  metrics.width = (item, text) => {
+  vega.textMetrics.width = (item, text) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const weight = item.fontWeight;
     const bold = weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);

@@ -1,6 +1,6 @@
 import type { Config } from 'vega-lite';
-import { PARAMETERS } from '../model/parameters.js';
-import type { ParamGroup, ParamSpec } from '../model/spec.js';
+import type { ParamSpec } from '../model/spec.js';
+import { PARAMETER_SPECS } from '../scenario/paths.js';
 
 /** The font of every chart; resvg finds it among the system fonts (Debian: fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';
@@ -31,12 +31,7 @@ export function humanise(key: string): string {
 
 /** The registry entry of a dotted parameter path, if there is one. */
 export function parameterSpec(path: string): ParamSpec | undefined {
-  let node: ParamGroup | ParamSpec | undefined = PARAMETERS as unknown as ParamGroup;
-  for (const part of path.split('.')) {
-    if (!node || 'kind' in node) return undefined;
-    node = (node as ParamGroup)[part];
-  }
-  return node && 'kind' in node ? (node as ParamSpec) : undefined;
+  return PARAMETER_SPECS.get(path);
 }
 
 /** An axis title for a varied parameter: its name in words with its unit, e.g. "Steering (0–1)". */

@@ -1,4 +1,4 @@
-import type { Chart } from './chart.js';
+import type { Chart, PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG } from './theme.js';
 
@@ -19,10 +19,10 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
   const values = rows.map((r) => ({ label: ctx.labels.get(r.point), measure: names.get(r.metric), week: r.week, centre: r.centre, lo: r.lo, hi: r.hi }));
   const present = WORLD_METRICS.filter((m) => rows.some((r) => r.metric === m.metric)).map((m) => m.name);
   const horizon = ctx.results.horizon;
-  const x = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
+  const x: PositionDef = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
   // each panel zooms in on its own values, but never to less than 0.2 of the 0–1 scale, so that
   // a wobble of a few hundredths does not look like a landslide
-  const panels = present.map((measure) => {
+  const panels = present.map((measure): View => {
     const own = values.filter((v) => v.measure === measure);
     const lo = Math.min(...own.map((v) => v.lo));
     const hi = Math.max(...own.map((v) => v.hi));
@@ -30,7 +30,7 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
     const mid = (lo + hi) / 2;
     const bottom = Math.max(0, Math.min(1 - span, mid - span / 2));
     const domain = [Math.round(bottom * 100) / 100, Math.min(1, Math.round((bottom + span) * 100) / 100)];
-    const y = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain, nice: false } };
+    const y: PositionDef = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain, nice: false } };
     return {
       title: { text: measure, fontSize: 13, subtitle: '' },
       width: 220,

@@ -1,4 +1,4 @@
-import type { Chart, VegaLiteSpec } from '../charts/chart.js';
+import type { Chart, Layer, PositionDef, VegaLiteSpec, View } from '../charts/chart.js';
 import { CONFIG, HEIGHT, WIDTH } from '../charts/theme.js';
 
 /** Lines of a value by week, one per group, with an optional marked week (an intervention). */
@@ -13,7 +13,7 @@ export function linesChart(o: {
   yDomain?: [number, number];
   markWeek?: number;
 }): Chart {
-  const layers: VegaLiteSpec[] = [
+  const layers: Layer[] = [
     {
       mark: { type: 'line', strokeWidth: 2.5, interpolate: 'step-after' },
       encoding: {
@@ -49,7 +49,7 @@ export function intervalChart(o: {
   xTitle: string;
   yTitle: string;
 }): Chart {
-  const x = { field: 'x', type: 'quantitative', title: o.xTitle, scale: { zero: false }, axis: { tickMinStep: 1, format: 'd' } };
+  const x: PositionDef = { field: 'x', type: 'quantitative', title: o.xTitle, scale: { zero: false }, axis: { tickMinStep: 1, format: 'd' } };
   return chart(o.name, o.title, o.caption, {
     title: { text: o.title, subtitle: o.subtitle },
     width: WIDTH,
@@ -74,9 +74,9 @@ export function steeringChart(o: {
   caption: string;
   cells: { steering: number; participation: number; coherent: number; median: number | null; optimum: boolean }[];
 }): Chart {
-  const x = { field: 'steering', type: 'ordinal', title: 'Steering (0–1)', axis: { labelAngle: 0 } };
-  const y = { field: 'participation', type: 'ordinal', title: 'Participation (0–1)', sort: 'descending' };
-  const panel = (field: string, title: string, scheme: string, format: string, reverse: boolean): VegaLiteSpec => ({
+  const x: PositionDef = { field: 'steering', type: 'ordinal', title: 'Steering (0–1)', axis: { labelAngle: 0 } };
+  const y: PositionDef = { field: 'participation', type: 'ordinal', title: 'Participation (0–1)', sort: 'descending' };
+  const panel = (field: string, title: string, scheme: 'greens' | 'blues', format: string, reverse: boolean): View => ({
     width: 400,
     height: 180,
     title,

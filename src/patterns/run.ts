@@ -78,15 +78,14 @@ export async function measurePattern(def: PatternDef, plan: RunPlan, workers: nu
   return { runs, effects, holds: effects.filter((e) => e.primary).every((e) => e.holds) };
 }
 
-/** A parameter ±20 %, kept in its range (whole numbers stay whole). */
+/** A number parameter ±20 %, kept in its range (whole numbers stay whole); any other path is an error. */
 export function scaled(plan: RunPlan, path: string, factor: number): number {
-  const base = getParam(plan.points[0].params, path) as number;
+  const base = getParam(plan.points[0].params, path);
   const spec = parameterSpec(path);
+  if (spec?.kind !== 'number' || typeof base !== 'number') throw new Error(`sensitivity: ${path} is not a number parameter of the model`);
   let v = base * factor;
-  if (spec && spec.kind === 'number') {
-    if (spec.integer) v = Math.round(v);
-    v = Math.min(spec.max, Math.max(spec.min, v));
-  }
+  if (spec.integer) v = Math.round(v);
+  v = Math.min(spec.max, Math.max(spec.min, v));
   return Number(v.toFixed(6));
 }
 

@@ -96,10 +96,17 @@ describe('the pattern runner', () => {
     for (const def of PATTERNS) {
       const plan = patternPlan(def, DIR, { replications: 1 });
       for (const path of def.sensitivity) {
-        expect(typeof scaled(plan, path, 1.2), `${def.id}: ${path}`).toBe('number');
+        expect(Number.isFinite(scaled(plan, path, 1.2)), `${def.id}: ${path}`).toBe(true);
         expect(plan.varied, `${def.id}: ${path}`).not.toContain(path);
       }
     }
+  });
+
+  it('refuses a sensitivity path the model does not know, or one that is not a number', () => {
+    const plan = patternPlan(PATTERNS[0], DIR, { replications: 1 });
+    expect(() => scaled(plan, 'rates.peerInfluense', 1.2)).toThrow(/rates\.peerInfluense is not a number parameter/);
+    expect(() => scaled(plan, 'rates', 1.2)).toThrow(/not a number parameter/);
+    expect(() => scaled(plan, 'network.kind', 1.2)).toThrow(/not a number parameter/);
   });
 });
 

@@ -12,7 +12,7 @@ export interface PatternsCommandOptions {
 }
 
 /**
- * `draagvlak patterns`: measures the patterns of DESIGN §2 on the default model and writes
+ * `draagvlak patterns`: measures the patterns of docs/ODD.md §1 on the default model and writes
  * patterns.csv, patterns-sensitivity.csv and one chart per pattern. Exit 0 when done (whether or
  * not every pattern holds: the table says), 2 on an unknown pattern.
  */

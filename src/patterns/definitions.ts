@@ -23,7 +23,7 @@ export interface Effect {
   primary: boolean;
 }
 
-/** A pattern of DESIGN §2: its scenario, how its effects are measured, and its chart. */
+/** A pattern of docs/ODD.md §1 (docs/patterns.md): its scenario, how its effects are measured, and its chart. */
 export interface PatternDef {
   id: string;
   title: string;

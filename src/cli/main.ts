@@ -41,8 +41,40 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip summary.csv, charts and report.html')
     .option('--force', 'allow a results folder outside the current directory')
+    .option('--shard <I/N>', 'run only the I-th of N slices of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       code = await runCommand(file, opts);
+    });
+
+  program
+    .command('merge')
+    .description('join the folders of `run --shard I/N` into the results folder one unsplit run writes, byte for byte')
+    .argument('<out>', 'results folder to write, inside the current directory')
+    .argument('<shards...>', 'the shard folders')
+    .option('--no-report', 'skip summary.csv, charts and report.html')
+    .option('--force', 'allow a results folder outside the current directory')
+    .action(async (out: string, shards: string[], opts) => {
+      const { mergeCommand } = await import('./merge.js');
+      code = await mergeCommand(out, shards, opts);
+    });
+
+  program
+    .command('slurm')
+    .description('write an sbatch script that runs a scenario on a Slurm cluster as N shards (a job array), then merges them')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('--tasks <n>', 'array tasks (shards)', whole('--tasks', 1))
+    .option('--time <limit>', 'time limit of each task, e.g. 2:00:00 (default: the partition\'s)')
+    .option('--mem <size>', 'memory of each task, e.g. 4G (default: the partition\'s)')
+    .addOption(new Option('--cpus <n>', 'CPUs (and worker threads) per task').default(1).argParser(whole('--cpus', 1)))
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
+    .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
+    .option('--out <dir>', 'merged results folder (default: results/<scenario name>); shards go to <dir>.shards/')
+    .option('--script <file>', 'where to write the script (default: draagvlak-<scenario name>.sbatch)')
+    .option('--force', 'allow a results folder outside the current directory')
+    .action(async (file: string, opts) => {
+      const { slurmCommand } = await import('./slurm.js');
+      code = slurmCommand(file, opts);
     });
 
   program

@@ -7,6 +7,7 @@ import { UsageError } from '../run/errors.js';
 import { executePlan } from '../run/execute.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
+import { describeRange, parseShard, sliceOf, type Shard } from '../run/shard.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -19,11 +20,27 @@ export interface RunCommandOptions {
   /** false with --no-report. */
   report?: boolean;
   force?: boolean;
+  /** `I/N`: only the I-th of N slices of the runs (`draagvlak merge` joins the shards). */
+  shard?: string;
 }
 
 /** The default results folder of a scenario file: results/<file name without extension>. */
 export function defaultOut(scenarioFile: string): string {
   return join('results', basename(scenarioFile, extname(scenarioFile)));
+}
+
+/** The default folder of shard I of a scenario file: results/<name>.shards/<I>. */
+export function defaultShardOut(scenarioFile: string, shard: Shard): string {
+  return join(`${defaultOut(scenarioFile)}.shards`, String(shard.index));
+}
+
+/** Writes summary.csv, the charts and report.html of a complete results folder; returns the report's path as shown. */
+export async function writeReportFiles(out: string): Promise<string> {
+  const { writeSummary } = await import('../analysis/summary.js');
+  await writeSummary(out);
+  const { buildReport } = await import('../charts/report.js');
+  const { report } = await buildReport(out);
+  return relative(process.cwd(), resolve(report)) || report;
 }
 
 function fail(problems: string[]): number {
@@ -43,6 +60,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
     problems.push(`--workers: expected a whole number from 1 to 1024, found ${options.workers}`);
   }
+  let shard: Shard | undefined;
+  if (options.shard !== undefined) {
+    const parsed = parseShard(options.shard);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else shard = parsed;
+  }
   let plan;
   try {
     const scenario = loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications });
@@ -51,7 +74,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));
   }
-  const out = options.out ?? defaultOut(file);
+  const out = options.out ?? (shard ? defaultShardOut(file, shard) : defaultOut(file));
   problems.push(...outDirProblems(out, { force: options.force, resume: options.resume }));
   if (problems.length > 0 || !plan) return fail(problems);
 
@@ -67,6 +90,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       resume: options.resume,
       quiet: options.quiet,
       scenarioFile: file,
+      shard,
     });
   } catch (err) {
     if (err instanceof UsageError) return fail(err.problems);
@@ -81,18 +105,16 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     return 130;
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
+  if (shard) {
+    const total = plan.points.length * plan.scenario.replications;
+    const slice = sliceOf(total, shard);
+    say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${slice.end > slice.start ? describeRange(slice) : 'no runs'} of ${total} in ${shown}/; join the shards with draagvlak merge`);
+  } else say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
   if (result.failures.count > 0) {
-    process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${join(shown, 'failures.csv')}:\n`);
+    process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);
     for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
     if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
   }
-  if (options.report !== false) {
-    const { writeSummary } = await import('../analysis/summary.js');
-    await writeSummary(result.out);
-    const { buildReport } = await import('../charts/report.js');
-    const { report } = await buildReport(result.out);
-    say(`draagvlak: report: ${relative(process.cwd(), resolve(report)) || report}`);
-  }
+  if (options.report !== false && !shard) say(`draagvlak: report: ${await writeReportFiles(result.out)}`);
   return result.failures.count > 0 ? 1 : 0;
 }

@@ -5,13 +5,12 @@ import { UsageError } from './errors.js';
 import type { Executor, Sink } from './executor.js';
 import { inThreadExecutor } from './inThread.js';
 import { batches, batchSize, missingRanges } from './jobs.js';
-import {
-  gitCommit, packageVersion, readManifest, scenarioHash, SEED_RULE, writeManifest, type Manifest,
-} from './manifest.js';
-import { assemble, ensurePartsDir, FILES, listParts, removeParts, writePart, type PartContent } from './parts.js';
+import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
+import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, removeParts, writePart, type PartContent } from './parts.js';
 import { poolExecutor } from './pool.js';
 import { createProgress } from './progress.js';
 import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
+import { clip, sliceOf, type Shard } from './shard.js';
 import { runContext, type ModelFn } from './single.js';
 
 export interface ExecuteOptions {
@@ -35,12 +34,17 @@ export interface ExecuteOptions {
   abort?: AbortSignal;
   /** Where progress goes (default stderr). */
   progressStream?: NodeJS.WriteStream;
+  /**
+   * Carry out only this slice of the runs (src/run/shard.ts): the folder then keeps its runs as
+   * parts, and its manifest names the slice, for `draagvlak merge` to assemble.
+   */
+  shard?: Shard;
 }
 
 export interface ExecuteResult {
   status: 'complete' | 'interrupted';
   out: string;
-  /** Runs in the plan. */
+  /** Runs in the plan (in the shard's slice, for a shard). */
   runs: number;
   /** Runs carried out by this execution (not counting those a resumed run found done). */
   ranNow: number;
@@ -55,7 +59,7 @@ export interface ExecuteResult {
 /** Files of a results folder that a fresh run replaces. */
 const OUTPUTS = [...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json'];
 
-function clearResults(out: string): void {
+export function clearResults(out: string): void {
   for (const f of OUTPUTS) rmSync(join(out, f), { force: true });
   rmSync(join(out, 'charts'), { recursive: true, force: true });
   removeParts(out);
@@ -78,6 +82,9 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const total = plan.points.length * R;
   const workers = options.model ? 1 : options.workers;
   const startedAt = new Date().toISOString();
+  const shard = options.shard ? { ...options.shard, ...sliceOf(total, options.shard) } : undefined;
+  const slice = shard ?? { start: 0, end: total };
+  const size = slice.end - slice.start;
 
   let resumedFrom: string[] = [];
   if (options.resume) {
@@ -89,9 +96,12 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
           'give the same scenario file, --set, --seed and --replications, or start afresh without --resume',
       );
     }
+    const was = previous.shard ? `shard ${previous.shard.index}/${previous.shard.count}` : 'an unsplit run';
+    const now = shard ? `shard ${shard.index}/${shard.count}` : 'an unsplit run';
+    if (was !== now) throw new UsageError(`--resume: ${out} holds ${was}, not ${now}; give the same --shard, or start afresh without --resume`);
     if (previous.complete) {
-      removeParts(out);
-      return { status: 'complete', out, runs: total, ranNow: 0, failures: { count: previous.failures ?? 0, first: [] }, workerRestarts: 0 };
+      if (!shard) removeParts(out);
+      return { status: 'complete', out, runs: size, ranNow: 0, failures: { count: previous.failures ?? 0, first: [] }, workerRestarts: 0 };
     }
     resumedFrom = [...previous.execution.resumedFrom, previous.execution.startedAt];
   } else {
@@ -99,29 +109,17 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     clearResults(out);
   }
 
-  const manifest: Manifest = {
-    generator: 'draagvlak',
-    version: packageVersion(),
-    gitCommit: gitCommit(),
-    complete: false,
-    note: 'incomplete: still running, or stopped before it could say so; continue with the same command and --resume',
-    scenario: { file: options.scenarioFile ?? null, name: scenario.name, hash, resolved: scenario },
-    seed: scenario.seed,
-    seedRule: SEED_RULE,
-    points: plan.points.length,
-    replications: R,
-    runs: total,
-    varied: plan.varied,
-    failures: null,
-    files: [],
-    execution: { node: process.version, workers, startedAt, finishedAt: null, workerRestarts: 0, resumedFrom },
-  };
+  const manifest = planManifest(plan, options.scenarioFile ?? null, {
+    node: process.version, workers, startedAt, finishedAt: null, workerRestarts: 0, resumedFrom,
+  });
+  if (shard) manifest.shard = shard;
   writeManifest(manifestFile, manifest);
 
   const dir = ensurePartsDir(out);
-  const todo = missingRanges(total, listParts(dir));
+  const left = () => clip(missingRanges(total, listParts(dir)), slice);
+  const todo = left();
   const remaining = todo.reduce((n, r) => n + r.end - r.start, 0);
-  const progress = createProgress({ total, done: total - remaining, quiet: options.quiet, stream: options.progressStream });
+  const progress = createProgress({ total: size, done: size - remaining, quiet: options.quiet, stream: options.progressStream });
   const failures = { count: 0, first: [] as string[] };
   let ranNow = 0;
 
@@ -193,15 +191,35 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
 
   manifest.execution.workerRestarts = executor.restarts ?? 0;
   if (signal) {
-    const done = total - missingRanges(total, listParts(dir)).reduce((n, r) => n + r.end - r.start, 0);
-    manifest.note = `interrupted by ${signal} after ${done} of ${total} runs; continue with the same command and --resume`;
+    const done = size - left().reduce((n, r) => n + r.end - r.start, 0);
+    manifest.note = `interrupted by ${signal} after ${done} of ${size} runs; continue with the same command and --resume`;
     manifest.execution.finishedAt = new Date().toISOString();
     writeManifest(manifestFile, manifest);
-    return { status: 'interrupted', out, runs: total, ranNow, failures, workerRestarts: manifest.execution.workerRestarts, signal };
+    return { status: 'interrupted', out, runs: size, ranNow, failures, workerRestarts: manifest.execution.workerRestarts, signal };
   }
+  if (shard) {
+    // A shard keeps its parts for the merge; its failures are counted from them.
+    manifest.complete = true;
+    manifest.note = `shard ${shard.index} of ${shard.count}: runs ${shard.start}…${shard.end - 1} of ${total}, kept in ${PARTS}/ until \`draagvlak merge\` assembles the shards`;
+    manifest.failures = countFailures(out);
+    manifest.execution.finishedAt = new Date().toISOString();
+    writeManifest(manifestFile, manifest);
+    return { status: 'complete', out, runs: size, ranNow, failures: { count: manifest.failures, first: failures.first }, workerRestarts: manifest.execution.workerRestarts };
+  }
+  const failureRows = finishResults(plan, out, manifest);
+  // The first failures as failures.csv lists them (a resumed run may have met some before).
+  const first = failureRows > 0 ? readFileSync(join(out, FILES.failures), 'utf8').split('\n').slice(1, 6).filter(Boolean) : [];
+  return { status: 'complete', out, runs: total, ranNow, failures: { count: failureRows, first }, workerRestarts: manifest.execution.workerRestarts };
+}
 
+/**
+ * The end of every complete run, unsplit or merged from shards: assembles the parts in `out`'s
+ * journal into the result files, completes the manifest, and removes the journal. Returns the
+ * number of failed runs.
+ */
+export function finishResults(plan: RunPlan, out: string, manifest: Manifest): number {
   const withInterventions = hasInterventions(plan);
-  const { failureRows } = assemble(out, total, headers(plan.varied, withInterventions));
+  const { failureRows } = assemble(out, manifest.runs, headers(plan.varied, withInterventions));
   manifest.complete = true;
   delete manifest.note;
   manifest.failures = failureRows;
@@ -211,9 +229,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     ...(failureRows > 0 ? [FILES.failures] : []),
   ];
   manifest.execution.finishedAt = new Date().toISOString();
-  writeManifest(manifestFile, manifest);
+  writeManifest(join(out, 'manifest.json'), manifest);
   removeParts(out);
-  // The first failures as failures.csv lists them (a resumed run may have met some before).
-  const first = failureRows > 0 ? readFileSync(join(out, FILES.failures), 'utf8').split('\n').slice(1, 6).filter(Boolean) : [];
-  return { status: 'complete', out, runs: total, ranNow, failures: { count: failureRows, first }, workerRestarts: manifest.execution.workerRestarts };
+  return failureRows;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Scenario } from '../scenario/types.js';
+import type { RunPlan, Scenario } from '../scenario/types.js';
 import { writeFileAtomic } from './atomic.js';
 
 /**
@@ -43,7 +43,23 @@ export interface Manifest {
     workerRestarts: number;
     /** When each earlier, interrupted attempt started; empty for a run that never stopped. */
     resumedFrom: string[];
+    /** A merged folder: the shards it was assembled from (`draagvlak merge`). */
+    shards?: ShardExecution[];
   };
+  /** Present in a shard's folder only (`draagvlak run --shard I/N`): which slice of the runs it holds. */
+  shard?: { index: number; count: number; start: number; end: number };
+}
+
+/** What a merged manifest records of each shard's execution. */
+export interface ShardExecution {
+  dir: string;
+  shard: string;
+  node: string;
+  workers: number;
+  startedAt: string;
+  finishedAt: string | null;
+  workerRestarts: number;
+  resumedFrom: string[];
 }
 
 export const SEED_RULE =
@@ -51,6 +67,31 @@ export const SEED_RULE =
   '(the default; point left out so every point meets the same people), else ' +
   'xor4096("draagvlak/<scenario seed>/p<point>/r<replicate>"); each purpose (network, population, dynamics, ' +
   'interventions) draws from xor4096("<run seed>/<purpose>") — src/random/streams.ts';
+
+/**
+ * The manifest of a plan before its runs: everything but `execution` follows from the plan and the
+ * code, so an unsplit run and a merge of shards write the same fields in the same order.
+ */
+export function planManifest(plan: RunPlan, scenarioFile: string | null, execution: Manifest['execution']): Manifest {
+  const scenario = plan.scenario;
+  return {
+    generator: 'draagvlak',
+    version: packageVersion(),
+    gitCommit: gitCommit(),
+    complete: false,
+    note: 'incomplete: still running, or stopped before it could say so; continue with the same command and --resume',
+    scenario: { file: scenarioFile, name: scenario.name, hash: scenarioHash(scenario), resolved: scenario },
+    seed: scenario.seed,
+    seedRule: SEED_RULE,
+    points: plan.points.length,
+    replications: scenario.replications,
+    runs: plan.points.length * scenario.replications,
+    varied: plan.varied,
+    failures: null,
+    files: [],
+    execution,
+  };
+}
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingRanges, type RunRange } from './jobs.js';
 
@@ -112,6 +112,24 @@ export function assemble(out: string, total: number, headers: PartContent): { fa
     else renameSync(tmp, join(out, FILES[s]));
   }
   return { failureRows };
+}
+
+/** Failed runs recorded in the parts of `out`'s journal. */
+export function countFailures(out: string): number {
+  const dir = partsDir(out);
+  let rows = 0;
+  for (const range of listParts(dir)) {
+    for (const byte of readPart(dir, range)[SECTIONS.indexOf('failures')]!) if (byte === 10) rows++;
+  }
+  return rows;
+}
+
+/** Copies a whole part from one journal to another (checking it reads as a part first). */
+export function copyPart(from: string, to: string, range: RunRange): void {
+  readPart(from, range);
+  const tmp = join(to, `${partName(range)}.tmp`);
+  copyFileSync(join(from, partName(range)), tmp);
+  renameSync(tmp, join(to, partName(range)));
 }
 
 export function ensurePartsDir(out: string): string {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -85,4 +85,26 @@ export function csvRows(text: string): Record<string, string>[] {
     cells.push(cur);
     return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
   });
+}
+
+/**
+ * Every file of a results folder, by path inside it, for comparing a merged folder with an unsplit
+ * one: the manifest without its `execution` block, and report.html without the lines that show it (started, finished, workers, Node,
+ * and the full manifest it prints) — what differs between any two executions of one scenario.
+ */
+export function folderBytes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    let text = readFileSync(path, 'latin1');
+    if (name === 'manifest.json') text = JSON.stringify({ ...JSON.parse(text), execution: undefined });
+    if (name === 'report.html') {
+      text = text
+        .replace(/<dt>(Started|Finished|Workers|Node)<\/dt><dd>[^<]*<\/dd>/g, '<dt>$1</dt><dd>…</dd>')
+        .replace(/\n {2}&quot;execution&quot;: \{[\s\S]*?\n {2}\}/, '\n  &quot;execution&quot;: …');
+    }
+    out[name] = text;
+  }
+  return out;
 }

@@ -1,0 +1,39 @@
+import { relative } from 'node:path';
+import { UsageError } from '../run/errors.js';
+import { mergeShards } from '../run/merge.js';
+import { outDirProblems } from '../run/outDir.js';
+import { writeReportFiles } from './run.js';
+
+export interface MergeCommandOptions {
+  /** false with --no-report. */
+  report?: boolean;
+  force?: boolean;
+}
+
+/**
+ * `draagvlak merge OUT SHARD_DIR...`: joins the folders of `draagvlak run --shard I/N` into the
+ * results folder one unsplit run would have written, then (unless --no-report) its summary,
+ * charts and report. Exit 0 done, 1 when runs failed, 2 when the shards do not fit together
+ * (one line naming what is missing, duplicated or foreign; nothing written).
+ */
+export async function mergeCommand(out: string, dirs: string[], options: MergeCommandOptions): Promise<number> {
+  const problems = outDirProblems(out, { force: options.force });
+  let result;
+  if (problems.length === 0) {
+    try {
+      result = mergeShards(out, dirs);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  if (!result) {
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    return 2;
+  }
+  const shown = relative(process.cwd(), result.out) || '.';
+  process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
+  if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
+  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(result.out)}\n`);
+  return result.failures > 0 ? 1 : 0;
+}

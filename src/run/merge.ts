@@ -1,0 +1,130 @@
+import { join, resolve } from 'node:path';
+import { planRuns } from '../scenario/design.js';
+import type { RunPlan, Scenario } from '../scenario/types.js';
+import { UsageError } from './errors.js';
+import { clearResults, finishResults } from './execute.js';
+import { missingRanges, type RunRange } from './jobs.js';
+import { planManifest, readManifest, scenarioHash, type Manifest } from './manifest.js';
+import { copyPart, ensurePartsDir, listParts, partsDir } from './parts.js';
+import { clip, describeRange, sliceOf } from './shard.js';
+
+export interface MergeResult {
+  out: string;
+  runs: number;
+  shards: number;
+  /** Failed runs (listed in failures.csv). */
+  failures: number;
+}
+
+interface ShardFolder {
+  dir: string;
+  manifest: Manifest & { shard: NonNullable<Manifest['shard']> };
+  slice: RunRange;
+}
+
+const name = (s: ShardFolder) => `shard ${s.manifest.shard.index}/${s.manifest.shard.count} (${s.dir})`;
+
+/** Reads each folder's manifest; every problem is one line naming the folder. */
+function readShards(dirs: readonly string[]): ShardFolder[] {
+  const problems: string[] = [];
+  const shards: ShardFolder[] = [];
+  for (const dir of dirs) {
+    const manifest = readManifest(join(dir, 'manifest.json'));
+    if (!manifest) problems.push(`${dir}: not a draagvlak results folder (no readable manifest.json)`);
+    else if (!manifest.shard) problems.push(`${dir}: not a shard (its manifest has no "shard"; it was run without --shard)`);
+    else if (!manifest.complete) {
+      problems.push(`${dir}: shard ${manifest.shard.index}/${manifest.shard.count} is incomplete; finish it with the same \`draagvlak run … --shard ${manifest.shard.index}/${manifest.shard.count}\` and --resume`);
+    } else {
+      const { start, end } = manifest.shard;
+      shards.push({ dir, manifest: manifest as ShardFolder['manifest'], slice: { start, end } });
+    }
+  }
+  if (problems.length > 0) throw new UsageError(problems);
+  if (shards.length === 0) throw new UsageError('merge: no shard folders given');
+  return shards;
+}
+
+/**
+ * Checks that the shards come from one scenario and one version of the code, and that their
+ * slices cover every run of the plan exactly once (and that each folder holds its whole slice).
+ */
+function checkShards(shards: ShardFolder[]): void {
+  const first = shards[0]!;
+  const hash = first.manifest.scenario.hash;
+  for (const s of shards) {
+    if (s.manifest.scenario.hash !== hash) {
+      throw new UsageError(
+        `merge: ${name(s)} comes from another scenario than ${name(first)} (scenario hash ${s.manifest.scenario.hash.slice(0, 12)}…, not ${hash.slice(0, 12)}…); ` +
+          'shards to merge must be run from the same scenario file, --set, --seed and --replications',
+      );
+    }
+    for (const field of ['version', 'gitCommit'] as const) {
+      if (s.manifest[field] !== first.manifest[field]) {
+        throw new UsageError(`merge: ${name(s)} was run by draagvlak ${field} ${s.manifest[field]}, ${name(first)} by ${first.manifest[field]}; run every shard with the same code`);
+      }
+    }
+  }
+  const total = first.manifest.runs;
+  const ordered = [...shards].sort((a, b) => a.slice.start - b.slice.start || a.slice.end - b.slice.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const [a, b] = [ordered[i - 1]!, ordered[i]!];
+    const overlap = { start: b.slice.start, end: Math.min(a.slice.end, b.slice.end) };
+    if (overlap.end > overlap.start) {
+      throw new UsageError(`merge: ${describeRange(overlap)} of ${total} are given twice, by ${name(a)} and ${name(b)}; give each shard once`);
+    }
+  }
+  const missing = missingRanges(total, ordered.map((s) => s.slice).filter((r) => r.end > r.start));
+  if (missing.length > 0) {
+    const count = first.manifest.shard.count;
+    const slices = (r: RunRange) =>
+      Array.from({ length: count }, (_, i) => i + 1).filter((index) => clip([sliceOf(total, { index, count })], r).length > 0);
+    const which = missing.map((r) => `${describeRange(r)} (shard ${slices(r).map((i) => `${i}/${count}`).join(', ')})`);
+    throw new UsageError(`merge: missing ${which.join(' and ')} of ${total}; give every shard's folder, running the missing shards first`);
+  }
+  for (const s of shards) {
+    const lacking = missingRanges(s.manifest.runs, listParts(partsDir(s.dir))).flatMap((r) => clip([r], s.slice));
+    if (lacking.length > 0) throw new UsageError(`merge: ${name(s)} says it is complete but holds no results for ${describeRange(lacking[0]!)}; run that shard again`);
+  }
+}
+
+/**
+ * `draagvlak merge`: assembles the folders of shards (`draagvlak run --shard I/N`) into `out`,
+ * through the very code an unsplit run ends with (`finishResults`), so the result files are
+ * byte-identical to one unsplit run's; the manifest too, but for its `execution` block, which
+ * lists the shards' executions. Refuses (UsageError, nothing written) shards that are incomplete,
+ * from another scenario or code version, missing or given twice.
+ * `plan` is rebuilt from the shards' resolved scenario unless given (tests with hand-made plans).
+ */
+export function mergeShards(out: string, dirs: readonly string[], options: { plan?: RunPlan } = {}): MergeResult {
+  const shards = readShards(dirs.map((d) => resolve(d)));
+  checkShards(shards);
+  const first = shards[0]!.manifest;
+  const resolved = first.scenario.resolved as Scenario;
+  const plan = options.plan ?? planRuns(resolved);
+  if (scenarioHash(plan.scenario) !== first.scenario.hash || plan.points.length * plan.scenario.replications !== first.runs) {
+    throw new UsageError(`merge: the shards' scenario does not give the plan they ran (hash ${first.scenario.hash.slice(0, 12)}…); were they run by another version of draagvlak?`);
+  }
+
+  const target = resolve(out);
+  const inShards = shards.find((s) => s.dir === target);
+  if (inShards) throw new UsageError(`merge: the output folder ${out} is one of the shards; choose another`);
+  const manifest = planManifest(plan, first.scenario.file, {
+    node: process.version,
+    workers: shards.reduce((n, s) => n + s.manifest.execution.workers, 0),
+    startedAt: shards.map((s) => s.manifest.execution.startedAt).sort()[0]!,
+    finishedAt: null,
+    workerRestarts: shards.reduce((n, s) => n + s.manifest.execution.workerRestarts, 0),
+    resumedFrom: [],
+    shards: [...shards]
+      .sort((a, b) => a.slice.start - b.slice.start)
+      .map((s) => ({ dir: s.dir, shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`, ...s.manifest.execution })),
+  });
+  clearResults(target);
+  const journal = ensurePartsDir(target);
+  for (const s of shards) {
+    const from = partsDir(s.dir);
+    for (const range of listParts(from)) if (range.start >= s.slice.start && range.end <= s.slice.end) copyPart(from, journal, range);
+  }
+  const failures = finishResults(plan, target, manifest);
+  return { out: target, runs: first.runs, shards: shards.length, failures };
+}

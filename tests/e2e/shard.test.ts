@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draagvlak, folderBytes, tinySweep, workdir } from './cli.js';
+
+describe('draagvlak run --shard and draagvlak merge', () => {
+  it('three shards merge into the folder one unsplit run writes: result files, summary, charts, report', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 3 }) });
+    const whole = draagvlak(['run', 'tiny.yaml', '--out', 'whole', '--quiet', '--workers', '2'], cwd);
+    expect(whole.code).toBe(0);
+    for (const i of [1, 2, 3]) {
+      const r = draagvlak(['run', 'tiny.yaml', '--shard', `${i}/3`, '--quiet', '--workers', '1'], cwd);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`shard ${i}/3 of tiny: runs ${(i - 1) * 3}…${i * 3 - 1} of 9 in results/tiny.shards/${i}/`);
+      expect(existsSync(join(cwd, 'results/tiny.shards', String(i), 'report.html'))).toBe(false);
+    }
+    const merged = draagvlak(['merge', 'merged', 'results/tiny.shards/3', 'results/tiny.shards/1', 'results/tiny.shards/2'], cwd);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain('merged 3 shards: 9 runs in merged/');
+    const expected = folderBytes(join(cwd, 'whole'));
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['runs.csv', 'initiatives.csv', 'series.csv', 'summary.csv', 'report.html', 'manifest.json']));
+    expect(Object.keys(expected).filter((f) => f.startsWith('charts/')).length).toBeGreaterThan(3);
+    expect(folderBytes(join(cwd, 'merged'))).toEqual(expected);
+  });
+
+  it('refuses a shard missing, given twice or from another scenario, and a bad --shard: one line, exit 2, nothing written', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 2 }) });
+    for (const i of [1, 2, 3]) expect(draagvlak(['run', 'tiny.yaml', '--shard', `${i}/3`, '--quiet', '--workers', '1'], cwd).code).toBe(0);
+    expect(draagvlak(['run', 'tiny.yaml', '--shard', '2/3', '--seed', '9', '--out', 'other', '--quiet', '--workers', '1'], cwd).code).toBe(0);
+    const s = (i: number) => `results/tiny.shards/${i}`;
+    const cases: [string[], RegExp][] = [
+      [[s(1), s(3)], /^merge: missing runs 2…3 \(shard 2\/3\) of 6; /],
+      [[s(1), s(2), s(2), s(3)], /^merge: runs 2…3 of 6 are given twice, by shard 2\/3 \(.*\) and shard 2\/3 \(.*\); give each shard once$/],
+      [[s(1), 'other', s(3)], /^merge: shard 2\/3 \(.*other\) comes from another scenario than shard 1\/3 .*; shards to merge must be run from the same scenario file/],
+    ];
+    for (const [dirs, message] of cases) {
+      const r = draagvlak(['merge', 'merged', ...dirs, '--no-report'], cwd);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+      expect(existsSync(join(cwd, 'merged'))).toBe(false);
+    }
+    const bad = draagvlak(['run', 'tiny.yaml', '--shard', '4/3', '--quiet'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trimEnd()).toBe('--shard: expected I/N with whole numbers 1 ≤ I ≤ N (e.g. 2/8), found "4/3"');
+  });
+});

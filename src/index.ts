@@ -31,7 +31,7 @@ export * from './scenario/index.js';
 // Run: one run, the worker pool, streaming results, resume, manifest
 export { executePlan, type ExecuteOptions, type ExecuteResult } from './run/execute.js';
 export { mergeShards, type MergeResult } from './run/merge.js';
-export { sliceOf, type Shard } from './run/shard.js';
+export { shardRanges, type Shard } from './run/shard.js';
 export { runOne, runContext, type ModelFn, type RunContext } from './run/single.js';
 export { batches, batchSize, missingRanges, type RunRange } from './run/jobs.js';
 export { formatRun, formatFailure, headers, type RunRows, type RunIdentity } from './run/rows.js';

@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip summary.csv, charts and report.html')
     .option('--force', 'allow a results folder outside the current directory')
-    .option('--shard <I/N>', 'run only the I-th of N slices of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
+    .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       code = await runCommand(file, opts);
     });

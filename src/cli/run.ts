@@ -7,7 +7,7 @@ import { UsageError } from '../run/errors.js';
 import { executePlan } from '../run/execute.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
-import { describeRange, parseShard, sliceOf, type Shard } from '../run/shard.js';
+import { parseShard, type Shard } from '../run/shard.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -20,7 +20,7 @@ export interface RunCommandOptions {
   /** false with --no-report. */
   report?: boolean;
   force?: boolean;
-  /** `I/N`: only the I-th of N slices of the runs (`draagvlak merge` joins the shards). */
+  /** `I/N`: only the I-th of N shares of the runs (`draagvlak merge` joins the shards). */
   shard?: string;
 }
 
@@ -106,9 +106,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (shard) {
-    const total = plan.points.length * plan.scenario.replications;
-    const slice = sliceOf(total, shard);
-    say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${slice.end > slice.start ? describeRange(slice) : 'no runs'} of ${total} in ${shown}/; join the shards with draagvlak merge`);
+    say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${result.runs} of ${plan.points.length * plan.scenario.replications} runs in ${shown}/; join the shards with draagvlak merge`);
   } else say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
   if (result.failures.count > 0) {
     process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);

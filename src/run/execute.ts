@@ -10,7 +10,7 @@ import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, remov
 import { poolExecutor } from './pool.js';
 import { createProgress } from './progress.js';
 import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
-import { clip, sliceOf, type Shard } from './shard.js';
+import { blockSize, intersect, runsIn, shardRanges, type Shard } from './shard.js';
 import { runContext, type ModelFn } from './single.js';
 
 export interface ExecuteOptions {
@@ -35,8 +35,8 @@ export interface ExecuteOptions {
   /** Where progress goes (default stderr). */
   progressStream?: NodeJS.WriteStream;
   /**
-   * Carry out only this slice of the runs (src/run/shard.ts): the folder then keeps its runs as
-   * parts, and its manifest names the slice, for `draagvlak merge` to assemble.
+   * Carry out only this shard's runs (src/run/shard.ts): the folder then keeps its runs as parts,
+   * and its manifest names the shard, for `draagvlak merge` to assemble.
    */
   shard?: Shard;
 }
@@ -44,7 +44,7 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
   status: 'complete' | 'interrupted';
   out: string;
-  /** Runs in the plan (in the shard's slice, for a shard). */
+  /** Runs in the plan (in the shard, for a shard). */
   runs: number;
   /** Runs carried out by this execution (not counting those a resumed run found done). */
   ranNow: number;
@@ -82,9 +82,9 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const total = plan.points.length * R;
   const workers = options.model ? 1 : options.workers;
   const startedAt = new Date().toISOString();
-  const shard = options.shard ? { ...options.shard, ...sliceOf(total, options.shard) } : undefined;
-  const slice = shard ?? { start: 0, end: total };
-  const size = slice.end - slice.start;
+  const mine = options.shard ? shardRanges(total, options.shard) : [{ start: 0, end: total }];
+  const size = runsIn(mine);
+  const shard = options.shard && { ...options.shard, block: blockSize(total, options.shard.count), runs: size };
 
   let resumedFrom: string[] = [];
   if (options.resume) {
@@ -116,9 +116,9 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   writeManifest(manifestFile, manifest);
 
   const dir = ensurePartsDir(out);
-  const left = () => clip(missingRanges(total, listParts(dir)), slice);
+  const left = () => intersect(missingRanges(total, listParts(dir)), mine);
   const todo = left();
-  const remaining = todo.reduce((n, r) => n + r.end - r.start, 0);
+  const remaining = runsIn(todo);
   const progress = createProgress({ total: size, done: size - remaining, quiet: options.quiet, stream: options.progressStream });
   const failures = { count: 0, first: [] as string[] };
   let ranNow = 0;
@@ -191,7 +191,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
 
   manifest.execution.workerRestarts = executor.restarts ?? 0;
   if (signal) {
-    const done = size - left().reduce((n, r) => n + r.end - r.start, 0);
+    const done = size - runsIn(left());
     manifest.note = `interrupted by ${signal} after ${done} of ${size} runs; continue with the same command and --resume`;
     manifest.execution.finishedAt = new Date().toISOString();
     writeManifest(manifestFile, manifest);
@@ -200,7 +200,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   if (shard) {
     // A shard keeps its parts for the merge; its failures are counted from them.
     manifest.complete = true;
-    manifest.note = `shard ${shard.index} of ${shard.count}: runs ${shard.start}…${shard.end - 1} of ${total}, kept in ${PARTS}/ until \`draagvlak merge\` assembles the shards`;
+    manifest.note = `shard ${shard.index} of ${shard.count}: ${size} of ${total} runs, kept in ${PARTS}/ until \`draagvlak merge\` assembles the shards`;
     manifest.failures = countFailures(out);
     manifest.execution.finishedAt = new Date().toISOString();
     writeManifest(manifestFile, manifest);

@@ -46,8 +46,11 @@ export interface Manifest {
     /** A merged folder: the shards it was assembled from (`draagvlak merge`). */
     shards?: ShardExecution[];
   };
-  /** Present in a shard's folder only (`draagvlak run --shard I/N`): which slice of the runs it holds. */
-  shard?: { index: number; count: number; start: number; end: number };
+  /**
+   * Present in a shard's folder only (`draagvlak run --shard I/N`): shard `index` of `count`, holding
+   * `runs` runs, blocks of `block` runs dealt in turn (src/run/shard.ts).
+   */
+  shard?: { index: number; count: number; block: number; runs: number };
 }
 
 /** What a merged manifest records of each shard's execution. */

@@ -6,7 +6,7 @@ import { clearResults, finishResults } from './execute.js';
 import { missingRanges, type RunRange } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, type Manifest } from './manifest.js';
 import { copyPart, ensurePartsDir, listParts, partsDir } from './parts.js';
-import { clip, describeRange, sliceOf } from './shard.js';
+import { blockSize, intersect, runsIn, shardRanges } from './shard.js';
 
 export interface MergeResult {
   out: string;
@@ -19,7 +19,8 @@ export interface MergeResult {
 interface ShardFolder {
   dir: string;
   manifest: Manifest & { shard: NonNullable<Manifest['shard']> };
-  slice: RunRange;
+  /** Its runs, as the split rule gives them. */
+  ranges: RunRange[];
 }
 
 const name = (s: ShardFolder) => `shard ${s.manifest.shard.index}/${s.manifest.shard.count} (${s.dir})`;
@@ -35,8 +36,7 @@ function readShards(dirs: readonly string[]): ShardFolder[] {
     else if (!manifest.complete) {
       problems.push(`${dir}: shard ${manifest.shard.index}/${manifest.shard.count} is incomplete; finish it with the same \`draagvlak run … --shard ${manifest.shard.index}/${manifest.shard.count}\` and --resume`);
     } else {
-      const { start, end } = manifest.shard;
-      shards.push({ dir, manifest: manifest as ShardFolder['manifest'], slice: { start, end } });
+      shards.push({ dir, manifest: manifest as ShardFolder['manifest'], ranges: shardRanges(manifest.runs, manifest.shard) });
     }
   }
   if (problems.length > 0) throw new UsageError(problems);
@@ -45,12 +45,13 @@ function readShards(dirs: readonly string[]): ShardFolder[] {
 }
 
 /**
- * Checks that the shards come from one scenario and one version of the code, and that their
- * slices cover every run of the plan exactly once (and that each folder holds its whole slice).
+ * Checks that the shards come from one scenario, one version of the code and one split, that
+ * every shard of the split is given exactly once, and that each folder holds all its runs.
  */
 function checkShards(shards: ShardFolder[]): void {
   const first = shards[0]!;
-  const hash = first.manifest.scenario.hash;
+  const { hash } = first.manifest.scenario;
+  const { count } = first.manifest.shard;
   for (const s of shards) {
     if (s.manifest.scenario.hash !== hash) {
       throw new UsageError(
@@ -63,27 +64,31 @@ function checkShards(shards: ShardFolder[]): void {
         throw new UsageError(`merge: ${name(s)} was run by draagvlak ${field} ${s.manifest[field]}, ${name(first)} by ${first.manifest[field]}; run every shard with the same code`);
       }
     }
-  }
-  const total = first.manifest.runs;
-  const ordered = [...shards].sort((a, b) => a.slice.start - b.slice.start || a.slice.end - b.slice.end);
-  for (let i = 1; i < ordered.length; i++) {
-    const [a, b] = [ordered[i - 1]!, ordered[i]!];
-    const overlap = { start: b.slice.start, end: Math.min(a.slice.end, b.slice.end) };
-    if (overlap.end > overlap.start) {
-      throw new UsageError(`merge: ${describeRange(overlap)} of ${total} are given twice, by ${name(a)} and ${name(b)}; give each shard once`);
+    if (s.manifest.shard.count !== count) {
+      throw new UsageError(`merge: ${name(s)} and ${name(first)} belong to different splits (into ${s.manifest.shard.count} and ${count}); merge the shards of one split`);
+    }
+    if (s.manifest.shard.block !== blockSize(s.manifest.runs, count) || s.manifest.shard.runs !== runsIn(s.ranges)) {
+      throw new UsageError(`merge: ${name(s)} was split by another rule (blocks of ${s.manifest.shard.block} runs); run every shard with the same code`);
     }
   }
-  const missing = missingRanges(total, ordered.map((s) => s.slice).filter((r) => r.end > r.start));
+  const byIndex = new Map<number, ShardFolder>();
+  for (const s of shards) {
+    const twin = byIndex.get(s.manifest.shard.index);
+    if (twin) throw new UsageError(`merge: shard ${s.manifest.shard.index}/${count} is given twice, as ${twin.dir} and ${s.dir}; give each shard once`);
+    byIndex.set(s.manifest.shard.index, s);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    const count = first.manifest.shard.count;
-    const slices = (r: RunRange) =>
-      Array.from({ length: count }, (_, i) => i + 1).filter((index) => clip([sliceOf(total, { index, count })], r).length > 0);
-    const which = missing.map((r) => `${describeRange(r)} (shard ${slices(r).map((i) => `${i}/${count}`).join(', ')})`);
-    throw new UsageError(`merge: missing ${which.join(' and ')} of ${total}; give every shard's folder, running the missing shards first`);
+    const total = first.manifest.runs;
+    const lost = missing.reduce((n, index) => n + runsIn(shardRanges(total, { index, count })), 0);
+    throw new UsageError(
+      `merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (${lost} of ${total} runs); ` +
+        'give every shard\'s folder, running the missing shards first',
+    );
   }
   for (const s of shards) {
-    const lacking = missingRanges(s.manifest.runs, listParts(partsDir(s.dir))).flatMap((r) => clip([r], s.slice));
-    if (lacking.length > 0) throw new UsageError(`merge: ${name(s)} says it is complete but holds no results for ${describeRange(lacking[0]!)}; run that shard again`);
+    const lacking = intersect(missingRanges(s.manifest.runs, listParts(partsDir(s.dir))), s.ranges);
+    if (lacking.length > 0) throw new UsageError(`merge: ${name(s)} says it is complete but holds no results for ${runsIn(lacking)} of its runs (from run ${lacking[0]!.start}); run that shard again`);
   }
 }
 
@@ -116,14 +121,16 @@ export function mergeShards(out: string, dirs: readonly string[], options: { pla
     workerRestarts: shards.reduce((n, s) => n + s.manifest.execution.workerRestarts, 0),
     resumedFrom: [],
     shards: [...shards]
-      .sort((a, b) => a.slice.start - b.slice.start)
+      .sort((a, b) => a.manifest.shard.index - b.manifest.shard.index)
       .map((s) => ({ dir: s.dir, shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`, ...s.manifest.execution })),
   });
   clearResults(target);
   const journal = ensurePartsDir(target);
   for (const s of shards) {
     const from = partsDir(s.dir);
-    for (const range of listParts(from)) if (range.start >= s.slice.start && range.end <= s.slice.end) copyPart(from, journal, range);
+    for (const range of listParts(from)) {
+      if (runsIn(intersect([range], s.ranges)) === range.end - range.start) copyPart(from, journal, range);
+    }
   }
   const failures = finishResults(plan, target, manifest);
   return { out: target, runs: first.runs, shards: shards.length, failures };

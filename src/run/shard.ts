@@ -1,11 +1,14 @@
 import type { RunRange } from './jobs.js';
 
 /**
- * Splitting a sweep across machines: shard I of N (I from 1 to N) carries out the I-th of N
- * contiguous, balanced slices of the canonical run list [0, total). The slice depends on the
- * run count and N only — never on the machine, the worker count or the order runs finish in —
- * so N separate executions, each writing its own folder, together hold every run exactly once,
- * and `draagvlak merge` can assemble them into the files one unsplit run writes.
+ * Splitting a sweep across machines. The canonical run list [0, total) is cut into blocks of
+ * `blockSize(total, N)` consecutive runs, dealt out in turn: shard I of N (I from 1 to N) carries
+ * out blocks I−1, I−1+N, I−1+2N, … (block-cyclic). Dealing blocks rather than cutting N long
+ * slices spreads every part of the design over every shard, so shards take about equally long
+ * even when the points differ in cost (a grid sweep's first points may cost several times its
+ * last). The split depends on the run count and N only — never on the machine, the worker count
+ * or the order runs finish in — so N separate executions together hold every run exactly once, and
+ * `draagvlak merge` assembles them into the files one unsplit run writes.
  */
 export interface Shard {
   /** 1-based. */
@@ -13,12 +16,22 @@ export interface Shard {
   count: number;
 }
 
-/** Shard `index` of `count`: runs ⌊(I−1)·total/N⌋ … ⌊I·total/N⌋−1; slice sizes differ by at most one. */
-export function sliceOf(total: number, shard: Shard): RunRange {
-  return {
-    start: Math.floor(((shard.index - 1) * total) / shard.count),
-    end: Math.floor((shard.index * total) / shard.count),
-  };
+/**
+ * Runs per block: at most 16 (a worker batch), and small enough that each shard gets at least
+ * about eight blocks; shards' run counts then differ by at most one block.
+ */
+export function blockSize(total: number, count: number): number {
+  return Math.max(1, Math.min(16, Math.floor(total / (count * 8))));
+}
+
+/** The runs of a shard, as ranges in canonical order. */
+export function shardRanges(total: number, shard: Shard): RunRange[] {
+  const size = blockSize(total, shard.count);
+  const ranges: RunRange[] = [];
+  for (let start = (shard.index - 1) * size; start < total; start += shard.count * size) {
+    ranges.push({ start, end: Math.min(total, start + size) });
+  }
+  return ranges;
 }
 
 /** Parses `I/N`; returns the shard or the problem, worded for `--shard`. */
@@ -32,14 +45,21 @@ export function parseShard(text: string): Shard | string {
   return { index, count };
 }
 
-/** The parts of `ranges` that fall inside `slice`, in order. */
-export function clip(ranges: readonly RunRange[], slice: RunRange): RunRange[] {
-  return ranges
-    .map((r) => ({ start: Math.max(r.start, slice.start), end: Math.min(r.end, slice.end) }))
-    .filter((r) => r.end > r.start);
+/** The runs in both of two lists of ranges (each in order, without overlaps), in order. */
+export function intersect(a: readonly RunRange[], b: readonly RunRange[]): RunRange[] {
+  const out: RunRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i]!.start, b[j]!.start);
+    const end = Math.min(a[i]!.end, b[j]!.end);
+    if (end > start) out.push({ start, end });
+    if (a[i]!.end < b[j]!.end) i++;
+    else j++;
+  }
+  return out;
 }
 
-/** "runs 3…5", "run 3" (0-based canonical run indices, as failures.csv and the manifest count them). */
-export function describeRange(r: RunRange): string {
-  return r.end - r.start === 1 ? `run ${r.start}` : `runs ${r.start}…${r.end - 1}`;
+export function runsIn(ranges: readonly RunRange[]): number {
+  return ranges.reduce((n, r) => n + r.end - r.start, 0);
 }

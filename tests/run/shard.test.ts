@@ -8,7 +8,7 @@ import { UsageError } from '../../src/run/errors.js';
 import { executePlan } from '../../src/run/execute.js';
 import { mergeShards } from '../../src/run/merge.js';
 import { readManifest } from '../../src/run/manifest.js';
-import { clip, parseShard, sliceOf } from '../../src/run/shard.js';
+import { blockSize, intersect, parseShard, runsIn, shardRanges } from '../../src/run/shard.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { RunPlan } from '../../src/scenario/types.js';
@@ -48,30 +48,47 @@ async function runShards(plan: RunPlan, root: string, count: number): Promise<st
 }
 
 describe('shard slices', () => {
-  it('cover every run exactly once, in order, with sizes differing by at most one (any run count and shard count)', () => {
+  it('cover every run exactly once, with run counts differing by at most one block (any run count and shard count)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 64 }), (total, count) => {
-        const slices = Array.from({ length: count }, (_, i) => sliceOf(total, { index: i + 1, count }));
-        expect(slices[0]!.start).toBe(0);
-        expect(slices.at(-1)!.end).toBe(total);
-        for (let i = 1; i < count; i++) expect(slices[i]!.start).toBe(slices[i - 1]!.end);
-        const sizes = slices.map((s) => s.end - s.start);
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 64 }), (total, count) => {
+        const shards = Array.from({ length: count }, (_, i) => shardRanges(total, { index: i + 1, count }));
+        const owner = new Array<number>(total).fill(0);
+        shards.forEach((ranges, i) => {
+          for (const r of ranges) for (let k = r.start; k < r.end; k++) owner[k] = owner[k]! === 0 ? i + 1 : -1;
+        });
+        expect(owner.every((o) => o > 0)).toBe(true);
+        const sizes = shards.map(runsIn);
+        const block = blockSize(total, count);
+        expect(block).toBeGreaterThanOrEqual(1);
+        expect(block).toBeLessThanOrEqual(16);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(block);
       }),
     );
+  });
+
+  it('deal blocks in turn, so each shard gets every part of the design', () => {
+    // 120 runs, 2 shards: blocks of 7 runs, odd blocks to shard 1, even ones to shard 2.
+    expect(blockSize(120, 2)).toBe(7);
+    expect(shardRanges(120, { index: 2, count: 2 }).slice(0, 3)).toEqual([{ start: 7, end: 14 }, { start: 21, end: 28 }, { start: 35, end: 42 }]);
+    expect(shardRanges(120, { index: 1, count: 2 }).at(-1)).toEqual({ start: 112, end: 119 });
+    expect(shardRanges(120, { index: 2, count: 2 }).at(-1)).toEqual({ start: 119, end: 120 });
+    // Few runs: one run per block, round robin.
+    expect(shardRanges(9, { index: 2, count: 3 })).toEqual([{ start: 1, end: 2 }, { start: 4, end: 5 }, { start: 7, end: 8 }]);
   });
 
   it('parses I/N and refuses anything else in one line', () => {
     expect(parseShard('2/8')).toEqual({ index: 2, count: 8 });
     for (const bad of ['0/3', '4/3', '3', 'a/b', '1/0', '-1/2', '1.5/3']) expect(parseShard(bad)).toMatch(/^--shard: expected I\/N .* found "/);
-    expect(clip([{ start: 0, end: 5 }, { start: 8, end: 12 }], { start: 3, end: 10 })).toEqual([{ start: 3, end: 5 }, { start: 8, end: 10 }]);
+    expect(intersect([{ start: 0, end: 5 }, { start: 8, end: 12 }], [{ start: 3, end: 9 }, { start: 11, end: 20 }])).toEqual([
+      { start: 3, end: 5 }, { start: 8, end: 9 }, { start: 11, end: 12 },
+    ]);
   });
 });
 
 describe('run --shard and merge', () => {
   it('1, 3 and 7 shards merge to the bytes of one unsplit run, failed runs included (random run counts)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 14 }), async (replications, failing) => {
+      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 59 }), async (replications, failing) => {
         const plan = tinyPlan(replications);
         const total = plan.points.length * replications;
         // One run made to throw (when it exists): its failure row must land where the unsplit run puts it.
@@ -93,7 +110,7 @@ describe('run --shard and merge', () => {
           expect(readdirSync(merged)).not.toContain('.parts');
         }
       }),
-      { numRuns: 6 },
+      { numRuns: 5 },
     );
   }, 120_000);
 
@@ -113,7 +130,7 @@ describe('run --shard and merge', () => {
     };
     const first = await executePlan(plan, { ...quiet, out, model: stopping, abort: stop.signal, shard: { index: 2, count: 2 }, scenarioFile: 'tiny.yaml' });
     expect(first.status).toBe('interrupted');
-    expect(readManifest(join(out, 'manifest.json'))).toMatchObject({ complete: false, shard: { index: 2, count: 2, start: 6, end: 12 } });
+    expect(readManifest(join(out, 'manifest.json'))).toMatchObject({ complete: false, shard: { index: 2, count: 2, block: 1, runs: 6 } });
     expect(() => mergeShards(join(root, 'early'), dirs)).toThrow(/shard 2\/2 is incomplete; finish it with .*--shard 2\/2.*--resume/);
     await expect(executePlan(plan, { ...quiet, out, resume: true, shard: { index: 1, count: 2 } })).rejects.toThrow(/holds shard 2\/2, not shard 1\/2/);
     await expect(executePlan(plan, { ...quiet, out, resume: true })).rejects.toThrow(/holds shard 2\/2, not an unsplit run/);
@@ -143,9 +160,11 @@ describe('run --shard and merge', () => {
       expect(problems).toHaveLength(1);
       return problems[0]!;
     };
-    expect(refused([dirs[0]!, dirs[2]!])).toBe("merge: missing runs 3…5 (shard 2/3) of 9; give every shard's folder, running the missing shards first");
-    expect(refused([dirs[1]!])).toMatch(/^merge: missing runs 0…2 \(shard 1\/3\) and runs 6…8 \(shard 3\/3\) of 9;/);
-    expect(refused([...dirs, dirs[1]!])).toMatch(/^merge: runs 3…5 of 9 are given twice, by shard 2\/3 \(.*shard-2-of-3\) and shard 2\/3/);
+    expect(refused([dirs[0]!, dirs[2]!])).toBe("merge: missing shard 2/3 (3 of 9 runs); give every shard's folder, running the missing shards first");
+    expect(refused([dirs[1]!])).toMatch(/^merge: missing shards 1\/3, 3\/3 \(6 of 9 runs\);/);
+    expect(refused([...dirs, dirs[1]!])).toMatch(/^merge: shard 2\/3 is given twice, as .*shard-2-of-3 and .*shard-2-of-3; give each shard once$/);
+    const [half] = await runShards(plan, join(root, 'halves'), 2);
+    expect(refused([half!, dirs[1]!])).toMatch(/^merge: shard 2\/3 \(.*\) and shard 1\/2 \(.*halves.*\) belong to different splits \(into 3 and 2\)/);
     expect(refused([other!, dirs[1]!, dirs[2]!])).toMatch(/^merge: shard 2\/3 \(.*\) comes from another scenario than shard 1\/3 \(.*other.*\) \(scenario hash [0-9a-f]{12}…, not [0-9a-f]{12}…\)/);
     expect(refused([...dirs, root])).toMatch(/^.*draagvlak-shard-[^:]*: not a draagvlak results folder/);
   });

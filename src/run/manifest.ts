@@ -34,17 +34,9 @@ export interface Manifest {
   /** Runs that failed (listed in failures.csv); null until the run is complete. */
   failures: number | null;
   files: string[];
-  execution: {
-    node: string;
-    workers: number;
-    startedAt: string;
-    finishedAt: string | null;
-    /** Workers that died and were replaced (their runs were run again). */
-    workerRestarts: number;
-    /** When each earlier, interrupted attempt started; empty for a run that never stopped. */
-    resumedFrom: string[];
-    /** A merged folder: the shards it was assembled from (`draagvlak merge`). */
-    shards?: ShardExecution[];
+  execution: Execution & {
+    /** A merged folder: the shards it was assembled from (`draagvlak merge`), each with its execution. */
+    shards?: (Execution & { dir: string; shard: string })[];
   };
   /**
    * Present in a shard's folder only (`draagvlak run --shard I/N`): shard `index` of `count`, holding
@@ -53,15 +45,15 @@ export interface Manifest {
   shard?: { index: number; count: number; block: number; runs: number };
 }
 
-/** What a merged manifest records of each shard's execution. */
-export interface ShardExecution {
-  dir: string;
-  shard: string;
+/** How one execution went: differs between otherwise identical runs. */
+export interface Execution {
   node: string;
   workers: number;
   startedAt: string;
   finishedAt: string | null;
+  /** Workers that died and were replaced (their runs were run again). */
   workerRestarts: number;
+  /** When each earlier, interrupted attempt started; empty for a run that never stopped. */
   resumedFrom: string[];
 }
 

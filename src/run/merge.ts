@@ -1,10 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { planRuns } from '../scenario/design.js';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 import { UsageError } from './errors.js';
 import { clearResults, finishResults } from './execute.js';
 import { missingRanges, type RunRange } from './jobs.js';
-import { planManifest, readManifest, scenarioHash, type Manifest } from './manifest.js';
+import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { copyPart, ensurePartsDir, listParts, partsDir } from './parts.js';
 import { blockSize, intersect, runsIn, shardRanges } from './shard.js';
 
@@ -111,8 +112,7 @@ export function mergeShards(out: string, dirs: readonly string[], options: { pla
   }
 
   const target = resolve(out);
-  const inShards = shards.find((s) => s.dir === target);
-  if (inShards) throw new UsageError(`merge: the output folder ${out} is one of the shards; choose another`);
+  if (shards.some((s) => s.dir === target)) throw new UsageError(`merge: the output folder ${out} is one of the shards; choose another`);
   const manifest = planManifest(plan, first.scenario.file, {
     node: process.version,
     workers: shards.reduce((n, s) => n + s.manifest.execution.workers, 0),
@@ -124,7 +124,10 @@ export function mergeShards(out: string, dirs: readonly string[], options: { pla
       .sort((a, b) => a.manifest.shard.index - b.manifest.shard.index)
       .map((s) => ({ dir: s.dir, shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`, ...s.manifest.execution })),
   });
+  manifest.note = 'incomplete: the merge stopped before it could finish; run the same draagvlak merge again';
+  mkdirSync(target, { recursive: true });
   clearResults(target);
+  writeManifest(join(target, 'manifest.json'), manifest);
   const journal = ensurePartsDir(target);
   for (const s of shards) {
     const from = partsDir(s.dir);

@@ -11,12 +11,13 @@ export { createWorld } from './model/createWorld.js';
 export type { World, Timeline } from './model/world.js';
 export { step, run, WEEK, type Process } from './model/schedule.js';
 export { runModel, outputOf } from './model/run.js';
-export { INITIATIVE_METRICS, SERIES_METRICS, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
+export { INITIATIVE_SERIES_METRICS, SERIES_METRICS, runValue, transferList, type RunOutput, type InitiativeOutcomes } from './model/output.js';
+export { CONDITION_METRICS, METRICS, RUN_METRICS, INITIATIVE_METRICS, WEEK_METRICS, INITIATIVE_WEEK_METRICS, metric, type Metric } from './model/metrics.js';
 
 // Interventions: timelines of actions (at, from/for, when), applied by the week's interventions step
 export { createTimeline, applyInterventions } from './model/interventions/timeline.js';
 export {
-  ACTIONS, ACTION_SIZE, CONDITION_METRICS, NO_INTERVENTION, interventionName, type ActionName, type Condition, type Intervention, type Plan,
+  ACTIONS, ACTION_SIZE, NO_INTERVENTION, interventionName, type ActionName, type Condition, type Intervention, type Plan,
 } from './model/interventions/types.js';
 
 // Randomness: seeded streams, one per purpose, and run seeds derived from (scenario seed, point, replicate)

@@ -13,6 +13,8 @@ import {
   renderSvg,
   resolveScenario,
   runModel,
+  runValue,
+  RUN_METRICS,
   type Chart,
   type PointSummary,
   type RunOutput,
@@ -190,4 +192,9 @@ export async function provenance(s: Study): Promise<void> {
 export function seriesOf(output: RunOutput, metricIndex: number): Float64Array {
   const n = output.weeks.length;
   return output.series.subarray(metricIndex * n, (metricIndex + 1) * n);
+}
+
+/** The values one run contributes to runs.csv (the registry's run metrics), by key: trustGovFinal, driveFinal, reached, … */
+export function runMetrics(output: RunOutput): Record<string, number> {
+  return Object.fromEntries(RUN_METRICS.map((m) => [m.key, runValue(output, m)]));
 }

@@ -1,13 +1,13 @@
 import type { Chart, PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG } from './theme.js';
+import { metric } from '../model/metrics.js';
 
 /** The world metrics drawn, with the words a programme manager uses for them. */
-export const WORLD_METRICS: readonly { metric: string; name: string }[] = [
-  { metric: 'trust_gov', name: 'Trust in government' },
-  { metric: 'cohesion', name: 'Social cohesion' },
-  { metric: 'drive', name: 'Drive to act for the community' },
-];
+export const WORLD_METRICS: readonly { metric: string; name: string }[] = ['trust_gov', 'cohesion', 'drive'].map((column) => ({
+  metric: column,
+  name: metric(column)!.label,
+}));
 
 export const WORLD_TITLE = 'Trust, cohesion and drive over time';
 

@@ -2,7 +2,7 @@ import { createWorld } from './createWorld.js';
 import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
 import type { RunOutput } from './output.js';
-import { snapshot, emptySnapshot } from './record.js';
+import { columnOf, INITIATIVE_METRICS } from './metrics.js';
 import { run } from './schedule.js';
 import type { World } from './world.js';
 
@@ -22,35 +22,21 @@ export function runModel(
   return outputOf(world);
 }
 
-/** The RunOutput of a world that has been stepped to its horizon. */
+/** The RunOutput of a world that has been stepped to its horizon: its series and each initiative metric of the registry. */
 export function outputOf(world: World): RunOutput {
-  const ini = world.initiatives;
-  const n = ini.count;
-  const neighbourhood = new Int32Array(n);
-  for (let b = 0; b < n; b++) neighbourhood[b] = b;
-  const last = snapshot(world, emptySnapshot());
+  const count = world.initiatives.count;
+  const initiatives = {} as Record<string, Int32Array | Float64Array>;
+  for (const m of INITIATIVE_METRICS) {
+    const column = columnOf(m.kind, count);
+    for (let b = 0; b < count; b++) column[b] = m.value(world, b);
+    initiatives[m.key] = column;
+  }
   return {
     horizon: world.horizon,
     weeks: world.recorder.weeks,
     series: world.recorder.series,
     initiativeSeries: world.recorder.initiativeSeries,
-    initiatives: {
-      neighbourhood,
-      households: Int32Array.from(ini.households),
-      threshold: Float64Array.from(ini.threshold),
-      reachedWeek: Int32Array.from(ini.reachedWeek),
-      formalisedWeek: Int32Array.from(ini.formalisedWeek),
-      supportShareFinal: Float64Array.from(ini.supportShare),
-      progressFinal: Float64Array.from(ini.progress),
-      alignmentFinal: Float64Array.from(ini.alignment),
-    },
-    final: {
-      trustGov: last.trustGov,
-      cohesion: last.cohesion,
-      drive: last.drive,
-      support: last.support,
-      committedShare: last.committedShare,
-    },
+    initiatives: initiatives as RunOutput['initiatives'],
     interventionWeeks: Int32Array.from(world.timeline.firedWeek),
   };
 }

@@ -153,10 +153,12 @@ export interface Timeline {
 export interface Recorder {
   /** Weeks at which metrics are recorded: 0, every sampleEvery weeks, and the horizon. */
   readonly weeks: Int32Array;
-  /** Metric-major world series, SERIES_METRICS × weeks. */
+  /** Metric-major world series, WEEK_METRICS × weeks (src/model/metrics.ts). */
   readonly series: Float64Array;
-  /** Initiative-major series: [initiative][INITIATIVE_METRICS][sample]. */
+  /** Initiative-major series: [initiative][INITIATIVE_WEEK_METRICS][sample]. */
   readonly initiativeSeries: Float64Array;
+  /** Every neighbourhood, 0 … count − 1: world metrics are measured over all of them. */
+  readonly all: Int32Array;
   /** Index of the next sample to write. */
   next: number;
 }

@@ -1,4 +1,5 @@
-import { INITIATIVE_METRICS, SERIES_METRICS, type RunOutput } from '../model/output.js';
+import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRICS, type Kind } from '../model/metrics.js';
+import { runValue, type RunOutput } from '../model/output.js';
 import type { RunPlan } from '../scenario/types.js';
 import { interventionName } from '../model/interventions/types.js';
 
@@ -27,14 +28,8 @@ export interface RunRows {
 }
 
 const IDENTITY = ['point', 'replicate', 'seed', 'label'];
-const RUN_COLUMNS = [
-  'initiatives', 'reached', 'formalised', 'first_reached_week', 'trust_gov_final', 'cohesion_final',
-  'drive_final', 'support_final', 'committed_share_final',
-];
-const INITIATIVE_COLUMNS = [
-  'initiative', 'neighbourhood', 'households', 'threshold', 'reached_week', 'formalised_week',
-  'support_share_final', 'progress_final', 'alignment_final',
-];
+const RUN_COLUMNS = RUN_METRICS.map((m) => m.column);
+const INITIATIVE_COLUMNS = ['initiative', ...INITIATIVE_METRICS.map((m) => m.column)];
 const SERIES_COLUMNS = ['week', 'metric', 'initiative', 'value'];
 const INTERVENTION_COLUMNS = ['intervention', 'name', 'action', 'week'];
 const FAILURE_COLUMNS = ['point', 'replicate', 'seed', 'label', 'error'];
@@ -50,6 +45,11 @@ export function cell(value: string | number | boolean | null | undefined): strin
 /** A week as printed: 1..horizon, empty when it never happened (stored as 0). */
 function week(w: number): string {
   return w > 0 ? String(w) : '';
+}
+
+/** A metric's value as printed: a week as above, a whole number as it is, a number by `cell`. */
+export function formatValue(kind: Kind, v: number): string {
+  return kind === 'week' ? week(v) : kind === 'int' ? String(v) : cell(v);
 }
 
 /**
@@ -84,24 +84,15 @@ export function identityPrefix(plan: RunPlan, id: RunIdentity): string {
 /** The rows one run contributes to runs.csv, initiatives.csv and series.csv. */
 export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRows {
   const prefix = identityPrefix(plan, id);
-  const ini = out.initiatives;
-  const count = ini.reachedWeek.length;
-
-  let reached = 0;
-  let formalised = 0;
-  let firstReached = 0;
+  const count = out.initiatives.reachedWeek.length;
+  const columns = INITIATIVE_METRICS.map((m) => out.initiatives[m.key]);
   let initiatives = '';
   for (let i = 0; i < count; i++) {
-    const r = ini.reachedWeek[i];
-    if (r > 0) {
-      reached++;
-      if (firstReached === 0 || r < firstReached) firstReached = r;
-    }
-    if (ini.formalisedWeek[i] > 0) formalised++;
-    initiatives += `${prefix}${i},${ini.neighbourhood[i]},${ini.households[i]},${cell(ini.threshold[i])},${week(r)},${week(ini.formalisedWeek[i])},${cell(ini.supportShareFinal[i])},${cell(ini.progressFinal[i])},${cell(ini.alignmentFinal[i])}\n`;
+    let row = `${prefix}${i}`;
+    for (let m = 0; m < columns.length; m++) row += `,${formatValue(INITIATIVE_METRICS[m].kind, columns[m][i])}`;
+    initiatives += `${row}\n`;
   }
-  const f = out.final;
-  const runs = `${prefix}${count},${reached},${formalised},${week(firstReached)},${cell(f.trustGov)},${cell(f.cohesion)},${cell(f.drive)},${cell(f.support)},${cell(f.committedShare)}\n`;
+  const runs = `${prefix}${RUN_METRICS.map((m) => formatValue(m.kind, runValue(out, m))).join(',')}\n`;
 
   // Canonical order within a run: world metrics (empty initiative) by week, then metric; then each
   // initiative by week, then metric.
@@ -113,12 +104,12 @@ export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRo
       series += `${prefix}${w},${SERIES_METRICS[m]},,${cell(out.series[m * samples + s])}\n`;
     }
   }
-  const perInitiative = INITIATIVE_METRICS.length * samples;
+  const perInitiative = INITIATIVE_WEEK_METRICS.length * samples;
   for (let i = 0; i < count; i++) {
     for (let s = 0; s < samples; s++) {
       const w = out.weeks[s];
-      for (let m = 0; m < INITIATIVE_METRICS.length; m++) {
-        series += `${prefix}${w},${INITIATIVE_METRICS[m]},${i},${cell(out.initiativeSeries[i * perInitiative + m * samples + s])}\n`;
+      for (let m = 0; m < INITIATIVE_WEEK_METRICS.length; m++) {
+        series += `${prefix}${w},${INITIATIVE_WEEK_METRICS[m].column},${i},${cell(out.initiativeSeries[i * perInitiative + m * samples + s])}\n`;
       }
     }
   }

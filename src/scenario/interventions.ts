@@ -1,5 +1,6 @@
 import { PARAMETERS } from '../model/parameters.js';
-import { ACTIONS, ACTION_SIZE, CONDITION_METRICS, PROGRAMME_ACTIONS, type Intervention } from '../model/interventions/types.js';
+import { ACTIONS, ACTION_SIZE, PROGRAMME_ACTIONS, type Intervention } from '../model/interventions/types.js';
+import { CONDITION_METRICS } from '../model/metrics.js';
 import { show, type Report } from './errors.js';
 import { joinPath } from './paths.js';
 import { specSchema, type JsonSchema } from './specSchema.js';

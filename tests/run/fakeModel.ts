@@ -44,8 +44,8 @@ export function runModel(params, settings, seed, interventions = []) {
       threshold: Float64Array.from({ length: n }, () => params.initiative.threshold),
       reachedWeek, formalisedWeek,
       supportShareFinal: f64(), progressFinal: f64(), alignmentFinal: f64(),
+      membersFinal: Int32Array.from({ length: n }, () => Math.floor(next() * params.population.households)),
     },
-    final: { trustGov: next(), cohesion: next(), drive: next(), support: next(), committedShare: next() / 3 },
     interventionWeeks: new Int32Array(interventions.length),
   };
 }

@@ -47,20 +47,8 @@ export const ACTION_SIZE: Record<ActionName, { default: number; min: number; max
   'remove-stakeholder': { default: 1, min: 1, max: 20, meaning: 'parties removed from those that must agree (at least one remains)' },
 };
 
-/** The quantities a condition can watch, over the neighbourhoods of `where`. */
-export const CONDITION_METRICS = [
-  'support_share', // the highest support share among the initiatives
-  'support',
-  'committed_share',
-  'trust_gov',
-  'belonging',
-  'cohesion',
-  'drive',
-  'awareness',
-  'reached_share',
-  'formalised_share',
-] as const;
-export type ConditionMetric = (typeof CONDITION_METRICS)[number];
+/** A quantity a condition can watch, over the neighbourhoods of `where`: a watchable metric of the registry (CONDITION_METRICS in src/model/metrics.ts). */
+export type ConditionMetric = string;
 
 export interface Condition {
   metric: ConditionMetric;

@@ -1,0 +1,295 @@
+import type { World } from './world.js';
+
+/**
+ * The metric registry: every quantity a run records, once, with its column name, unit, level,
+ * meaning, how it is recorded and how it is reduced. The recorder (record.ts), the metrics a
+ * `when:` condition may watch, the CSV columns (src/run/rows.ts), the result set and its reader,
+ * the chart labels and the metric tables of docs/results.md (metricTable.ts) all read it. Adding a
+ * metric is one entry here plus its computation.
+ *
+ * Levels:
+ *  - `week`: a world-level value, recorded every `sampleEvery` weeks into series.csv (empty `initiative`);
+ *  - `initiative-week`: a per-initiative value recorded with the same weeks (series.csv, `initiative` named);
+ *  - `initiative`: one value per initiative at the horizon (initiatives.csv);
+ *  - `run`: one value per run (runs.csv), reduced from the initiative or week metrics.
+ */
+
+/** Neighbourhoods to measure over; an initiative's index is its neighbourhood's. */
+export type Hoods = Int32Array;
+
+interface Described {
+  /** Column (or `metric` value in series.csv). */
+  readonly column: string;
+  readonly unit: string;
+  /** What it means, for docs/results.md. */
+  readonly meaning: string;
+  /** A short title for charts and tables. */
+  readonly label: string;
+}
+
+/** A world-level weekly metric: `measure` gives its value over some neighbourhoods (all of them when recorded). */
+export interface WeekMetric extends Described {
+  readonly level: 'week';
+  /** How the value is formed from the state, for docs/results.md. */
+  readonly recorded: string;
+  /** May a `when:` condition watch it (over the condition's neighbourhoods)? */
+  readonly watchable: boolean;
+  readonly measure: (world: World, hoods: Hoods) => number;
+}
+
+/** A per-initiative weekly metric: `value` of initiative b; a condition watches `watch` over its neighbourhoods. */
+export interface InitiativeWeekMetric extends Described {
+  readonly level: 'initiative-week';
+  readonly recorded: string;
+  readonly watchable: boolean;
+  readonly value: (world: World, b: number) => number;
+  /** The condition's value over some neighbourhoods, and what it is. */
+  readonly watch: (world: World, hoods: Hoods) => number;
+}
+
+/** How a value is stored and printed: a week (0 = never, printed empty), a whole number, or a number. */
+export type Kind = 'week' | 'int' | 'number';
+
+/** A per-initiative value at the horizon (initiatives.csv). */
+export interface InitiativeMetric extends Described {
+  readonly level: 'initiative';
+  readonly kind: Kind;
+  readonly recorded: string;
+  /** Name of the typed column in a run's output. */
+  readonly key: string;
+  readonly value: (world: World, b: number) => number;
+}
+
+/** A per-run value (runs.csv), reduced from the initiative or week metric `from`. */
+export interface RunMetric extends Described {
+  readonly level: 'run';
+  readonly kind: Kind;
+  readonly from: string;
+  /** count: initiatives; countPositive: initiatives with a value > 0; minPositive: least value > 0 (0 when none); last: value at the last recorded week. */
+  readonly reduce: 'count' | 'countPositive' | 'minPositive' | 'last';
+  readonly key: string;
+}
+
+export type Metric = WeekMetric | InitiativeWeekMetric | InitiativeMetric | RunMetric;
+
+// --- measurement over neighbourhoods: the one place each formula is written --------------------
+
+/** Mean over the neighbourhoods' residents of a per-resident column (summed in resident order). */
+function residentMean(world: World, hoods: Hoods, values: Float64Array | Uint8Array): number {
+  const nb = world.neighbourhoods;
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    const end = nb.end[b];
+    for (let i = nb.start[b]; i < end; i++) sum += values[i];
+    count += end - nb.start[b];
+  }
+  return sum * (count > 0 ? 1 / count : 0);
+}
+
+/** Sum over the neighbourhoods of a per-neighbourhood total, divided by their residents. */
+function perResident(world: World, hoods: Hoods, total: (w: World, b: number) => number): number {
+  const nb = world.neighbourhoods;
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    sum += total(world, b);
+    count += nb.end[b] - nb.start[b];
+  }
+  return sum * (count > 0 ? 1 / count : 0);
+}
+
+/** Mean over the neighbourhoods of a per-neighbourhood value. */
+function hoodMean(world: World, hoods: Hoods, value: (w: World, b: number) => number): number {
+  let sum = 0;
+  for (let k = 0; k < hoods.length; k++) sum += value(world, hoods[k]);
+  return sum * (hoods.length > 0 ? 1 / hoods.length : 0);
+}
+
+/** Mean over the neighbourhoods' officials of a per-official column. */
+function officialMean(world: World, hoods: Hoods, values: Float64Array): number {
+  const start = world.neighbourhoods.officialStart;
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    for (let o = start[b]; o < start[b + 1]; o++) sum += values[o];
+    count += start[b + 1] - start[b];
+  }
+  return sum * (count > 0 ? 1 / count : 0);
+}
+
+/** Summed belonging of a neighbourhood's residents. */
+function hoodBelonging(world: World, b: number): number {
+  const nb = world.neighbourhoods;
+  let sum = 0;
+  for (let i = nb.start[b]; i < nb.end[b]; i++) sum += world.residents.belonging[i];
+  return sum;
+}
+
+/**
+ * A neighbourhood's social cohesion: its residents' mean belonging times the share of their ties
+ * that stay inside it (density of strong ties).
+ */
+export function hoodCohesion(world: World, b: number): number {
+  const nb = world.neighbourhoods;
+  const size = nb.end[b] - nb.start[b];
+  return size > 0 ? (hoodBelonging(world, b) / size) * nb.withinShare[b] : 0;
+}
+
+/** A neighbourhood's felt pressure times its residents. */
+const hoodPressure = (w: World, b: number) => w.neighbourhoods.feltPressure[b] * (w.neighbourhoods.end[b] - w.neighbourhoods.start[b]);
+const initiativeAlignment = (w: World, b: number) => w.initiatives.alignment[b];
+const initiativeProgress = (w: World, b: number) => w.initiatives.progress[b];
+
+/** Share of the neighbourhoods' initiatives whose week column is set (> 0). */
+function initiativeShare(hoods: Hoods, weeks: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < hoods.length; k++) if (weeks[hoods[k]] > 0) n++;
+  return n * (hoods.length > 0 ? 1 / hoods.length : 0);
+}
+
+function week(
+  column: string, label: string, meaning: string, recorded: string, watchable: boolean, measure: WeekMetric['measure'], unit = 'share 0–1',
+): WeekMetric {
+  return { level: 'week', column, label, unit, meaning, recorded, watchable, measure };
+}
+
+/** World metrics recorded every `sampleEvery` weeks, in series.csv order. */
+export const WEEK_METRICS: readonly WeekMetric[] = [
+  week('support', 'Support', 'mean support of residents for their local initiative', 'mean over residents', true,
+    (w, h) => residentMean(w, h, w.residents.support), 'level 0–1'),
+  week('committed_share', 'Committed households', 'share of households committed to (members of) their initiative', 'mean over residents of 1 when committed', true,
+    (w, h) => residentMean(w, h, w.residents.committed)),
+  week('trust_gov', 'Trust in government', 'mean trust of residents in officials and the programme', 'mean over residents', true,
+    (w, h) => residentMean(w, h, w.residents.trustGov), 'level 0–1'),
+  week('belonging', 'Belonging', 'mean belonging (horizontal trust in neighbours)', 'mean over residents (summed per neighbourhood)', true,
+    (w, h) => perResident(w, h, hoodBelonging), 'level 0–1'),
+  week('cohesion', 'Social cohesion', "mean neighbourhood cohesion: a neighbourhood's mean belonging × the share of its residents' ties that stay inside it", 'mean over neighbourhoods', true,
+    (w, h) => hoodMean(w, h, hoodCohesion), 'level 0–1'),
+  week('drive', 'Drive to act for the community', 'mean drive of residents', 'mean over residents', true,
+    (w, h) => residentMean(w, h, w.residents.drive), 'level 0–1'),
+  week('awareness', 'Awareness', 'mean awareness of residents', 'mean over residents', true,
+    (w, h) => residentMean(w, h, w.residents.awareness), 'level 0–1'),
+  week('pressure', 'Felt pressure', 'mean pressure felt by residents', "mean over residents of their neighbourhood's felt pressure", false,
+    (w, h) => perResident(w, h, hoodPressure), 'level 0–1'),
+  week('presence', 'Official presence', 'mean presence of officials in the neighbourhoods', 'mean over officials', false,
+    (w, h) => officialMean(w, h, w.officials.presence), 'level 0–1'),
+  week('orientation', 'Official orientation', 'mean orientation of officials (1 = top-down)', 'mean over officials', false,
+    (w, h) => officialMean(w, h, w.officials.orientation), 'level 0–1'),
+  week('trust_in_residents', 'Officials’ trust in residents', 'mean trust of officials in residents', 'mean over officials', false,
+    (w, h) => officialMean(w, h, w.officials.trustInResidents), 'level 0–1'),
+  week('reached_share', 'Initiatives past the threshold', 'share of initiatives that have reached their support threshold', 'share of initiatives with a reach week', true,
+    (w, h) => initiativeShare(h, w.initiatives.reachedWeek)),
+  week('formalised_share', 'Initiatives formalised', 'share of initiatives formalised', 'share of initiatives with a formalisation week', true,
+    (w, h) => initiativeShare(h, w.initiatives.formalisedWeek)),
+  week('alignment', 'Alignment', "mean alignment of initiatives with the programme's goals", 'mean over initiatives', false,
+    (w, h) => hoodMean(w, h, initiativeAlignment), 'level 0–1'),
+  week('progress', 'Progress', 'mean progress of initiatives towards formalisation', 'mean over initiatives', false,
+    (w, h) => hoodMean(w, h, initiativeProgress), 'level 0–1'),
+];
+
+/** Per-initiative metrics recorded with the same weeks (series.csv rows that name an initiative). */
+export const INITIATIVE_WEEK_METRICS: readonly InitiativeWeekMetric[] = [
+  {
+    level: 'initiative-week', column: 'support_share', label: 'Support share', unit: 'share 0–1',
+    meaning: "committed households over the households of the initiative's neighbourhood",
+    recorded: 'members / households', watchable: true,
+    value: (w, b) => w.initiatives.supportShare[b],
+    // "an initiative's support share passes 0.2" reads as written: the highest one
+    watch: (w, hoods) => {
+      let best = 0;
+      for (let k = 0; k < hoods.length; k++) if (w.initiatives.supportShare[hoods[k]] > best) best = w.initiatives.supportShare[hoods[k]];
+      return best;
+    },
+  },
+];
+
+function initiative<K extends string, T extends Kind>(
+  column: string, key: K, kind: T, unit: string, label: string, meaning: string, value: InitiativeMetric['value'],
+): InitiativeMetric & { key: K; kind: T } {
+  return { level: 'initiative', column, key, kind, unit, label, meaning, recorded: 'at the horizon', value };
+}
+
+/** Per-initiative values at the horizon, in initiatives.csv order (after `initiative`, its 0-based index). */
+export const INITIATIVE_METRICS = [
+  initiative('neighbourhood', 'neighbourhood', 'int', 'index', 'Neighbourhood', 'the neighbourhood it belongs to', (_w, b) => b),
+  initiative('households', 'households', 'int', 'households', 'Households', 'households in its neighbourhood (its catchment)', (w, b) => w.initiatives.households[b]),
+  initiative('threshold', 'threshold', 'number', 'share 0–1', 'Threshold', 'its support threshold: the support share it must reach', (w, b) => w.initiatives.threshold[b]),
+  initiative('reached_week', 'reachedWeek', 'week', 'week 1–horizon', 'Reach week', 'the week it first reached its threshold; empty when it never did (censored at the horizon)', (w, b) => w.initiatives.reachedWeek[b]),
+  initiative('formalised_week', 'formalisedWeek', 'week', 'week 1–horizon', 'Formalisation week', 'the week it formalised; empty when it never did', (w, b) => w.initiatives.formalisedWeek[b]),
+  initiative('support_share_final', 'supportShareFinal', 'number', 'share 0–1', 'Support share at the horizon', 'its support share at the horizon', (w, b) => w.initiatives.supportShare[b]),
+  initiative('progress_final', 'progressFinal', 'number', 'level 0–1', 'Progress at the horizon', 'its progress towards formalisation at the horizon', (w, b) => w.initiatives.progress[b]),
+  initiative('alignment_final', 'alignmentFinal', 'number', 'level 0–1', 'Alignment at the horizon', "its alignment with the programme's goals at the horizon", (w, b) => w.initiatives.alignment[b]),
+  initiative('members_final', 'membersFinal', 'int', 'households', 'Members at the horizon', 'households committed to it (its members) at the horizon', (w, b) => w.initiatives.members[b]),
+] as const;
+
+function run<K extends string, T extends Kind>(
+  column: string, key: K, kind: T, unit: string, label: string, meaning: string, from: string, reduce: RunMetric['reduce'],
+): RunMetric & { key: K; kind: T } {
+  return { level: 'run', column, key, kind, unit, label, meaning, from, reduce };
+}
+
+/** Per-run values, in runs.csv order. */
+export const RUN_METRICS = [
+  run('initiatives', 'initiatives', 'int', 'initiatives', 'Initiatives', 'initiatives in the run (one per neighbourhood)', 'reached_week', 'count'),
+  run('reached', 'reached', 'int', 'initiatives', 'Reached', 'initiatives that reached their threshold by the horizon', 'reached_week', 'countPositive'),
+  run('formalised', 'formalised', 'int', 'initiatives', 'Formalised', 'initiatives formalised by the horizon', 'formalised_week', 'countPositive'),
+  run('first_reached_week', 'firstReachedWeek', 'week', 'week 1–horizon', 'First reach week', 'the week the first initiative reached its threshold; empty when none did', 'reached_week', 'minPositive'),
+  run('trust_gov_final', 'trustGovFinal', 'number', 'level 0–1', 'Trust in government at the horizon', 'trust_gov at the horizon', 'trust_gov', 'last'),
+  run('cohesion_final', 'cohesionFinal', 'number', 'level 0–1', 'Social cohesion at the horizon', 'cohesion at the horizon', 'cohesion', 'last'),
+  run('drive_final', 'driveFinal', 'number', 'level 0–1', 'Drive at the horizon', 'drive at the horizon', 'drive', 'last'),
+  run('support_final', 'supportFinal', 'number', 'level 0–1', 'Support at the horizon', 'support at the horizon', 'support', 'last'),
+  run('committed_share_final', 'committedShareFinal', 'number', 'share 0–1', 'Committed households at the horizon', 'committed_share at the horizon', 'committed_share', 'last'),
+] as const;
+
+/** The typed array a kind is stored in: weeks and whole numbers as Int32Array, numbers as Float64Array. */
+export type ColumnOf<T extends Kind> = T extends 'number' ? Float64Array : Int32Array;
+export type InitiativeKey = (typeof INITIATIVE_METRICS)[number]['key'];
+export type RunKey = (typeof RUN_METRICS)[number]['key'];
+/** One typed column per initiative metric, by key. */
+export type InitiativeColumns = { [M in (typeof INITIATIVE_METRICS)[number] as M['key']]: ColumnOf<M['kind']> };
+/** One typed column per run metric, by key. */
+export type RunColumns = { [M in (typeof RUN_METRICS)[number] as M['key']]: ColumnOf<M['kind']> };
+
+/** A typed column of `length` for a kind. */
+export function columnOf(kind: Kind, length: number): Int32Array | Float64Array {
+  return kind === 'number' ? new Float64Array(length) : new Int32Array(length);
+}
+
+export const METRICS: readonly Metric[] = [...RUN_METRICS, ...INITIATIVE_METRICS, ...WEEK_METRICS, ...INITIATIVE_WEEK_METRICS];
+
+/** Names of the world metrics, in series.csv order. */
+export const SERIES_METRICS = WEEK_METRICS.map((m) => m.column);
+
+/** The metric of a column name (any level); undefined when there is none. */
+export function metric(column: string): Metric | undefined {
+  return METRICS.find((m) => m.column === column);
+}
+
+/** The key of an initiative metric's typed column, from its column name. */
+export function initiativeKey(column: string): InitiativeKey {
+  const m = INITIATIVE_METRICS.find((x) => x.column === column);
+  if (!m) throw new Error(`no initiative metric ${column}`);
+  return m.key;
+}
+
+/** Index of a world metric in the series of a run's output. */
+export function weekIndex(column: string): number {
+  const i = WEEK_METRICS.findIndex((m) => m.column === column);
+  if (i < 0) throw new Error(`no week metric ${column}`);
+  return i;
+}
+
+/** The metrics a `when:` condition may watch, by name. */
+export const CONDITION_METRICS = [...INITIATIVE_WEEK_METRICS, ...WEEK_METRICS].filter((m) => m.watchable).map((m) => m.column);
+
+/** A watchable metric's value over some neighbourhoods, as a condition sees it. */
+export function watch(world: World, column: string, hoods: Hoods): number {
+  const m = WATCH.get(column);
+  if (!m) throw new Error(`metric ${column} cannot be watched`);
+  return m.level === 'week' ? m.measure(world, hoods) : m.watch(world, hoods);
+}
+const WATCH = new Map([...INITIATIVE_WEEK_METRICS, ...WEEK_METRICS].filter((m) => m.watchable).map((m) => [m.column, m]));

@@ -1,4 +1,5 @@
 import type { World } from './world.js';
+import { exp } from '../random/fdlibm.js';
 
 /**
  * Step 4b: who joins and who leaves the initiative. Decisions read the committed neighbours as of
@@ -37,7 +38,7 @@ export function updateCommitment(world: World): void {
       if (committed[i] === 1) continue;
       const external = awareness === null ? 1 : awareness[i];
       const rate = p * external + q * committedNeighbours[i] * invDegree[i];
-      if (rate > 0 && rng() < 1 - Math.exp(-rate)) changed[count++] = i;
+      if (rate > 0 && rng() < 1 - exp(-rate)) changed[count++] = i;
     }
   } else if (mechanisms.supportDecides) {
     const w = commitment.neighbourWeight;

@@ -1,4 +1,5 @@
 import { COMPETENCE_DIMENSIONS, type World } from './world.js';
+import { exp } from '../random/fdlibm.js';
 
 /**
  * Step 5a: initiatives. An initiative reaches its support threshold in the first week its
@@ -31,7 +32,7 @@ export function updateInitiatives(world: World): void {
   const env = world.env;
   const rng = world.rng;
   const parties = strategy.stakeholders;
-  const stakeholderBoost = 1 + rates.stakeholderSupport * (1 - Math.exp(-(parties - 1) / 3));
+  const stakeholderBoost = 1 + rates.stakeholderSupport * (1 - exp(-(parties - 1) / 3));
   const growth = rates.progressRate * env.provenTechniques * (1 - env.costs) * stakeholderBoost;
   const pull = rates.alignmentRate * strategy.steering;
   const drift = rates.alignmentRate * rates.alignmentDrift * (1 - strategy.steering);

@@ -1,6 +1,7 @@
 import { completeGraph } from './completeGraph.js';
 import { addEdge, csrFromEdges, edgeList, type CsrGraph } from './csr.js';
 import type { Rng } from '../random/streams.js';
+import { log, log1p } from '../random/fdlibm.js';
 
 /**
  * The Erdős–Rényi random graph G(n, p) with p = meanDegree / (n − 1), so the expected degree is
@@ -16,13 +17,13 @@ export function erdosRenyi(n: number, meanDegree: number, rng: Rng): CsrGraph {
   const expected = (p * n * (n - 1)) / 2;
   const edges = edgeList(expected + 4 * Math.sqrt(expected) + 16);
   // log1p keeps the jump length finite for tiny p, where log(1 − p) would round to 0.
-  const logQ = Math.log1p(-p);
+  const logQ = log1p(-p);
   if (!(logQ < 0)) return csrFromEdges(n, edgeList(0));
   // Walk the lower triangle (v, w), w < v, row by row; each jump skips a geometric number of absent pairs.
   let v = 1;
   let w = -1;
   while (v < n) {
-    w += 1 + Math.floor(Math.log(1 - rng()) / logQ);
+    w += 1 + Math.floor(log(1 - rng()) / logQ);
     while (w >= v && v < n) {
       w -= v;
       v++;

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cos, log } from './fdlibm.js';
 
 /**
  * A seeded stream of uniform numbers in [0, 1). Every draw in the kernel comes from one of these;
@@ -30,7 +31,7 @@ export function stream(runSeed: number, purpose: Purpose): Rng {
 export function normal(rng: Rng): number {
   let u = rng();
   while (u <= Number.MIN_VALUE) u = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * rng());
 }
 
 /** An integer drawn uniformly from 0 … n − 1. */

@@ -102,6 +102,17 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('studio')
+    .description('write the studio: the model live in one offline HTML page, with levers, interventions and a doing-nothing twin')
+    .argument('[scenario]', 'scenario file to start from (default: the default parameters)')
+    .option('--out <file>', 'where to write the page (default: results/studio.html)')
+    .option('--lang <lang>', 'language of the page: en or nl', 'en')
+    .action(async (scenario: string | undefined, opts) => {
+      const { studioCommand } = await import('./studio.js');
+      code = studioCommand(scenario, opts);
+    });
+
+  program
     .command('patterns')
     .description('measure the patterns of cooperative programme management (scenarios/patterns) and write their table and charts')
     .option('--quick', 'only the points each verdict needs, and a shorter sensitivity check')

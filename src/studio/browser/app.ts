@@ -1,0 +1,485 @@
+/// <reference lib="dom" />
+import { changeset } from 'vega';
+import embed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+import { PROGRAMME_ACTIONS, type ActionName, type Intervention } from '../../model/interventions/types.js';
+import type { Parameters } from '../../model/parameters.js';
+import { parseScenario } from '../../scenario/load.js';
+import { ScenarioError, formatProblem } from '../../scenario/errors.js';
+import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/paths.js';
+import { PRESETS, type PresetName } from '../../scenario/presets.js';
+import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
+import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
+import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
+import type { MapLayout, MapState } from '../kernel.js';
+import { LESSON, goalMet, goalScore } from '../lessons.js';
+import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
+import type { FromWorker, SearchResult, ToWorker } from '../protocol.js';
+import { MapPainter, cellAt, type Cell, type ColourBy } from './map.js';
+
+/** What the studio command put into the page. */
+interface Boot {
+  params: Parameters;
+  seed: number;
+  horizon: number;
+  lang: Lang;
+  interventions: Intervention[];
+}
+
+const ACTIONS: ActionName[] = ['evening', 'field', 'broken-promise', 'subsidy', 'mandate', 'share-revenues'];
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const boot = JSON.parse($('studio-boot').textContent!) as Boot;
+
+// ---- state ----
+let lang: Lang = boot.lang;
+/** The parameters at week 0 (levers moved before the first week, presets, imports). */
+let startParams: Parameters = structuredClone(boot.params);
+/** Where the levers stand now. */
+let leverParams: Parameters = structuredClone(boot.params);
+let seed = boot.seed;
+let horizon = boot.horizon;
+let week = 0;
+let running = false;
+let metrics: readonly string[] = [];
+/** Weekly values of both runs, week-major rows of `metrics`. */
+let you: Float64Array[] = [];
+let twin: Float64Array[] = [];
+let pressed: Intervention[] = [];
+/** Interventions to apply from the start after a reset (an imported plan). */
+let queued: Intervention[] = boot.interventions;
+let layout: MapLayout | null = null;
+let map: MapState | null = null;
+let mapCells: Cell[] = [];
+let target = -1;
+let colourBy: ColourBy = 'state';
+let lessonIndex = -1;
+
+/** For tests and the bench: what the page has done. */
+const probe = {
+  inputLatency: [] as number[],
+  framesDrawn: 0,
+  weeksReceived: 0,
+  you: () => you.map((r) => Array.from(r)),
+  twin: () => twin.map((r) => Array.from(r)),
+  metrics: () => metrics,
+  week: () => week,
+  running: () => running,
+  pressed: () => pressed,
+  exportText: () => exportText(),
+  /** Every text drawn on the charts (titles, axes, legends), read from their scene graphs. */
+  chartMarks: () => charts.map((c) => (c ? c.view.data(MARKS_DATA).length : 0)),
+  chartTexts: () => charts.map((c) => (c ? sceneTexts((c.view.scenegraph() as unknown as { root: SceneNode }).root) : [])),
+};
+(window as unknown as { studio: typeof probe }).studio = probe;
+for (const type of ['pointerdown', 'keydown', 'input', 'click']) {
+  document.addEventListener(type, (e) => probe.inputLatency.push(performance.now() - e.timeStamp), { capture: true });
+}
+
+interface SceneNode {
+  text?: unknown;
+  items?: SceneNode[];
+}
+
+function sceneTexts(node: SceneNode, out: string[] = []): string[] {
+  if (typeof node.text === 'string' && node.text) out.push(node.text);
+  for (const child of node.items ?? []) sceneTexts(child, out);
+  return out;
+}
+
+// ---- the worker ----
+const worker = new Worker(URL.createObjectURL(new Blob([$('studio-kernel').textContent!], { type: 'text/javascript' })));
+function send(msg: ToWorker): void {
+  worker.postMessage(msg);
+}
+worker.onerror = (e) => showError(e.message);
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const msg = e.data;
+  switch (msg.type) {
+    case 'layout':
+      layout = msg.layout;
+      metrics = msg.metrics;
+      return;
+    case 'frame': {
+      const m = metrics.length;
+      for (let k = 0; k < msg.count; k++) {
+        you[msg.from + k] = msg.you.subarray(k * m, (k + 1) * m);
+        twin[msg.from + k] = msg.twin.subarray(k * m, (k + 1) * m);
+      }
+      probe.weeksReceived += msg.count;
+      week = msg.from + msg.count - 1;
+      map = msg.map;
+      running = msg.running;
+      requestDraw();
+      return;
+    }
+    case 'marked':
+      pressed.push(msg.entry);
+      for (const c of charts) c?.view.change(MARKS_DATA, changeset().insert([{ week: msg.entry.at }])).run();
+      renderPressed();
+      return;
+    case 'found':
+      renderDebrief(msg.results, msg.twin);
+      return;
+    case 'error':
+      showError(msg.message);
+      return;
+  }
+};
+
+function showError(message: string): void {
+  $('status').textContent = message;
+}
+
+// ---- drawing: the map at most once a frame; one chart per turn, each chart a few times a second ----
+let drawRequested = false;
+let lastChartUpdate = 0;
+let nextChart = 0;
+/** Per chart, the weeks already handed to it. */
+let chartWeeks = CHART_METRICS.map(() => 0);
+const painter = new MapPainter($<HTMLCanvasElement>('map'));
+
+function requestDraw(): void {
+  if (drawRequested) return;
+  drawRequested = true;
+  requestAnimationFrame(draw);
+}
+
+function draw(now: number): void {
+  drawRequested = false;
+  $('week').textContent = `${week} / ${horizon}`;
+  if (layout && map) mapCells = painter.draw(layout, map, colourBy, target);
+  probe.framesDrawn++;
+  // Charts take turns, so that no frame redraws more than one of them.
+  const behind = chartWeeks.some((n) => n < you.length);
+  if (behind && (!running || now - lastChartUpdate > 100)) {
+    lastChartUpdate = now;
+    const i = nextChart;
+    nextChart = (nextChart + 1) % CHART_METRICS.length;
+    const chart = charts[i];
+    if (chart && chartWeeks[i] < you.length) {
+      const weeks = Array.from({ length: you.length - chartWeeks[i] }, (_, k) => chartWeeks[i] + k);
+      chartWeeks[i] = you.length;
+      chart.view.change(SERIES_DATA, changeset().insert(rows(CHART_METRICS[i], weeks))).run();
+    }
+  }
+  if (behind) requestDraw();
+}
+
+/** Charts draw at most this many weeks of a run; over longer horizons every k-th week and the last. */
+const CHART_POINTS = 260;
+
+function rows(metric: string, weeks: number[]): { week: number; value: number; run: string }[] {
+  const m = metrics.indexOf(metric);
+  const factor = metric === 'reached_share' && layout ? layout.householdStart.length : 1;
+  const stride = Math.ceil(horizon / CHART_POINTS);
+  const out = [];
+  for (const w of weeks) {
+    if (w % stride !== 0 && w !== horizon) continue;
+    out.push({ week: w, value: you[w][m] * factor, run: text('you', lang) });
+    out.push({ week: w, value: twin[w][m] * factor, run: text('twin', lang) });
+  }
+  return out;
+}
+
+// ---- charts ----
+let charts: (Result | null)[] = CHART_METRICS.map(() => null);
+let chartGeneration = 0;
+
+async function buildCharts(): Promise<void> {
+  const generation = ++chartGeneration;
+  for (const c of charts) c?.finalize();
+  charts = CHART_METRICS.map(() => null);
+  chartWeeks = CHART_METRICS.map(() => 0);
+  const initiatives = startParams.population.neighbourhoods;
+  await Promise.all(
+    CHART_METRICS.map(async (metric, i) => {
+      const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, metric === 'reached_share' ? initiatives : 1);
+      const result = await embed($(`chart-${metric}`), spec as never, { actions: false, renderer: 'canvas', ast: true, expr: expressionInterpreter, defaultStyle: false });
+      if (generation !== chartGeneration) return result.finalize();
+      const all = you.map((_, w) => w);
+      result.view.change(SERIES_DATA, changeset().insert(rows(metric, all))).change(MARKS_DATA, changeset().insert(pressed.map((p) => ({ week: p.at })))).run();
+      chartWeeks[i] = all.length;
+      charts[i] = result;
+    }),
+  );
+}
+
+// ---- controls ----
+function leverValue(l: Lever, params: Parameters): number | string {
+  return getParam(params, l.path) as number | string;
+}
+
+function buildLevers(): void {
+  for (const l of LEVERS) {
+    const row = document.createElement('label');
+    row.className = 'lever';
+    row.dataset.path = l.path;
+    const name = document.createElement('span');
+    name.dataset.i18n = l.path;
+    row.append(name);
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (l.spec.kind === 'enum') {
+      const select = document.createElement('select');
+      for (const v of l.spec.values) {
+        const o = document.createElement('option');
+        o.value = v;
+        o.dataset.i18n = v;
+        select.append(o);
+      }
+      input = select;
+    } else {
+      const range = document.createElement('input');
+      range.type = 'range';
+      const { min, max } = leverRange(l);
+      range.min = String(min);
+      range.max = String(max);
+      range.step = String(l.step);
+      input = range;
+      const out = document.createElement('output');
+      row.append(input, out);
+      input.addEventListener('input', () => (out.textContent = input.value));
+    }
+    input.id = `lever-${l.path}`;
+    if (!row.contains(input)) row.append(input);
+    input.addEventListener('change', () => moveLever(l, l.spec.kind === 'enum' ? input.value : Number(input.value)));
+    $(l.live ? 'levers-live' : 'levers-start').append(row);
+  }
+  const presets = $<HTMLSelectElement>('preset');
+  for (const name of ['', ...PRESET_NAMES]) {
+    const o = document.createElement('option');
+    o.value = name;
+    o.dataset.i18n = name === '' ? 'presetNone' : name;
+    presets.append(o);
+  }
+  presets.addEventListener('change', () => {
+    if (!presets.value) return;
+    startParams = mergeParams(startParams, PRESETS[presets.value as PresetName].overrides);
+    reset();
+  });
+}
+
+function showLevers(): void {
+  for (const l of LEVERS) {
+    const input = $<HTMLInputElement>(`lever-${l.path}`);
+    const value = leverValue(l, leverParams);
+    input.value = String(value);
+    input.disabled = typeof value !== 'number' && l.spec.kind === 'series' ? true : lessonLocked(l.path);
+    const out = input.parentElement!.querySelector('output');
+    if (out) out.textContent = String(value);
+  }
+}
+
+/** A live lever during a run is an intervention from the next week; otherwise the run starts afresh with it. */
+function moveLever(l: Lever, value: number | string): void {
+  setParam(leverParams, l.path, value);
+  if (l.live && week > 0) {
+    send({ type: 'intervene', entry: { action: 'set', set: { [l.path]: value } } });
+    return;
+  }
+  setParam(startParams, l.path, value);
+  reset();
+}
+
+function buildActions(): void {
+  for (const action of ACTIONS) {
+    const b = document.createElement('button');
+    b.id = `action-${action}`;
+    b.dataset.i18n = action;
+    b.addEventListener('click', () => {
+      const where = PROGRAMME_ACTIONS.has(action) || target < 0 ? ('all' as const) : [target];
+      send({ type: 'intervene', entry: { action, where } });
+    });
+    $('actions').append(b);
+  }
+}
+
+function reset(): void {
+  running = false;
+  week = 0;
+  you = [];
+  twin = [];
+  pressed = [];
+  leverParams = structuredClone(startParams);
+  map = null;
+  showLevers();
+  renderPressed();
+  $<HTMLInputElement>('seed').value = String(seed);
+  $<HTMLInputElement>('horizon').value = String(horizon);
+  $('status').textContent = '';
+  send({ type: 'reset', params: startParams, horizon, seed });
+  for (const entry of queued) send({ type: 'intervene', entry });
+  queued = [];
+  void buildCharts();
+}
+
+function renderPressed(): void {
+  const list = $('pressed');
+  list.replaceChildren();
+  if (pressed.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = text('nothingPressed', lang);
+    list.append(li);
+  }
+  for (const p of pressed) {
+    const li = document.createElement('li');
+    const where = p.where === undefined || p.where === 'all' ? '' : ` — ${text('targetOne', lang)} ${p.where.join(', ')}`;
+    const what = p.action === 'set' ? `${text('set', lang)}: ${Object.entries(p.set ?? {}).map(([k, v]) => `${isTextKey(k) ? text(k, lang) : k} ${isTextKey(String(v)) ? text(String(v) as TextKey, lang) : v}`).join(', ')}` : text(p.action as TextKey, lang);
+    li.textContent = `${text('week', lang)} ${p.at}: ${what}${where}`;
+    list.append(li);
+  }
+}
+
+function renderTarget(): void {
+  $('target').textContent = target < 0 ? text('targetAll', lang) : `${text('targetOne', lang)} ${target}`;
+}
+
+// ---- export and import ----
+function exportText(): string {
+  return exportScenario({ params: startParams, seed, horizon, interventions: pressed });
+}
+
+function download(): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([exportText()], { type: 'text/yaml' }));
+  a.download = 'studio.yaml';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+async function importFile(file: File): Promise<void> {
+  try {
+    const scenario = parseScenario(await file.text(), file.name);
+    startParams = parametersOf(scenario);
+    seed = scenario.seed;
+    horizon = scenario.horizon;
+    const plan = scenario.plans?.find((p) => p.name === PLAYED_PLAN) ?? scenario.plans?.[0];
+    queued = [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])].filter((e) => e.at !== undefined);
+    reset();
+  } catch (err) {
+    const message = err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String(err);
+    showError(`${text('importError', lang)}: ${message}`);
+  }
+}
+
+// ---- lesson mode ----
+function lessonLocked(path: string): boolean {
+  return lessonIndex >= 0 && !LESSON[lessonIndex].levers.includes(path);
+}
+
+function renderLesson(): void {
+  const panel = $('lesson-panel');
+  panel.hidden = lessonIndex < 0;
+  for (const action of ACTIONS) $<HTMLButtonElement>(`action-${action}`).disabled = lessonIndex >= 0 && !LESSON[lessonIndex].actions.includes(action);
+  showLevers();
+  if (lessonIndex < 0) return;
+  const task = LESSON[lessonIndex];
+  $('lesson-question').textContent = `${text('task', lang)} ${lessonIndex + 1}/${LESSON.length}: ${task.question[lang]}`;
+  $('lesson-levers').textContent = `${text('allowed', lang)}: ${[...task.levers.map((p) => text(p as TextKey, lang)), ...task.actions.map((a) => text(a as TextKey, lang))].join(', ')}`;
+}
+
+function startTask(index: number): void {
+  lessonIndex = index;
+  $('lesson-debrief').replaceChildren();
+  if (index >= 0) horizon = LESSON[index].goal.week;
+  renderLesson();
+  reset();
+}
+
+function debrief(): void {
+  const task = LESSON[lessonIndex];
+  $('lesson-debrief').textContent = text('searching', lang);
+  send({ type: 'search', goal: task.goal, levers: task.levers });
+}
+
+function renderDebrief(results: SearchResult[], twinScore: number): void {
+  const task = LESSON[lessonIndex];
+  if (!task) return;
+  const initiatives = startParams.population.neighbourhoods;
+  const at = you[task.goal.week];
+  const mine = at ? goalScore(task.goal, at[metrics.indexOf(task.goal.metric)], initiatives) : NaN;
+  const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? score.toFixed(3) : String(score));
+  const lines: [string, string][] = [
+    [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
+    [text('doingNothing', lang), show(twinScore)],
+    ...results.map((r): [string, string] => [`${text('bestFound', lang)}: ${isTextKey(r.label) ? text(r.label, lang) : r.label}`, show(r.score)]),
+  ];
+  const table = document.createElement('table');
+  for (const [k, v] of lines) {
+    const tr = table.insertRow();
+    tr.insertCell().textContent = k;
+    tr.insertCell().textContent = v;
+  }
+  $('lesson-debrief').replaceChildren(table);
+}
+
+// ---- language ----
+function applyLanguage(): void {
+  document.documentElement.lang = lang;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) {
+    const key = el.dataset.i18n!;
+    if (isTextKey(key)) el.textContent = text(key, lang);
+  }
+  $('glossary-list').replaceChildren(...GLOSSARY_KEYS.map((k) => Object.assign(document.createElement('p'), { textContent: text(k, lang) })));
+  renderPressed();
+  renderTarget();
+  renderLesson();
+  void buildCharts();
+}
+
+// ---- wiring ----
+function wire(): void {
+  $('play').addEventListener('click', () => send({ type: 'play' }));
+  $('pause').addEventListener('click', () => send({ type: 'pause' }));
+  $('step').addEventListener('click', () => send({ type: 'step' }));
+  $('reset').addEventListener('click', () => {
+    seed = Math.max(0, Math.floor(Number($<HTMLInputElement>('seed').value) || 0));
+    horizon = Math.max(1, Math.min(5200, Math.floor(Number($<HTMLInputElement>('horizon').value) || 156)));
+    reset();
+  });
+  const speed = $<HTMLInputElement>('speed');
+  const speedOut = $('speed-value');
+  const setSpeed = () => {
+    const v = Number(speed.value);
+    speedOut.textContent = v >= Number(speed.max) ? '∞' : String(v);
+    send({ type: 'speed', weeksPerSecond: v >= Number(speed.max) ? 0 : v });
+  };
+  speed.addEventListener('input', setSpeed);
+  setSpeed();
+  $('lang').addEventListener('click', () => {
+    lang = LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length];
+    applyLanguage();
+  });
+  $('colour-by').addEventListener('change', (e) => {
+    colourBy = (e.target as HTMLSelectElement).value as ColourBy;
+    requestDraw();
+  });
+  $<HTMLCanvasElement>('map').addEventListener('click', (e) => {
+    const canvas = e.currentTarget as HTMLCanvasElement;
+    const box = canvas.getBoundingClientRect();
+    const b = cellAt(mapCells, ((e.clientX - box.left) * canvas.width) / box.width, ((e.clientY - box.top) * canvas.height) / box.height);
+    target = b === target ? -1 : b;
+    renderTarget();
+    requestDraw();
+  });
+  $('export').addEventListener('click', download);
+  $<HTMLInputElement>('import').addEventListener('change', (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void importFile(file);
+  });
+  $('glossary-open').addEventListener('click', () => $<HTMLDialogElement>('glossary').showModal());
+  $('glossary-close').addEventListener('click', () => $<HTMLDialogElement>('glossary').close());
+  $('lesson-open').addEventListener('click', () => startTask(lessonIndex < 0 ? 0 : lessonIndex));
+  $('lesson-check').addEventListener('click', debrief);
+  $('lesson-next').addEventListener('click', () => startTask((lessonIndex + 1) % LESSON.length));
+  $('lesson-end').addEventListener('click', () => {
+    horizon = boot.horizon;
+    startTask(-1);
+  });
+}
+
+buildLevers();
+buildActions();
+wire();
+applyLanguage();
+reset();

@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+import type { MapLayout, MapState } from '../kernel.js';
+
+/**
+ * The neighbourhoods as blocks of households, one pixel block per household, scaled to fit: colour
+ * by attitude (committed, supportive, undecided, opposed) or by trust in government. Above each
+ * block its officials (a circle filled by their time in the field) and its initiative: a bar of the
+ * committed share against the threshold (the tick), and of plan progress; green once formalised.
+ */
+
+const STATE_COLOURS = ['#d6604d', '#e8e8e8', '#a6dba0', '#1b7837'].map(hex);
+const TRUST_LOW = hex('#f7f4f9');
+const TRUST_HIGH = hex('#3f007d');
+const HEADER = 30;
+const GAP = 8;
+
+function hex(s: string): [number, number, number] {
+  return [parseInt(s.slice(1, 3), 16), parseInt(s.slice(3, 5), 16), parseInt(s.slice(5, 7), 16)];
+}
+
+export type ColourBy = 'state' | 'trust';
+
+export interface Cell {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where each neighbourhood goes on a canvas of the given size: a grid of near-square cells. */
+export function cells(count: number, width: number, height: number): Cell[] {
+  const cols = Math.max(1, Math.ceil(Math.sqrt((count * width) / height)));
+  const rows = Math.ceil(count / cols);
+  const w = Math.floor(width / cols);
+  const h = Math.floor(height / rows);
+  return Array.from({ length: count }, (_, b) => ({ x: (b % cols) * w, y: Math.floor(b / cols) * h, w, h }));
+}
+
+/** The neighbourhood under a point of the canvas, or -1. */
+export function cellAt(list: Cell[], x: number, y: number): number {
+  return list.findIndex((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
+}
+
+export class MapPainter {
+  private pixels: HTMLCanvasElement = document.createElement('canvas');
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  draw(layout: MapLayout, map: MapState, colourBy: ColourBy, selected: number): Cell[] {
+    const ctx = this.canvas.getContext('2d')!;
+    const { width, height } = this.canvas;
+    ctx.clearRect(0, 0, width, height);
+    const count = layout.householdStart.length;
+    const list = cells(count, width, height);
+    // One pixel per household, a square block per neighbourhood, on an offscreen canvas.
+    let side = 1;
+    for (let b = 0; b < count; b++) side = Math.max(side, Math.ceil(Math.sqrt(layout.householdEnd[b] - layout.householdStart[b])));
+    if (this.pixels.width !== side * count || this.pixels.height !== side) {
+      this.pixels.width = side * count;
+      this.pixels.height = side;
+    }
+    const pctx = this.pixels.getContext('2d')!;
+    const image = pctx.createImageData(side * count, side);
+    const data = image.data;
+    for (let b = 0; b < count; b++) {
+      for (let i = layout.householdStart[b], k = 0; i < layout.householdEnd[b]; i++, k++) {
+        const p = ((k / side) | 0) * side * count + b * side + (k % side);
+        const c = colourBy === 'state' ? STATE_COLOURS[map.state[i]] : mix(TRUST_LOW, TRUST_HIGH, map.trust[i] / 255);
+        data[4 * p] = c[0];
+        data[4 * p + 1] = c[1];
+        data[4 * p + 2] = c[2];
+        data[4 * p + 3] = 255;
+      }
+    }
+    pctx.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    for (let b = 0; b < count; b++) {
+      const cell = list[b];
+      const size = Math.max(1, Math.min(cell.w - GAP, cell.h - HEADER - GAP));
+      const x = cell.x + (cell.w - size) / 2;
+      const y = cell.y + HEADER;
+      const rows = Math.ceil((layout.householdEnd[b] - layout.householdStart[b]) / side);
+      ctx.drawImage(this.pixels, b * side, 0, side, rows, x, y, size, (size * rows) / side);
+      if (b === selected) {
+        ctx.strokeStyle = '#0b5394';
+        ctx.lineWidth = 3;
+        ctx.strokeRect(cell.x + 2, cell.y + 2, cell.w - 4, cell.h - 4);
+      }
+      this.header(ctx, layout, map, b, x, cell.y, size);
+    }
+    return list;
+  }
+
+  private header(ctx: CanvasRenderingContext2D, layout: MapLayout, map: MapState, b: number, x: number, y: number, width: number): void {
+    ctx.fillStyle = '#222';
+    ctx.font = '11px DejaVu Sans, sans-serif';
+    ctx.textBaseline = 'top';
+    ctx.fillText(`${b}`, x, y + 2);
+    // Officials: circles filled by their presence in the field.
+    let ox = x + 18;
+    for (let o = layout.officialStart[b]; o < layout.officialStart[b + 1]; o++) {
+      ctx.beginPath();
+      ctx.arc(ox, y + 7, 5, 0, 2 * Math.PI);
+      ctx.strokeStyle = '#444';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(ox, y + 7);
+      ctx.arc(ox, y + 7, 5, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * map.presence[o]);
+      ctx.fillStyle = '#e69f00';
+      ctx.fill();
+      ox += 13;
+    }
+    // The initiative: committed share against the threshold, then plan progress.
+    const bar = Math.max(10, width);
+    ctx.fillStyle = '#eee';
+    ctx.fillRect(x, y + 15, bar, 5);
+    ctx.fillRect(x, y + 22, bar, 4);
+    ctx.fillStyle = map.reachedWeek[b] > 0 ? '#1b7837' : '#7fbf7b';
+    ctx.fillRect(x, y + 15, bar * Math.min(1, map.supportShare[b]), 5);
+    ctx.fillStyle = map.formalisedWeek[b] > 0 ? '#1b7837' : '#8c96c6';
+    ctx.fillRect(x, y + 22, bar * Math.min(1, map.progress[b]), 4);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(x + bar * map.threshold[b] - 1, y + 13, 2, 9);
+    if (map.formalisedWeek[b] > 0) {
+      ctx.fillStyle = '#1b7837';
+      ctx.fillText('✓', x + bar - 10, y + 1);
+    }
+  }
+}
+
+function mix(a: [number, number, number], b: [number, number, number], t: number): [number, number, number] {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+}

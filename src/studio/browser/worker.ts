@@ -1,0 +1,144 @@
+import { METRICS, intervene, mapBuffers, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun } from '../kernel.js';
+import type { FromWorker, ToWorker } from '../protocol.js';
+import { scoreOf, searchStrategies } from '../search.js';
+
+/**
+ * The kernel in a Web Worker: your run and its "doing nothing" twin (same seed, no interventions)
+ * step in lockstep, in slices of a few milliseconds, so the page never waits on the model. After
+ * each slice the new weeks of both and the map of your run go to the page.
+ */
+
+interface Scope {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as Scope;
+
+/** Longest stretch of stepping before the worker yields to its messages. */
+const SLICE_MS = 12;
+/** The page hears of new weeks at most this often while running (about 30 frames a second). */
+const FRAME_MS = 33;
+let lastFrame = 0;
+
+let you: LiveRun | null = null;
+let twin: LiveRun | null = null;
+let running = false;
+let weeksPerSecond = 10;
+/** Weeks stepped since play was pressed, and when it was: pacing at `weeksPerSecond`. */
+let paceStart = 0;
+let paceWeeks = 0;
+let sentUpTo = 0;
+const row = new Float64Array(METRICS.length);
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+/** Sends the weeks not yet sent, and the map. */
+function sendFrame(): void {
+  if (!you || !twin) return;
+  const last = you.world.week;
+  const from = sentUpTo;
+  const count = last - from + 1;
+  const mine = new Float64Array(count * METRICS.length);
+  const theirs = new Float64Array(count * METRICS.length);
+  // Both runs are recorded every week: read week k from the recorders.
+  for (let k = 0; k < count; k++) {
+    mine.set(weekMetrics(you, from + k, row), k * METRICS.length);
+    theirs.set(weekMetrics(twin, from + k, row), k * METRICS.length);
+  }
+  sentUpTo = last + 1;
+  lastFrame = performance.now();
+  const map = mapState(you);
+  post({ type: 'frame', from, count, you: mine, twin: theirs, map, running }, [mine.buffer, theirs.buffer, ...mapBuffers(map)]);
+}
+
+function stepBoth(): boolean {
+  if (!you || !twin) return false;
+  const moved = stepWeek(you);
+  stepWeek(twin);
+  return moved;
+}
+
+const channel = new MessageChannel();
+channel.port1.onmessage = tick;
+function schedule(): void {
+  channel.port2.postMessage(null);
+}
+
+function tick(): void {
+  if (!running || !you) return;
+  const start = performance.now();
+  while (performance.now() - start < SLICE_MS) {
+    if (weeksPerSecond > 0) {
+      const due = ((performance.now() - paceStart) / 1000) * weeksPerSecond;
+      if (paceWeeks >= due) break;
+    }
+    if (!stepBoth()) {
+      running = false;
+      break;
+    }
+    paceWeeks++;
+  }
+  if (!running || (you.world.week >= sentUpTo && performance.now() - lastFrame >= FRAME_MS)) sendFrame();
+  if (running) {
+    if (weeksPerSecond > 0 && paceWeeks >= ((performance.now() - paceStart) / 1000) * weeksPerSecond) {
+      setTimeout(schedule, Math.max(1, 1000 / weeksPerSecond - 1));
+    } else schedule();
+  }
+}
+
+function restartPace(): void {
+  paceStart = performance.now();
+  paceWeeks = 0;
+}
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  try {
+    switch (msg.type) {
+      case 'reset':
+        running = false;
+        you = startRun(msg.params, msg.horizon, msg.seed);
+        twin = startRun(msg.params, msg.horizon, msg.seed);
+        sentUpTo = 0;
+        post({ type: 'layout', layout: mapLayout(you), horizon: you.world.horizon, metrics: METRICS });
+        sendFrame();
+        return;
+      case 'play':
+        if (!you || running) return;
+        running = true;
+        restartPace();
+        schedule();
+        return;
+      case 'pause':
+        running = false;
+        sendFrame();
+        return;
+      case 'step':
+        running = false;
+        stepBoth();
+        sendFrame();
+        return;
+      case 'speed':
+        weeksPerSecond = msg.weeksPerSecond;
+        restartPace();
+        return;
+      case 'intervene': {
+        if (!you || you.world.week >= you.world.horizon) return;
+        const entry = { ...msg.entry, at: Math.max(msg.entry.at ?? 0, you.world.week + 1) };
+        you = intervene(you, entry);
+        post({ type: 'marked', entry });
+        return;
+      }
+      case 'search': {
+        if (!you) return;
+        const results = searchStrategies(you.params, you.scenarioSeed, msg.goal, msg.levers);
+        post({ type: 'found', results: results.slice(0, 3), twin: scoreOf(you.params, you.scenarioSeed, msg.goal) });
+        return;
+      }
+    }
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,49 @@
+import { FONT } from '../charts/theme.js';
+
+/** The labels a studio chart needs, in the page's language. */
+export interface ChartLabels {
+  title: string;
+  week: string;
+  you: string;
+  twin: string;
+}
+
+/** Names of the datasets the page streams into: weekly values of both runs, and the weeks pressed. */
+export const SERIES_DATA = 'series';
+export const MARKS_DATA = 'marks';
+
+/**
+ * One growing line chart of the studio (Vega-Lite): your run in colour, the doing-nothing twin in
+ * grey on the same axes, and a dashed rule at every week an intervention was pressed.
+ */
+export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: number): Record<string, unknown> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: 130,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    title: { text: labels.title, anchor: 'start', fontSize: 13, font: FONT },
+    config: { font: FONT, axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, orient: 'bottom' } },
+    layer: [
+      {
+        data: { name: SERIES_DATA },
+        mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
+        encoding: {
+          x: { field: 'week', type: 'quantitative', title: labels.week, scale: { domain: [0, horizon] } },
+          y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, yMax] } },
+          color: {
+            field: 'run',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [labels.you, labels.twin], range: ['#1b7837', '#a0a0a0'] },
+          },
+        },
+      },
+      {
+        data: { name: MARKS_DATA },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
+        encoding: { x: { field: 'week', type: 'quantitative' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Every word the studio shows, in English and Dutch. A label is looked up by key; a key missing in
+ * one language is a type error, so switching language never leaves a label behind.
+ */
+export type Lang = 'en' | 'nl';
+export const LANGS: readonly Lang[] = ['en', 'nl'];
+
+type Entry = { en: string; nl: string };
+
+const UI = {
+  title: { en: 'draagvlak studio', nl: 'draagvlak-studio' },
+  subtitle: { en: 'Cooperative programme management, live', nl: 'Coöperatieve programmaregie, live' },
+  play: { en: 'Play', nl: 'Start' },
+  pause: { en: 'Pause', nl: 'Pauze' },
+  stepWeek: { en: 'Step one week', nl: 'Eén week verder' },
+  reset: { en: 'Reset', nl: 'Opnieuw' },
+  speed: { en: 'Speed (weeks per second)', nl: 'Tempo (weken per seconde)' },
+  seed: { en: 'Seed', nl: 'Startgetal' },
+  horizon: { en: 'Horizon (weeks)', nl: 'Looptijd (weken)' },
+  week: { en: 'Week', nl: 'Weeknr.' },
+  preset: { en: 'Strategy preset', nl: 'Voorgekozen strategie' },
+  presetNone: { en: '(as loaded)', nl: '(zoals geladen)' },
+  strategy: { en: "The manager's strategy", nl: 'De strategie van de programmamanager' },
+  strategyNote: { en: 'Moved during a run, a lever acts from the next week.', nl: 'Tijdens de run werkt een schuif vanaf de volgende week.' },
+  start: { en: 'Starting conditions and environment', nl: 'Beginsituatie en omgeving' },
+  startNote: { en: 'Changing these starts the run afresh.', nl: 'Wie deze verandert, begint de run opnieuw.' },
+  interventions: { en: 'Interventions', nl: 'Interventies' },
+  target: { en: 'Acts on', nl: 'Werkt op' },
+  targetAll: { en: 'all neighbourhoods', nl: 'alle buurten' },
+  targetOne: { en: 'neighbourhood', nl: 'buurt' },
+  targetHint: { en: 'Click a neighbourhood on the map to pick it; click again for all.', nl: 'Klik op een buurt in de kaart om haar te kiezen; nog eens klikken voor alle.' },
+  map: { en: 'Neighbourhoods', nl: 'Buurten' },
+  legendCommitted: { en: 'committed', nl: 'doet mee' },
+  legendSupportive: { en: 'supportive', nl: 'steunt' },
+  legendUndecided: { en: 'undecided', nl: 'twijfelt' },
+  legendOpposed: { en: 'opposed', nl: 'tegen' },
+  legendOfficial: { en: 'official (filled: time in the field)', nl: 'ambtenaar (gevuld: tijd in de wijk)' },
+  colourBy: { en: 'Colour households by', nl: 'Kleur huishoudens naar' },
+  colourState: { en: 'attitude', nl: 'houding' },
+  colourTrust: { en: 'trust in government', nl: 'vertrouwen in de overheid' },
+  charts: { en: 'As it runs', nl: 'Verloop' },
+  you: { en: 'your run', nl: 'jouw run' },
+  twin: { en: 'doing nothing (same seed)', nl: 'niets doen (zelfde startgetal)' },
+  exportScenario: { en: 'Export scenario', nl: 'Scenario exporteren' },
+  importScenario: { en: 'Import scenario', nl: 'Scenario importeren' },
+  exportNote: { en: 'Replay it with: npx draagvlak run FILE', nl: 'Speel het na met: npx draagvlak run BESTAND' },
+  glossary: { en: 'Glossary', nl: 'Begrippen' },
+  lesson: { en: 'Lesson', nl: 'Les' },
+  close: { en: 'Close', nl: 'Sluiten' },
+  language: { en: 'Nederlands', nl: 'English' },
+  reached: { en: 'reached', nl: 'gehaald' },
+  formalised: { en: 'formalised', nl: 'geformaliseerd' },
+  threshold: { en: 'threshold', nl: 'drempel' },
+  pressed: { en: 'Pressed', nl: 'Ingezet' },
+  nothingPressed: { en: 'nothing yet', nl: 'nog niets' },
+  task: { en: 'Task', nl: 'Opdracht' },
+  allowed: { en: 'Levers allowed', nl: 'Toegestane schuiven' },
+  checkTask: { en: 'Debrief', nl: 'Nabespreking' },
+  nextTask: { en: 'Next task', nl: 'Volgende opdracht' },
+  endLesson: { en: 'End lesson', nl: 'Les beëindigen' },
+  yourResult: { en: 'Your result', nl: 'Jouw resultaat' },
+  bestFound: { en: 'Best found on this seed', nl: 'Beste gevonden op dit startgetal' },
+  doingNothing: { en: 'Doing nothing', nl: 'Niets doen' },
+  met: { en: 'task met', nl: 'opdracht gehaald' },
+  notMet: { en: 'task not met', nl: 'opdracht niet gehaald' },
+  searching: { en: 'Trying strategies on the same seed…', nl: 'Strategieën proberen op hetzelfde startgetal…' },
+  importError: { en: 'Could not import', nl: 'Importeren mislukt' },
+} satisfies Record<string, Entry>;
+
+const LEVER_LABELS = {
+  'strategy.steering': { en: 'Steering', nl: 'Sturing' },
+  'strategy.participation': { en: 'Participation', nl: 'Participatie' },
+  'strategy.serving': { en: 'Serving action', nl: 'Dienstbaar handelen' },
+  'strategy.buffer': { en: 'Buffering top-down input', nl: 'Bufferen van druk van boven' },
+  'strategy.revenueShare': { en: 'Revenue share for the community', nl: 'Opbrengst voor de buurt' },
+  'strategy.competence': { en: "Manager's competence", nl: 'Vakmanschap van de manager' },
+  'strategy.stakeholders': { en: 'Stakeholders who must agree', nl: 'Partijen die moeten instemmen' },
+  'strategy.attention': { en: 'Attention rule', nl: 'Verdeling van aandacht' },
+  'strategy.attentionBudget': { en: 'Attention budget', nl: 'Aandachtsbudget' },
+  'population.neighbourhoods': { en: 'Neighbourhoods', nl: 'Aantal buurten' },
+  'population.households': { en: 'Households per neighbourhood', nl: 'Huishoudens per buurt' },
+  'residents.trustGov': { en: 'Trust in government', nl: 'Vertrouwen in de overheid' },
+  'residents.belonging': { en: 'Belonging', nl: 'Verbondenheid' },
+  'residents.drive': { en: 'Drive', nl: 'Drijfveer' },
+  'residents.support': { en: 'Initial support', nl: 'Steun bij de start' },
+  'officials.presence': { en: 'Officials in the field', nl: 'Ambtenaren in de wijk' },
+  'officials.orientation': { en: 'Officials top-down', nl: 'Ambtenaren top-down' },
+  'initiative.threshold': { en: 'Support threshold', nl: 'Draagvlakdrempel' },
+  'environment.costs': { en: 'Costs', nl: 'Kosten' },
+  'environment.provenTechniques': { en: 'Proven techniques', nl: 'Bewezen technieken' },
+  'environment.climate': { en: 'Climate salience', nl: 'Aandacht voor klimaat' },
+  'environment.policyPressure': { en: 'Policy pressure', nl: 'Beleidsdruk' },
+} satisfies Record<string, Entry>;
+
+const VALUES = {
+  equal: { en: 'equal', nl: 'gelijk' },
+  'most-promising': { en: 'most promising first', nl: 'kansrijkste eerst' },
+  'most-lagging': { en: 'most lagging first', nl: 'achterblijvers eerst' },
+  classic: { en: 'classic', nl: 'klassiek' },
+  cooperative: { en: 'cooperative', nl: 'coöperatief' },
+  'laissez-faire': { en: 'laissez-faire', nl: 'laissez-faire (loslaten)' },
+  'network-steering': { en: 'network steering', nl: 'netwerksturing' },
+} satisfies Record<string, Entry>;
+
+/** The interventions offered as buttons, by action name. */
+const ACTION_LABELS = {
+  evening: { en: 'Neighbourhood evening', nl: 'Buurtavond' },
+  field: { en: 'Officials into the field', nl: 'Ambtenaren de wijk in' },
+  'broken-promise': { en: 'A broken promise', nl: 'Een gebroken belofte' },
+  subsidy: { en: 'Subsidy', nl: 'Subsidie' },
+  mandate: { en: 'Mandate from above', nl: 'Opdracht van bovenaf' },
+  'share-revenues': { en: 'Share revenues', nl: 'Opbrengst delen' },
+  set: { en: 'Lever moved', nl: 'Schuif verzet' },
+} satisfies Record<string, Entry>;
+
+/** The metrics on the charts, by series.csv name. */
+const METRIC_LABELS = {
+  reached_share: { en: 'Initiatives that reached the threshold', nl: 'Initiatieven over de drempel' },
+  trust_gov: { en: 'Trust in government (0–1)', nl: 'Vertrouwen in de overheid (0–1)' },
+  cohesion: { en: 'Cohesion (0–1)', nl: 'Samenhang (0–1)' },
+  drive: { en: 'Drive (0–1)', nl: 'Drijfveer (0–1)' },
+} satisfies Record<string, Entry>;
+
+const GLOSSARY = {
+  draagvlak: {
+    en: 'draagvlak — support base: enough residents behind an initiative for it to carry. Here: the committed share of households passing the threshold.',
+    nl: 'draagvlak — genoeg bewoners achter een initiatief om het te dragen. Hier: het aandeel huishoudens dat meedoet, boven de drempel.',
+  },
+  regie: {
+    en: 'regie — direction: who sets the course of a programme and how; a manager can hold it tightly (steering) or share it (participation).',
+    nl: 'regie — wie de koers van een programma bepaalt en hoe; strak vasthouden (sturing) of delen (participatie).',
+  },
+  procesregie: {
+    en: 'procesregie — process direction: steering the process and the network (who meets whom, when), not the content of what residents decide.',
+    nl: 'procesregie — het proces en het netwerk regisseren (wie wie spreekt, wanneer), niet de inhoud van wat bewoners besluiten.',
+  },
+  dienstbaar: {
+    en: 'dienstbaar handelen — serving action: officials who work for what residents need rather than handing down what the programme wants.',
+    nl: 'dienstbaar handelen — ambtenaren die werken voor wat bewoners nodig hebben, in plaats van door te geven wat het programma wil.',
+  },
+  belangenveld: {
+    en: 'belangenveld — field of interests: the parties with a stake who must agree before an initiative can formalise (the stakeholders lever).',
+    nl: 'belangenveld — de partijen met een belang die moeten instemmen voor een initiatief zich kan formaliseren (schuif “partijen”).',
+  },
+} satisfies Record<string, Entry>;
+
+export const TEXT = { ...UI, ...LEVER_LABELS, ...VALUES, ...ACTION_LABELS, ...METRIC_LABELS, ...GLOSSARY };
+export type TextKey = keyof typeof TEXT;
+export const GLOSSARY_KEYS = Object.keys(GLOSSARY) as TextKey[];
+export const CHART_METRICS = Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[];
+
+export function text(key: TextKey, lang: Lang): string {
+  return TEXT[key][lang];
+}
+
+/** True when `key` names a studio label (lever paths, actions, preset and enum values are keys too). */
+export function isTextKey(key: string): key is TextKey {
+  return Object.hasOwn(TEXT, key);
+}

@@ -1,0 +1,131 @@
+import { SERIES_METRICS } from '../model/output.js';
+import type { Parameters } from '../model/parameters.js';
+import { step } from '../model/schedule.js';
+import { createTimeline } from '../model/interventions/timeline.js';
+import type { Intervention } from '../model/interventions/types.js';
+import { createWorld, type World } from '../model/world.js';
+import { deriveRunSeed } from '../random/streams.js';
+
+/**
+ * The studio's one contact with the kernel: building a world, stepping it a week, reading the
+ * week's metrics and the map, and applying interventions. Everything else in the studio goes
+ * through these functions.
+ */
+
+/** The world metrics the studio shows and exports, in SERIES_METRICS order (names as in series.csv). */
+export const METRICS = SERIES_METRICS;
+
+/** A run the studio drives: its world and the timeline it was built with. */
+export interface LiveRun {
+  world: World;
+  /** The parameters it started from, before any intervention. */
+  params: Parameters;
+  scenarioSeed: number;
+  interventions: Intervention[];
+}
+
+/**
+ * A run as `draagvlak run` makes the first replicate of a scenario: the run seed derived from the
+ * scenario seed exactly as the CLI derives it (replicate 0, common random numbers), series recorded
+ * every week.
+ */
+export function startRun(params: Parameters, horizon: number, scenarioSeed: number, interventions: Intervention[] = []): LiveRun {
+  const runSeed = deriveRunSeed(scenarioSeed, 0, 0, true);
+  const timeline = createTimeline(interventions, runSeed);
+  const world = createWorld(params, { horizon, sampleEvery: 1 }, runSeed, timeline.hooks);
+  return { world, params, scenarioSeed, interventions };
+}
+
+/** Steps one week; false at the horizon. */
+export function stepWeek(run: LiveRun): boolean {
+  if (run.world.week >= run.world.horizon) return false;
+  step(run.world);
+  return true;
+}
+
+/** The week just simulated (0 before the first). */
+export function weekOf(run: LiveRun): number {
+  return run.world.week;
+}
+
+/** The value of every metric in a week already simulated, in METRICS order, into `out`. */
+export function weekMetrics(run: LiveRun, week: number, out: Float64Array): Float64Array {
+  const rec = run.world.recorder;
+  const samples = rec.weeks.length;
+  const k = week; // recorded every week: sample k is week k
+  for (let m = 0; m < METRICS.length; m++) out[m] = rec.series[m * samples + k];
+  return out;
+}
+
+/** What the map draws, in typed arrays sized once per world. */
+export interface MapState {
+  /** Per household: 0 opposed, 1 undecided, 2 supportive, 3 committed. */
+  state: Uint8Array;
+  /** Per household: trust in government × 255. */
+  trust: Uint8Array;
+  /** Per official: presence (share of time in the field). */
+  presence: Float32Array;
+  /** Per initiative: committed share, threshold, plan progress, week reached (0: not yet), week formalised. */
+  supportShare: Float32Array;
+  threshold: Float32Array;
+  progress: Float32Array;
+  reachedWeek: Int32Array;
+  formalisedWeek: Int32Array;
+}
+
+/** Where each neighbourhood's households and officials sit in the arrays of MapState. */
+export interface MapLayout {
+  householdStart: Int32Array;
+  householdEnd: Int32Array;
+  officialStart: Int32Array;
+}
+
+export function mapLayout(run: LiveRun): MapLayout {
+  const nb = run.world.neighbourhoods;
+  return { householdStart: Int32Array.from(nb.start), householdEnd: Int32Array.from(nb.end), officialStart: Int32Array.from(nb.officialStart) };
+}
+
+/** Support below which a household counts as opposed, and above which as supportive. */
+export const OPPOSED_BELOW = 0.25;
+export const SUPPORTIVE_ABOVE = 0.5;
+
+export function mapState(run: LiveRun): MapState {
+  const w = run.world;
+  const res = w.residents;
+  const ini = w.initiatives;
+  const state = new Uint8Array(res.count);
+  const trust = new Uint8Array(res.count);
+  for (let i = 0; i < res.count; i++) {
+    const s = res.support[i];
+    state[i] = res.committed[i] ? 3 : s > SUPPORTIVE_ABOVE ? 2 : s < OPPOSED_BELOW ? 0 : 1;
+    trust[i] = Math.round(res.trustGov[i] * 255);
+  }
+  return {
+    state,
+    trust,
+    presence: Float32Array.from(w.officials.presence),
+    supportShare: Float32Array.from(ini.supportShare),
+    threshold: Float32Array.from(ini.threshold),
+    progress: Float32Array.from(ini.progress),
+    reachedWeek: Int32Array.from(ini.reachedWeek),
+    formalisedWeek: Int32Array.from(ini.formalisedWeek),
+  };
+}
+
+/** The buffers of a MapState, to transfer rather than copy. */
+export function mapBuffers(m: MapState): ArrayBuffer[] {
+  return [m.state, m.trust, m.presence, m.supportShare, m.threshold, m.progress, m.reachedWeek, m.formalisedWeek].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * Adds an intervention from the next week on. The kernel compiles a timeline when a world is built,
+ * so the run is rebuilt with the longer timeline and replayed to the current week: an entry that
+ * fires next week changes nothing before it, so the replay passes through the same states, and the
+ * result is the run `draagvlak run` makes of the same timeline.
+ */
+export function intervene(run: LiveRun, entry: Intervention): LiveRun {
+  const week = run.world.week;
+  const next = startRun(run.params, run.world.horizon, run.scenarioSeed, [...run.interventions, entry]);
+  while (next.world.week < week) step(next.world);
+  return next;
+}

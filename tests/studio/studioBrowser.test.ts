@@ -1,0 +1,234 @@
+/// <reference lib="dom" />
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { draagvlak } from '../e2e/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Probe {
+  inputLatency: number[];
+  you(): number[][];
+  twin(): number[][];
+  metrics(): string[];
+  week(): number;
+  running(): boolean;
+  pressed(): { at: number; action: string; set?: Record<string, unknown> }[];
+  chartMarks(): number[];
+  chartTexts(): string[][];
+}
+declare const window: Window & { studio: Probe };
+
+/** Puts a control at a value as a user would: the input and change events fire. */
+async function setLever(page: Page, path: string, value: string): Promise<void> {
+  await page.locator(`[id="lever-${path}"]`).fill(value);
+}
+
+/** Plays at 30 weeks a second until `week` (or a little beyond), pauses, and returns the week it stopped at. */
+async function runTo(page: Page, week: number): Promise<number> {
+  await page.locator('#speed').fill('30');
+  await page.click('#play');
+  await page.waitForFunction((w) => window.studio.week() >= w, week);
+  await page.click('#pause');
+  await page.waitForFunction(() => !window.studio.running());
+  return page.evaluate(() => window.studio.week());
+}
+
+async function restart(page: Page, horizon: number): Promise<void> {
+  await page.fill('#horizon', String(horizon));
+  await page.click('#reset');
+  await page.waitForFunction(() => window.studio.week() === 0 && window.studio.you().length === 1);
+}
+
+async function finish(page: Page, horizon: number): Promise<void> {
+  await page.locator('#speed').fill('200');
+  await page.click('#play');
+  await page.waitForFunction((h) => window.studio.you().length === h + 1, horizon);
+}
+
+/** The first week from which two weekly series differ, or -1. */
+function firstDifference(a: number[][], b: number[][]): number {
+  for (let w = 0; w < Math.max(a.length, b.length); w++) if (JSON.stringify(a[w]) !== JSON.stringify(b[w])) return w;
+  return -1;
+}
+
+describe('the studio in headless Chromium, from a file:// URL', () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const errors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    dir = mkdtempSync(join(tmpdir(), 'draagvlak-studio-'));
+    const made = draagvlak(['studio', '--out', join(dir, 'studio.html')], dir);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain('studio.html');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(dir, 'studio.html')).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.studio?.you().length === 1);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('opens with no console error, draws map and charts, and fetches nothing but itself and its worker', async () => {
+    await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length === 4);
+    const seen = await page.evaluate(() => ({
+      title: document.querySelector('h1')?.textContent,
+      levers: document.querySelectorAll('.lever input, .lever select').length,
+      actions: document.querySelectorAll('#actions button').length,
+      mapInk: (() => {
+        const c = document.getElementById('map') as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let inked = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+        return inked / (c.width * c.height);
+      })(),
+    }));
+    expect(seen.title).toBe('draagvlak studio');
+    expect(seen.actions).toBe(6);
+    expect(seen.levers).toBeGreaterThan(20);
+    expect(seen.mapInk).toBeGreaterThan(0.3);
+    await runTo(page, 5);
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.filter((u) => u.startsWith('blob:')).length).toBe(1); // the kernel's worker
+    expect(statSync(join(dir, 'studio.html')).size).toBeLessThan(3_000_000);
+  }, 60_000);
+
+  test('moving a lever during the run changes the running model from the next week; the twin does not move', async () => {
+    await restart(page, 60);
+    const week = await runTo(page, 20);
+    await setLever(page, 'strategy.steering', '1');
+    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    const pressed = await page.evaluate(() => window.studio.pressed());
+    expect(pressed).toEqual([{ action: 'set', set: { 'strategy.steering': 1 }, at: week + 1 }]);
+    await finish(page, 60);
+    const you = await page.evaluate(() => window.studio.you());
+    const twin = await page.evaluate(() => window.studio.twin());
+    // identical to the twin up to the week the lever moved, different from the next week on
+    expect(firstDifference(you, twin)).toBe(week + 1);
+  }, 90_000);
+
+  test('pressing an intervention marks its week on the charts and in the list; the twin stays as it was', async () => {
+    await restart(page, 60);
+    await finish(page, 60);
+    const untouched = await page.evaluate(() => window.studio.twin());
+    await restart(page, 60);
+    const week = await runTo(page, 15);
+    await page.click('#action-evening');
+    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    await finish(page, 60);
+    const seen = await page.evaluate(() => ({
+      pressed: window.studio.pressed(),
+      list: document.getElementById('pressed')!.textContent,
+      rules: window.studio.chartMarks(),
+      you: window.studio.you(),
+      twin: window.studio.twin(),
+    }));
+    expect(seen.pressed.map((p) => [p.action, p.at])).toEqual([['evening', week + 1]]);
+    expect(seen.list).toContain(`Week ${week + 1}: Neighbourhood evening`);
+    expect(seen.rules).toEqual([1, 1, 1, 1]);
+    expect(seen.twin).toEqual(untouched);
+    expect(firstDifference(seen.you, seen.twin)).toBe(week + 1);
+  }, 90_000);
+
+  test('export, then `draagvlak run` reproduces the weekly series on screen exactly, and the twin as "no intervention"', async () => {
+    await restart(page, 40);
+    await setLever(page, 'strategy.participation', '0.8'); // before the first week: the starting strategy
+    await page.waitForFunction(() => window.studio.you().length === 1);
+    const first = await runTo(page, 10);
+    await page.click('#action-field');
+    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    const second = await runTo(page, first + 8);
+    await setLever(page, 'strategy.serving', '0.9');
+    await page.waitForFunction(() => window.studio.pressed().length === 2);
+    await finish(page, 40);
+    const download = page.waitForEvent('download');
+    await page.click('#export');
+    const file = join(dir, 'played.yaml');
+    await (await download).saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`at: ${first + 1}`);
+    expect(text).toContain(`at: ${second + 1}`);
+
+    const ran = draagvlak(['run', file, '--out', join(dir, 'replay'), '--workers', '1', '--no-report', '--quiet'], dir);
+    expect(ran.code, ran.stderr).toBe(0);
+    const rows = parse(readFileSync(join(dir, 'replay', 'series.csv')), { columns: true }) as Record<string, string>[];
+    const seen = await page.evaluate(() => ({ you: window.studio.you(), twin: window.studio.twin(), metrics: window.studio.metrics() }));
+    const fromCsv = (plan: string) => {
+      const out: string[][] = [];
+      for (const r of rows.filter((r) => r.plan === plan && r.replicate === '0' && r.initiative === '')) {
+        (out[Number(r.week)] ??= [])[seen.metrics.indexOf(r.metric)] = r.value;
+      }
+      return out;
+    };
+    const shown = (series: number[][]) => series.map((row) => row.map((v) => (Number.isFinite(v) ? String(v) : '')));
+    expect(fromCsv('played in the studio')).toEqual(shown(seen.you));
+    expect(fromCsv('no intervention')).toEqual(shown(seen.twin));
+  }, 120_000);
+
+  test('switching language changes every visible label, the charts included', async () => {
+    const labels = () =>
+      page.evaluate(() => {
+        const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || el.tagName === 'OPTION';
+        return {
+          i18n: Array.from(document.querySelectorAll('[data-i18n]')).filter(visible).map((el) => [el.getAttribute('data-i18n'), el.textContent]),
+          // the words drawn on the charts (their numbers stay as they are)
+          charts: window.studio.chartTexts().flat().filter((t) => /[a-z]/i.test(t)),
+          pressed: document.getElementById('pressed')!.textContent,
+          lang: document.documentElement.lang,
+        };
+      });
+    const en = await labels();
+    await page.click('#lang');
+    await page.waitForFunction(() => window.studio.chartTexts().every((texts) => texts.includes('Weeknr.')));
+    const nl = await labels();
+    expect(en.lang).toBe('en');
+    expect(nl.lang).toBe('nl');
+    expect(en.i18n.length).toBeGreaterThan(60);
+    expect(nl.i18n.map(([k]) => k)).toEqual(en.i18n.map(([k]) => k));
+    const same = en.i18n.filter(([, t], i) => t === nl.i18n[i][1] || !t);
+    expect(same).toEqual([]);
+    expect(en.charts.length).toBe(16); // per chart: title, axis title, two legend labels
+    expect(nl.charts.filter((t, i) => t === en.charts[i])).toEqual([]);
+    expect(nl.pressed).not.toBe(en.pressed);
+    expect(nl.i18n).toContainEqual(['strategy.serving', 'Dienstbaar handelen']);
+    await page.click('#lang');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('stays responsive while the model runs: every input handled within 100 ms', async () => {
+    await restart(page, 5200);
+    await page.locator('#speed').fill('200');
+    await page.click('#play');
+    await page.waitForFunction(() => window.studio.week() >= 20);
+    await page.evaluate(() => (window.studio.inputLatency.length = 0));
+    const before = await page.evaluate(() => window.studio.week());
+    for (let k = 0; k < 10; k++) {
+      await page.selectOption('#colour-by', k % 2 ? 'state' : 'trust');
+      await page.click('#map', { position: { x: 100 + 30 * k, y: 100 } });
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(100);
+    }
+    const seen = await page.evaluate(() => ({ latency: window.studio.inputLatency, week: window.studio.week() }));
+    await page.click('#pause');
+    expect(seen.week).toBeGreaterThan(before + 10); // the model ran meanwhile
+    expect(seen.latency.length).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...seen.latency)).toBeLessThan(100);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

@@ -1,5 +1,5 @@
 import type { World } from './world.js';
-import { exp } from '../random/fdlibm.js';
+import { exp } from '../maths/fdlibm.js';
 
 /**
  * Step 4b: who joins and who leaves the initiative. Decisions read the committed neighbours as of

@@ -1,5 +1,5 @@
 import { COMPETENCE_DIMENSIONS, type World } from './world.js';
-import { exp } from '../random/fdlibm.js';
+import { exp } from '../maths/fdlibm.js';
 
 /**
  * Step 5a: initiatives. An initiative reaches its support threshold in the first week its

@@ -1,7 +1,7 @@
 import { completeGraph } from './completeGraph.js';
 import { addEdge, csrFromEdges, edgeList, type CsrGraph } from './csr.js';
 import type { Rng } from '../random/streams.js';
-import { log, log1p } from '../random/fdlibm.js';
+import { log, log1p } from '../maths/fdlibm.js';
 
 /**
  * The Erdős–Rényi random graph G(n, p) with p = meanDegree / (n − 1), so the expected degree is

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { cos, log } from './fdlibm.js';
+import { cos, log } from '../maths/fdlibm.js';
 
 /**
  * A seeded stream of uniform numbers in [0, 1). Every draw in the kernel comes from one of these;

@@ -1,9 +1,9 @@
 import { SERIES_METRICS } from '../model/output.js';
 import type { Parameters } from '../model/parameters.js';
 import { step } from '../model/schedule.js';
-import { createTimeline } from '../model/interventions/timeline.js';
 import type { Intervention } from '../model/interventions/types.js';
-import { createWorld, type World } from '../model/world.js';
+import { createWorld } from '../model/createWorld.js';
+import type { World } from '../model/world.js';
 import { deriveRunSeed } from '../random/streams.js';
 
 /**
@@ -31,8 +31,7 @@ export interface LiveRun {
  */
 export function startRun(params: Parameters, horizon: number, scenarioSeed: number, interventions: Intervention[] = []): LiveRun {
   const runSeed = deriveRunSeed(scenarioSeed, 0, 0, true);
-  const timeline = createTimeline(interventions, runSeed);
-  const world = createWorld(params, { horizon, sampleEvery: 1 }, runSeed, timeline.hooks);
+  const world = createWorld(params, { horizon, sampleEvery: 1 }, runSeed, interventions);
   return { world, params, scenarioSeed, interventions };
 }
 
@@ -118,7 +117,7 @@ export function mapBuffers(m: MapState): ArrayBuffer[] {
 }
 
 /**
- * Adds an intervention from the next week on. The kernel compiles a timeline when a world is built,
+ * Adds an intervention from the next week on. The kernel compiles its timeline when a world is built,
  * so the run is rebuilt with the longer timeline and replayed to the current week: an entry that
  * fires next week changes nothing before it, so the replay passes through the same states, and the
  * result is the run `draagvlak run` makes of the same timeline.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { cos, exp, log, log1p } from '../../src/random/fdlibm.js';
+import { cos, exp, log, log1p } from '../../src/maths/fdlibm.js';
 import { stream } from '../../src/random/streams.js';
 
 /** Arguments of each function over the ranges the kernel uses and well beyond, drawn from a fixed stream. */

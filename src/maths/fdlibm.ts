@@ -4,7 +4,7 @@
  * kin are only required to be approximately right, and engines differ in the last bit: Node 20 uses
  * fdlibm ports, recent Chromium other libraries. One bit is enough to change a run once a threshold
  * decides on it, and the studio runs the kernel in a browser while `draagvlak run` replays it in Node.
- * These functions return exactly what Node 20's `Math` functions return (tests/random/fdlibm.test.ts).
+ * These functions return exactly what Node 20's `Math` functions return (tests/maths/fdlibm.test.ts).
  */
 
 const f64 = new Float64Array(1);

@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+/** The studio's browser test times how fast the page answers input, so it runs after the rest, alone. */
+const ALONE = ['tests/studio/studioBrowser.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ALONE, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

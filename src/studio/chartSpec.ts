@@ -17,6 +17,15 @@ export const MARKS_DATA = 'marks';
  * grey on the same axes, and a dashed rule at every week an intervention was pressed.
  */
 export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: number): Record<string, unknown> {
+  const line = (who: 'you' | 'twin') => ({
+    transform: [{ filter: { field: 'who', equal: who } }],
+    mark: { type: 'line', strokeWidth: who === 'you' ? 2.2 : 2 },
+    encoding: {
+      x: { field: 'week', type: 'quantitative', title: labels.week, scale: { domain: [0, horizon], nice: false }, axis: { tickCount: 6 } },
+      y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, yMax] } },
+      color: { field: 'run', type: 'nominal', title: null, scale: { domain: [labels.you, labels.twin], range: ['#1b7837', '#a0a0a0'] } },
+    },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
@@ -24,26 +33,12 @@ export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: numb
     autosize: { type: 'fit-x', contains: 'padding' },
     title: { text: labels.title, anchor: 'start', fontSize: 13, font: FONT },
     config: { font: FONT, axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, orient: 'bottom' } },
-    layer: [
-      {
-        data: { name: SERIES_DATA },
-        mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
-        encoding: {
-          x: { field: 'week', type: 'quantitative', title: labels.week, scale: { domain: [0, horizon] } },
-          y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, yMax] } },
-          color: {
-            field: 'run',
-            type: 'nominal',
-            title: null,
-            scale: { domain: [labels.you, labels.twin], range: ['#1b7837', '#a0a0a0'] },
-          },
-        },
-      },
-      {
-        data: { name: MARKS_DATA },
-        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
-        encoding: { x: { field: 'week', type: 'quantitative' } },
-      },
-    ],
+    data: { name: SERIES_DATA },
+    // the twin first, so that your run is drawn over it where they coincide
+    layer: [line('twin'), line('you'), {
+      data: { name: MARKS_DATA },
+      mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
+      encoding: { x: { field: 'week', type: 'quantitative' } },
+    }],
   };
 }

@@ -169,15 +169,15 @@ function draw(now: number): void {
 /** Charts draw at most this many weeks of a run; over longer horizons every k-th week and the last. */
 const CHART_POINTS = 260;
 
-function rows(metric: string, weeks: number[]): { week: number; value: number; run: string }[] {
+function rows(metric: string, weeks: number[]): { week: number; value: number; run: string; who: 'you' | 'twin' }[] {
   const m = metrics.indexOf(metric);
   const factor = metric === 'reached_share' && layout ? layout.householdStart.length : 1;
   const stride = Math.ceil(horizon / CHART_POINTS);
   const out = [];
   for (const w of weeks) {
     if (w % stride !== 0 && w !== horizon) continue;
-    out.push({ week: w, value: you[w][m] * factor, run: text('you', lang) });
-    out.push({ week: w, value: twin[w][m] * factor, run: text('twin', lang) });
+    out.push({ week: w, value: you[w][m] * factor, run: text('you', lang), who: 'you' as const });
+    out.push({ week: w, value: twin[w][m] * factor, run: text('twin', lang), who: 'twin' as const });
   }
   return out;
 }

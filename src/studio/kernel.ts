@@ -42,11 +42,6 @@ export function stepWeek(run: LiveRun): boolean {
   return true;
 }
 
-/** The week just simulated (0 before the first). */
-export function weekOf(run: LiveRun): number {
-  return run.world.week;
-}
-
 /** The value of every metric in a week already simulated, in METRICS order, into `out`. */
 export function weekMetrics(run: LiveRun, week: number, out: Float64Array): Float64Array {
   const rec = run.world.recorder;

@@ -1,5 +1,5 @@
 import type { Parameters } from '../model/parameters.js';
-import { getParam, mergeParams, setParam } from '../scenario/paths.js';
+import { mergeParams, setParam } from '../scenario/paths.js';
 import { PRESETS, type PresetName } from '../scenario/presets.js';
 import { METRICS, startRun, stepWeek, weekMetrics } from './kernel.js';
 import { LEVERS } from './levers.js';
@@ -45,7 +45,3 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
   return results.sort((a, b) => b.score - a.score);
 }
 
-/** The student's lever values, for showing next to what was found. */
-export function leverValues(params: Parameters, paths: readonly string[]): Record<string, number | string> {
-  return Object.fromEntries(paths.map((p) => [p, getParam(params, p) as number | string]));
-}

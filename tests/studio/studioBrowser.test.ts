@@ -211,6 +211,32 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  test('lesson mode: the task sets the week and the allowed levers, and the debrief compares with doing nothing and the best found', async () => {
+    await page.click('#lesson-open');
+    await page.waitForFunction(() => window.studio.you().length === 1);
+    const locked = await page.evaluate(() => ({
+      horizon: (document.getElementById('horizon') as HTMLInputElement).value,
+      mandate: (document.getElementById('action-mandate') as HTMLButtonElement).disabled,
+      evening: (document.getElementById('action-evening') as HTMLButtonElement).disabled,
+      households: (document.getElementById('lever-population.households') as HTMLInputElement).disabled,
+      steering: (document.getElementById('lever-strategy.steering') as HTMLInputElement).disabled,
+      question: document.getElementById('lesson-question')!.textContent,
+    }));
+    expect(locked).toEqual({ horizon: '52', mandate: true, evening: false, households: true, steering: false, question: expect.stringContaining('week 52') });
+    await finish(page, 52);
+    await page.click('#lesson-check');
+    await page.waitForFunction(() => document.querySelectorAll('#lesson-debrief tr').length === 5);
+    const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+    const twin = await page.evaluate(() => window.studio.twin()[52][window.studio.metrics().indexOf('reached_share')] * 8);
+    expect(rows[0][0]).toBe('Your result');
+    expect(rows[1]).toEqual(['Doing nothing', String(Math.round(twin))]); // nothing was pressed: your run is the twin
+    expect(rows[0][1]).toMatch(new RegExp(`^${Math.round(twin)} \\(task (not )?met\\)$`));
+    const best = rows.slice(2).map((r) => Number(r[1]));
+    expect(best).toEqual([...best].sort((a, b) => b - a));
+    await page.click('#lesson-end');
+    expect(await page.evaluate(() => (document.getElementById('lever-population.households') as HTMLInputElement).disabled)).toBe(false);
+  }, 120_000);
+
   test('stays responsive while the model runs: every input handled within 100 ms', async () => {
     await restart(page, 5200);
     await page.locator('#speed').fill('200');

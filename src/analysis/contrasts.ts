@@ -1,3 +1,4 @@
+import { rowsByPoint } from './byPoint.js';
 import type { Results } from './results.js';
 import { pairedDifference, type MeanInterval } from './tInterval.js';
 
@@ -20,16 +21,16 @@ export type ContrastOutcome = (typeof CONTRAST_OUTCOMES)[number];
  * one that never reached the threshold by the horizon): what every per-replicate outcome starts from.
  */
 export function reachWeeksByReplicate(results: Results, point: number): { run: Results['runs'][number]; weeks: number[] }[] {
+  const grouped = rowsByPoint(results);
   const byRep = new Map<number, number[]>();
-  for (const i of results.initiatives) {
-    if (i.point !== point) continue;
+  for (const i of grouped.initiatives.get(point) ?? []) {
     const hit = i.reachedWeek !== null && i.reachedWeek > 0 && i.reachedWeek <= results.horizon;
     const list = byRep.get(i.replicate) ?? [];
     list.push(hit ? (i.reachedWeek as number) : Infinity);
     byRep.set(i.replicate, list);
   }
-  return results.runs
-    .filter((r) => r.point === point && byRep.has(r.replicate))
+  return (grouped.runs.get(point) ?? [])
+    .filter((r) => byRep.has(r.replicate))
     .sort((a, b) => a.replicate - b.replicate)
     .map((run) => ({ run, weeks: byRep.get(run.replicate)! }));
 }
@@ -62,9 +63,9 @@ export interface PairedContrast {
  * the difference point − reference in each outcome, averaged, with a 95 % t-interval. Without
  * common random numbers the pairs are independent and the interval is still valid, only wider.
  */
-export function pairedContrast(results: Results, point: number, reference: number): PairedContrast {
+export function pairedContrast(results: Results, point: number, reference: number, referenceOutcomes = replicateOutcomes(results, reference)): PairedContrast {
   const a = new Map(replicateOutcomes(results, point).map((o) => [o.replicate, o]));
-  const b = replicateOutcomes(results, reference).filter((o) => a.has(o.replicate));
+  const b = referenceOutcomes.filter((o) => a.has(o.replicate));
   const differences = {} as Record<ContrastOutcome, MeanInterval | null>;
   for (const outcome of CONTRAST_OUTCOMES) {
     const pairs = b.filter((o) => o[outcome] !== null && a.get(o.replicate)![outcome] !== null);
@@ -77,5 +78,6 @@ export function pairedContrast(results: Results, point: number, reference: numbe
 
 /** Every other point against the reference (the first point by default). */
 export function pairedContrasts(results: Results, reference = results.points[0]?.index ?? 0): PairedContrast[] {
-  return results.points.filter((p) => p.index !== reference).map((p) => pairedContrast(results, p.index, reference));
+  const outcomes = replicateOutcomes(results, reference);
+  return results.points.filter((p) => p.index !== reference).map((p) => pairedContrast(results, p.index, reference, outcomes));
 }

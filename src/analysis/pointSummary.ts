@@ -1,4 +1,5 @@
 import { mean } from 'simple-statistics';
+import { rowsByPoint } from './byPoint.js';
 import { reachCurve, type ReachCurve } from './reachCurve.js';
 import type { PointInfo, Results } from './results.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
@@ -34,9 +35,10 @@ function meanOrNull(xs: (number | null)[]): number | null {
  * The paired contrasts (see contrasts.ts) work per replicate and carry no such assumption.
  */
 export function summarisePoints(results: Results): PointSummary[] {
+  const grouped = rowsByPoint(results);
   return results.points.map((point) => {
-    const runs = results.runs.filter((r) => r.point === point.index);
-    const inits = results.initiatives.filter((i) => i.point === point.index);
+    const runs = grouped.runs.get(point.index) ?? [];
+    const inits = grouped.initiatives.get(point.index) ?? [];
     const curve = reachCurve(inits.map((i) => i.reachedWeek), results.horizon);
     const n = inits.length;
     const reached = curve.reached;

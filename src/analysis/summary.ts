@@ -22,10 +22,13 @@ export function summaryCsv(results: Results, summaries: readonly PointSummary[] 
   return csvText(header, rows);
 }
 
-/** Reads a results folder and writes its summary.csv (atomically: temporary file, then rename). */
-export async function writeSummary(dir: string): Promise<void> {
-  const results = loadResults(dir);
+/**
+ * Writes summary.csv of a results folder (atomically: temporary file, then rename), from `results`
+ * when given, else from the folder's files. Returns the results it summarised.
+ */
+export async function writeSummary(dir: string, results: Results = loadResults(dir)): Promise<Results> {
   writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(results));
   // Rehearsed plans: paired effect sizes against doing nothing and against each other.
   if (hasPlans(results)) writeFileAtomic(join(dir, 'contrasts.csv'), contrastsCsv(results));
+  return results;
 }

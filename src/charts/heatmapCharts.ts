@@ -6,18 +6,28 @@ import { CONFIG, parameterTitle, percent } from './theme.js';
 export const REACH_HEATMAP_TITLE = 'Chance that an initiative reaches the threshold';
 export const MEDIAN_HEATMAP_TITLE = 'Typical week in which initiatives reach the threshold';
 
-/** The two numeric varied parameters of a two-parameter sweep, or null when the folder is not one. */
-export function sweptPair(ctx: ChartContext): [string, string] | null {
+/**
+ * The two numeric varied parameters of a two-parameter sweep, and whether its points form a true
+ * grid (every combination of the distinct values once: distinct x × distinct y = points), which a
+ * heatmap draws cell by cell. Other designs (a Latin hypercube, one factor at a time) are drawn as
+ * a scatter on quantitative axes: a heatmap would give every distinct value its own row and column,
+ * and grow with the square of the points. Null when the folder is not a two-parameter sweep.
+ */
+export function sweptPair(ctx: ChartContext): { pair: [string, string]; grid: boolean } | null {
   const { varied, points } = ctx.results;
-  if (varied.length !== 2 || !varied.every((v) => isNumericParameter(points, v))) return null;
-  const cells = new Set(points.map((p) => `${p.values[varied[0]]}|${p.values[varied[1]]}`));
-  return cells.size === points.length && points.length > 1 ? [varied[0], varied[1]] : null;
+  if (varied.length !== 2 || points.length < 2 || !varied.every((v) => isNumericParameter(points, v))) return null;
+  const distinct = (v: string) => new Set(points.map((p) => p.values[v])).size;
+  const cells = new Set(points.map((p) => `${p.values[varied[0]]}|${p.values[varied[1]]}`)).size;
+  const grid = cells === points.length && distinct(varied[0]) * distinct(varied[1]) === points.length;
+  return { pair: [varied[0], varied[1]], grid };
 }
 
-function heatmap(ctx: ChartContext, pair: [string, string], opts: {
+interface PairChartOptions {
   name: string; title: string; subtitle: string; caption: string; legend: string; domain?: [number, number]; reverse: boolean;
   value: (i: number) => number | null; text: (v: number | null) => string; format?: string;
-}): Chart {
+}
+
+function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptions): Chart {
   const [px, py] = pair;
   const values = ctx.summaries.map((s, i) => {
     const v = opts.value(i);
@@ -67,18 +77,67 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: {
   };
 }
 
-/** Heatmaps of reach probability and median reach week over two swept parameters (none otherwise). */
+/**
+ * One dot per point at its two parameter values, coloured by the value: the size of the chart does
+ * not depend on the number of points.
+ */
+function scatter(ctx: ChartContext, pair: [string, string], opts: PairChartOptions): Chart {
+  const [px, py] = pair;
+  const values = ctx.summaries.map((s, i) => ({
+    x: cell(s.point.values[px]), y: cell(s.point.values[py]), value: opts.value(i), label: ctx.labels.get(s.point.index),
+  }));
+  const axis = (field: string, param: string) => ({ field, type: 'quantitative', title: parameterTitle(param), scale: { zero: false, nice: false, padding: 8 } });
+  const size = Math.max(12, Math.min(90, 40_000 / values.length));
+  return {
+    name: opts.name,
+    title: opts.title,
+    caption: opts.caption,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: opts.title, subtitle: opts.subtitle },
+      config: CONFIG,
+      width: 460,
+      height: 360,
+      data: { values },
+      encoding: { x: axis('x', px), y: axis('y', py) },
+      layer: [
+        { transform: [{ filter: 'datum.value == null' }], mark: { type: 'circle', color: '#bdbdbd', size, opacity: 1 } },
+        {
+          transform: [{ filter: 'datum.value != null' }],
+          mark: { type: 'circle', size, opacity: 1, stroke: '#555', strokeWidth: size > 30 ? 0.5 : 0 },
+          encoding: {
+            color: {
+              field: 'value', type: 'quantitative', title: opts.legend,
+              scale: { scheme: 'blues', reverse: opts.reverse, ...(opts.domain ? { domain: opts.domain } : {}) },
+              legend: { format: opts.format, gradientLength: 200 },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Reach probability and median reach week over two swept parameters: heatmaps for a true grid,
+ * scatters otherwise (none when the folder is not a two-parameter sweep).
+ */
 export function heatmapCharts(ctx: ChartContext): Chart[] {
-  const pair = sweptPair(ctx);
-  if (!pair) return [];
+  const swept = sweptPair(ctx);
+  if (!swept) return [];
+  const { pair, grid } = swept;
   const horizon = ctx.results.horizon;
   const [px, py] = pair.map(parameterTitle);
+  const draw = grid ? heatmap : scatter;
+  const kind = grid ? 'heatmap' : 'scatter';
+  const each = grid ? 'Each cell is one combination' : 'Each dot is one point of the sweep, at its values';
+  const number = grid ? 'the number is the share' : 'its colour is the share';
   return [
-    heatmap(ctx, pair, {
-      name: 'reach-probability-heatmap',
+    draw(ctx, pair, {
+      name: `reach-probability-${kind}`,
       title: REACH_HEATMAP_TITLE,
-      subtitle: `Probability of reaching the support threshold by week ${horizon}, for each combination.`,
-      caption: `Each cell is one combination of ${px.toLowerCase()} and ${py.toLowerCase()}; the number is the share of initiatives that reached the support threshold by week ${horizon}. Darker is more likely.`,
+      subtitle: `Probability of reaching the support threshold by week ${horizon}, for each ${grid ? 'combination' : 'point'}.`,
+      caption: `${each} of ${px.toLowerCase()} and ${py.toLowerCase()}; ${number} of initiatives that reached the support threshold by week ${horizon}. Darker is more likely.`,
       legend: 'Probability (0–1)',
       domain: [0, 1],
       reverse: false,
@@ -86,11 +145,13 @@ export function heatmapCharts(ctx: ChartContext): Chart[] {
       text: (v) => (v === null ? '' : percent(v)),
       format: '.1f',
     }),
-    heatmap(ctx, pair, {
-      name: 'median-reach-week-heatmap',
+    draw(ctx, pair, {
+      name: `median-reach-week-${kind}`,
       title: MEDIAN_HEATMAP_TITLE,
       subtitle: `Median week in which an initiative reaches it; grey: fewer than half did by week ${horizon}.`,
-      caption: `The number in each cell is the week by which half of the initiatives had reached the support threshold; “never” means fewer than half did by week ${horizon}. Darker is sooner.`,
+      caption: grid
+        ? `The number in each cell is the week by which half of the initiatives had reached the support threshold; “never” means fewer than half did by week ${horizon}. Darker is sooner.`
+        : `Each dot is one point of the sweep; its colour is the week by which half of its initiatives had reached the support threshold, grey where fewer than half did by week ${horizon}. Darker is sooner.`,
       legend: 'Median reach week',
       reverse: true,
       value: (i) => ctx.summaries[i].curve.median.median,

@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { Chart, VegaLiteSpec } from './chart.js';
 import { useDejaVuMetrics } from './textWidth.js';
-import { FONT, PNG_SCALE } from './theme.js';
+import { FONT, PNG_MAX_SIDE, PNG_SCALE } from './theme.js';
 
 /** Compiles a Vega-Lite spec to Vega; a Vega-Lite warning is an error here (it means a chart is drawn wrong). */
 export function compileSpec(spec: VegaLiteSpec): vega.Spec {
@@ -37,10 +37,16 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
-/** Draws an SVG to PNG at PNG_SCALE times its size, with the system's DejaVu Sans as font. */
+/**
+ * Draws an SVG to PNG at PNG_SCALE times its size, with the system's DejaVu Sans as font; a chart
+ * so large that its PNG would pass PNG_MAX_SIDE pixels on a side is drawn smaller to fit.
+ */
 export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
+  const { width, height } = svgSize(svg);
+  const longest = Math.max(width, height);
+  const zoom = Number.isFinite(longest) && longest * scale > PNG_MAX_SIDE ? PNG_MAX_SIDE / longest : scale;
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+    fitTo: { mode: 'zoom', value: zoom },
     font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT },
     background: 'white',
   });
@@ -52,18 +58,24 @@ export interface ChartFiles {
   chart: Chart;
   spec: string;
   svgPath: string;
-  pngPath: string;
+  /** null when the chart was written without a PNG. */
+  pngPath: string | null;
   svg: string;
 }
 
-/** Writes a chart's `.vl.json`, `.svg` and `.png` into a folder. */
-export async function writeChart(dir: string, chart: Chart): Promise<ChartFiles> {
+/**
+ * Writes a chart's `.vl.json`, `.svg` and (unless `png` is false) `.png` into a folder; without a
+ * PNG, one left from an earlier report is removed so it cannot be taken for this one.
+ */
+export async function writeChart(dir: string, chart: Chart, options: { png?: boolean } = {}): Promise<ChartFiles> {
   const spec = join(dir, `${chart.name}.vl.json`);
   const svgPath = join(dir, `${chart.name}.svg`);
-  const pngPath = join(dir, `${chart.name}.png`);
+  const png = join(dir, `${chart.name}.png`);
+  const pngPath = options.png === false ? null : png;
   const svg = await renderSvg(chart.spec);
   writeFileSync(spec, JSON.stringify(chart.spec, null, 2) + '\n');
   writeFileSync(svgPath, svg);
-  writeFileSync(pngPath, svgToPng(svg));
+  if (pngPath) writeFileSync(pngPath, svgToPng(svg));
+  else rmSync(png, { force: true });
   return { chart, spec, svgPath, pngPath, svg };
 }

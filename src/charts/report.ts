@@ -34,11 +34,11 @@ export function pointLabels(results: Results): Map<number, string> {
   return new Map(results.points.map((p) => [p.index, count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label]));
 }
 
-/** Everything the charts and the report draw from. */
-export async function chartContext(dir: string): Promise<ChartContext> {
-  const results = loadResults(dir);
+/** Everything the charts and the report draw from (`results` when the caller has already read them). */
+export async function chartContext(dir: string, results: Results = loadResults(dir)): Promise<ChartContext> {
   const summaries = summarisePoints(results);
-  const series = await summariseSeries(dir, WORLD_METRICS.map((m) => m.metric));
+  // series.csv feeds only the line charts, drawn up to MAX_LINES points: a larger sweep skips reading it
+  const series = results.points.length <= MAX_LINES ? await summariseSeries(dir, WORLD_METRICS.map((m) => m.metric)) : null;
   const contrasts = results.points.length > 1 ? pairedContrasts(results) : [];
   return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
 }
@@ -59,17 +59,18 @@ export function chartsFor(ctx: ChartContext): Chart[] {
 }
 
 /**
- * Builds the charts (charts/*.vl.json with .svg and .png beside each) and report.html of a results
- * folder from its CSVs and manifest. Returns the report's path.
+ * Builds the charts (charts/*.vl.json with .svg and, unless `png` is false, .png beside each) and
+ * report.html of a results folder from its CSVs and manifest (or from `results`, already read from
+ * them). Returns the report's path.
  */
-export async function buildReport(dir: string): Promise<{ report: string }> {
-  const ctx = await chartContext(dir);
+export async function buildReport(dir: string, options: { png?: boolean; results?: Results } = {}): Promise<{ report: string }> {
+  const ctx = await chartContext(dir, options.results);
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];
   // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
   const plans = planReport(ctx);
-  for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart));
+  for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart, options));
   // With plans, their own paired sentences replace the generic ones against the first point.
   const differences = nonStrategySentence(ctx.results.scenario);
   const sentences = [...(differences ? [differences] : []), ...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];

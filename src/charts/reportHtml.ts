@@ -114,7 +114,7 @@ export function reportHtml(input: ReportInput): string {
   const description = str(scenario.description);
   const figures = input.charts
     .map((c, i) => `<figure id="${esc(c.chart.name)}">${inlineSvg(c.svg, `chart${i}`, c.chart.title)}
-<figcaption>${esc(c.chart.caption)} <span class="files">Files: <a href="charts/${esc(c.chart.name)}.png">PNG</a> · <a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
+<figcaption>${esc(c.chart.caption)} <span class="files">Files: ${c.pngPath ? `<a href="charts/${esc(c.chart.name)}.png">PNG</a> · ` : ''}<a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -9,6 +9,8 @@ export const WIDTH = 620;
 export const HEIGHT = 320;
 /** PNGs are drawn at this multiple of the SVG size, sharp enough for slides and print. */
 export const PNG_SCALE = 2;
+/** No PNG is drawn wider or taller than this many pixels: a larger chart is drawn at a smaller scale. */
+export const PNG_MAX_SIDE = 4000;
 
 /** Vega-Lite config shared by every chart: one font, white background, quiet grid, readable labels. */
 export const CONFIG: Config = {

@@ -40,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--resume', 'continue an interrupted run in the results folder')
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip summary.csv, charts and report.html')
+    .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
+    .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
     .option('--force', 'allow a results folder outside the current directory')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
@@ -96,9 +98,11 @@ export async function main(argv: string[]): Promise<number> {
     .command('report')
     .description('(re)build summary.csv, charts and report.html of a results folder')
     .argument('<dir>', 'results folder')
-    .action(async (dir: string) => {
+    .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
+    .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
+    .action(async (dir: string, opts: { png?: boolean }) => {
       const { reportCommand } = await import('./report.js');
-      code = await reportCommand(dir);
+      code = await reportCommand(dir, { png: opts.png });
     });
 
   program

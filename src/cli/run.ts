@@ -19,6 +19,8 @@ export interface RunCommandOptions {
   quiet?: boolean;
   /** false with --no-report. */
   report?: boolean;
+  /** false with --no-png: charts without their PNG. */
+  png?: boolean;
   force?: boolean;
   /** `I/N`: only the I-th of N shares of the runs (`draagvlak merge` joins the shards). */
   shard?: string;
@@ -35,11 +37,11 @@ export function defaultShardOut(scenarioFile: string, shard: Shard): string {
 }
 
 /** Writes summary.csv, the charts and report.html of a complete results folder; returns the report's path as shown. */
-export async function writeReportFiles(out: string): Promise<string> {
+export async function writeReportFiles(out: string, options: { png?: boolean } = {}): Promise<string> {
   const { writeSummary } = await import('../analysis/summary.js');
-  await writeSummary(out);
+  const results = await writeSummary(out);
   const { buildReport } = await import('../charts/report.js');
-  const { report } = await buildReport(out);
+  const { report } = await buildReport(out, { png: options.png, results });
   return relative(process.cwd(), resolve(report)) || report;
 }
 
@@ -113,6 +115,6 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
     if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
   }
-  if (options.report !== false && !shard) say(`draagvlak: report: ${await writeReportFiles(result.out)}`);
+  if (options.report !== false && !shard) say(`draagvlak: report: ${await writeReportFiles(result.out, { png: options.png })}`);
   return result.failures.count > 0 ? 1 : 0;
 }

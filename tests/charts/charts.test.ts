@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Chart } from '../../src/charts/chart.js';
 import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
-import { PNG_SCALE } from '../../src/charts/theme.js';
+import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
 import { comparisonFolder, sweepFolder, writeSyntheticResults } from '../analysis/fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the 8-byte PNG signature. */
@@ -30,6 +30,33 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
   test('a two-parameter sweep also gets heatmaps of reach probability and median reach week', () => {
     expect(sweep.map((c) => c.name)).toContain('reach-probability-heatmap');
     expect(sweep.map((c) => c.name)).toContain('median-reach-week-heatmap');
+  });
+
+  test('two parameters off a grid (a Latin hypercube, a grid with a cell missing) get scatters on quantitative axes, not heatmaps', async () => {
+    // 40 points, every value distinct: a heatmap would need 40 × 40 cells
+    const lhs = Array.from({ length: 40 }, (_, i) => {
+      const steering = ((i * 17) % 40) / 40 + 0.01;
+      const participation = i / 40 + 0.005;
+      return { label: `p${i}`, values: { 'strategy.steering': steering, 'strategy.participation': participation }, hazard: 0.002 + 0.02 * participation };
+    });
+    // a 3 × 3 grid without its last cell: distinct pairs, but 3 × 3 ≠ 8
+    const holed = [0, 0.5, 1].flatMap((s) => [0, 0.5, 1].map((p) => ({ label: `s${s} p${p}`, values: { 'strategy.steering': s, 'strategy.participation': p }, hazard: 0.01 }))).slice(0, 8);
+    for (const points of [lhs, holed]) {
+      const charts = chartsFor(await chartContext(writeSyntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2 })));
+      const names = charts.map((c) => c.name);
+      expect(names).toContain('reach-probability-scatter');
+      expect(names).toContain('median-reach-week-scatter');
+      expect(names.filter((n) => n.endsWith('heatmap'))).toEqual([]);
+      const scatter = charts.find((c) => c.name === 'reach-probability-scatter')!;
+      const spec = scatter.spec as { encoding: Record<string, { type: string }>; data: { values: unknown[] } };
+      expect(spec.encoding.x.type).toBe('quantitative');
+      expect(spec.encoding.y.type).toBe('quantitative');
+      expect(spec.data.values).toHaveLength(points.length);
+      // the drawing does not grow with the points
+      const { width, height } = svgSize(await renderSvg(scatter.spec));
+      expect(width).toBeLessThan(900);
+      expect(height).toBeLessThan(600);
+    }
   });
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
@@ -89,6 +116,22 @@ describe('buildReport()', () => {
       expect(p.height, name).toBe(Math.round(s.height * PNG_SCALE));
       expect(png.length).toBeGreaterThan(10_000);
     }
+  });
+
+  test('with png false it writes no PNG (and removes one left from before); the report links none', async () => {
+    const dir = comparisonFolder();
+    await buildReport(dir);
+    expect(existsSync(join(dir, 'charts', 'reach-curve.png'))).toBe(true);
+    await buildReport(dir, { png: false });
+    expect(existsSync(join(dir, 'charts', 'reach-curve.png'))).toBe(false);
+    expect(existsSync(join(dir, 'charts', 'reach-curve.svg'))).toBe(true);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).not.toContain('.png"');
+  });
+
+  test('a PNG is never drawn larger than PNG_MAX_SIDE on a side', () => {
+    const side = PNG_MAX_SIDE; // at PNG_SCALE this SVG would be twice the cap
+    const png = svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side / 4}"><rect width="10" height="10"/></svg>`);
+    expect(pngSize(png)).toEqual({ width: PNG_MAX_SIDE, height: PNG_MAX_SIDE / 4 });
   });
 
   test('svgToPng at scale 1 gives a PNG of the size the SVG declares', () => {

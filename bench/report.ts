@@ -10,22 +10,12 @@
  * run at the largest size beside the slope: linear when these agree. The 2 000-point report is also
  * timed without PNGs (--no-png).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/run/manifest.js';
-
-// In the child: run `draagvlak report` and print what this process cost, start-up included.
-if (process.argv[2] === '--child') {
-  const { main } = await import('../src/cli/main.js');
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  const code = await main(['node', 'draagvlak', 'report', ...process.argv.slice(3)]);
-  const cpu = process.cpuUsage();
-  write(JSON.stringify({ code, wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS / 1024 }) + '\n');
-  process.exit(0);
-}
+import { cliCost, median, spread, type Cost } from './measure.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const root = packageRoot();
@@ -46,21 +36,7 @@ function sweep(points: number, replications: number): string {
   return out;
 }
 
-interface Cost { wall: number; cpu: number; rss: number }
-
-function report(dir: string, extra: string[] = []): Cost {
-  const child = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', dir, ...extra], { encoding: 'utf8' });
-  const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  const cost = JSON.parse(line) as Cost & { code: number };
-  if (cost.code !== 0) throw new Error(`report of ${dir} exited ${cost.code}: ${child.stderr}`);
-  return cost;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+const report = (dir: string, extra: string[] = []): Cost => cliCost(['report', dir, ...extra]);
 
 /** Least squares y = a + b x, with R². */
 function fit(xs: number[], ys: number[]): { a: number; b: number; r2: number } {

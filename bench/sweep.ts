@@ -1,11 +1,15 @@
 /**
  * The sweep pipeline's costs, measured in one run (`npm run bench:sweep`):
- * 1. the default sweep (scenarios/steering-sweep.yaml) as a bare loop of runModel in this thread,
- *    through the whole pipeline in this thread, and on the worker pool with 1 and 2 workers —
- *    giving the speed-up of 2 workers over 1 and the pool's per-run overhead against the bare loop;
+ * 1. the default sweep (scenarios/steering-sweep.yaml, 120 runs) as a bare, warm loop of runModel
+ *    in this thread; through the whole pipeline in this thread; on the process's warm worker
+ *    threads with 1 and 2 workers; and on 2 fresh threads (what every plan cost before threads were
+ *    kept warm) — giving the speed-up of 2 workers over 1 and the pool's CPU overhead against the
+ *    warm loop. The variants alternate over ROUNDS rounds (the order reversed every other round);
+ *    medians are reported with the spread (min–max), and ratios are taken within each round.
  * 2. a 20 000-run sweep of a tiny scenario on the pool, sampling the process's memory as it goes,
  *    to show that memory stays flat rather than growing with the run count.
- * Times are wall-clock; the best of `REPEATS` is reported, as other work on the machine only adds.
+ * Wall time beside CPU time (all threads of this process): on a shared machine wall times carry
+ * other work, CPU times much less so.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -15,12 +19,14 @@ import { runModel } from '../src/model/run.js';
 import { executePlan } from '../src/run/execute.js';
 import { pointOf, replicateOf } from '../src/run/jobs.js';
 import { packageRoot } from '../src/run/manifest.js';
+import { closeWarmThreads } from '../src/run/pool.js';
 import { runContext, runOne } from '../src/run/single.js';
 import { planRuns } from '../src/scenario/design.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { RunPlan } from '../src/scenario/types.js';
+import { alternate, median, spread } from './measure.js';
 
-// Inside a fresh worker thread: the bare loop, cold, as a pool worker starts it.
+// Inside a fresh worker thread: the bare loop, cold, as a fresh pool worker starts it.
 if (!isMainThread) {
   const plan = planRuns(loadScenario(resolve(packageRoot(), 'scenarios/steering-sweep.yaml')));
   const { part, parts } = workerData as { part: number; parts: number };
@@ -29,7 +35,7 @@ if (!isMainThread) {
   process.exit(0);
 }
 
-/** The bare loop in a fresh worker thread, timed from its start: start-up and JIT warm-up included, like the pool's. */
+/** The bare loop in a fresh worker thread, timed from its start: start-up and JIT warm-up included. */
 function coldBareLoop(part = 0, parts = 1): Promise<unknown> {
   return new Promise((done, fail) => {
     const w = new Worker(new URL(import.meta.url), { workerData: { part, parts } });
@@ -38,7 +44,7 @@ function coldBareLoop(part = 0, parts = 1): Promise<unknown> {
   });
 }
 
-const REPEATS = Number(process.env.REPEATS ?? 3);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const scratch = mkdtempSync(join(tmpdir(), 'draagvlak-bench-'));
 let n = 0;
 const out = () => join(scratch, `out${n++}`);
@@ -65,7 +71,6 @@ async function timed(what: () => unknown): Promise<Cost> {
   await what();
   return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
 }
-const least = (a: Cost, b: Cost): Cost => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const root = packageRoot();
@@ -73,51 +78,52 @@ const plan = planRuns(loadScenario(resolve(root, 'scenarios/steering-sweep.yaml'
 const runs = plan.points.length * plan.scenario.replications;
 const quiet = { quiet: true, handleSignals: false } as const;
 
-console.log(`draagvlak sweep bench — Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, best of ${REPEATS}`);
+console.log(`draagvlak sweep bench — Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${ROUNDS} rounds`);
 console.log(`default sweep: scenarios/steering-sweep.yaml, ${plan.points.length} points × ${plan.scenario.replications} replications = ${runs} runs`);
-bareLoop(plan); // warm up the JIT before timing the in-thread variants
-// Interleaved, so that a burst of other work on the machine does not fall on one variant only.
-const none: Cost = { wall: Infinity, cpu: Infinity };
-const times = { bare: none, cold: none, cold2: none, inThread: none, pool1: none, pool2: none };
-for (let i = 0; i < REPEATS; i++) {
-  times.bare = least(times.bare, await timed(() => bareLoop(plan)));
-  times.cold = least(times.cold, await timed(() => coldBareLoop()));
-  times.cold2 = least(times.cold2, await timed(() => Promise.all([coldBareLoop(0, 2), coldBareLoop(1, 2)])));
-  times.inThread = least(times.inThread, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel })));
-  times.pool1 = least(times.pool1, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 1 })));
-  times.pool2 = least(times.pool2, await timed(() => executePlan(plan, { ...quiet, out: out(), workers: 2 })));
-}
-const { bare, cold, cold2, inThread, pool1, pool2 } = times;
-const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)} %`;
-const row = (name: string, c: Cost, note = '') =>
-  console.log(`  ${name.padEnd(32)}: wall ${ms(c.wall).padStart(8)}, cpu ${ms(c.cpu).padStart(8)} (${(c.cpu / runs).toFixed(2)} ms cpu per run)${note}`);
-row('bare runModel loop, this thread', bare);
-row('whole pipeline, this thread', inThread, `; cpu +${pct(inThread.cpu, bare.cpu)} over the bare loop: rows, parts, assembly`);
-row('bare loop, fresh worker thread', cold, `; cpu +${pct(cold.cpu, bare.cpu)}: thread start-up, JIT warm-up`);
-row('bare loop, 2 fresh threads', cold2, ' (each half of the runs: what this machine allows now)');
-row('pool, 1 worker', pool1, `; cpu +${pct(pool1.cpu, bare.cpu)} over the bare loop, +${pct(pool1.cpu, cold.cpu)} over the fresh-thread loop`);
-row('pool, 2 workers', pool2, `; cpu +${pct(pool2.cpu, bare.cpu)} over the bare loop`);
-console.log(`  speed-up of 2 workers over 1 (wall): ${(pool1.wall / pool2.wall).toFixed(2)}×; 2 workers against the bare loop: ${(bare.wall / pool2.wall).toFixed(2)}×`);
-console.log(`  cores kept busy (cpu / wall): pool 1 worker ${(pool1.cpu / pool1.wall).toFixed(2)}, 2 workers ${(pool2.cpu / pool2.wall).toFixed(2)}`);
-console.log(`  speed-up of 2 bare threads over 1 (wall, the machine's ceiling now): ${(cold.wall / cold2.wall).toFixed(2)}×`);
-console.log(`  pool overhead per run (cpu, 1 worker against the bare loop): ${((pool1.cpu - bare.cpu) / runs).toFixed(2)} ms`);
-
-// The same sweep with five times the replications: start-up and JIT warm-up (paid once per worker)
-// weigh less, and the speed-up approaches what the pool allows on a longer sweep.
-const longer = planRuns(loadScenario(resolve(root, 'scenarios/steering-sweep.yaml'), { replications: 5 * plan.scenario.replications }));
-const longRuns = longer.points.length * longer.scenario.replications;
-let long1 = none;
-let long2 = none;
-for (let i = 0; i < Math.min(REPEATS, 2); i++) {
-  long1 = least(long1, await timed(() => executePlan(longer, { ...quiet, out: out(), workers: 1 })));
-  long2 = least(long2, await timed(() => executePlan(longer, { ...quiet, out: out(), workers: 2 })));
-}
-console.log(`longer sweep: ${longRuns} runs; pool, 1 worker ${ms(long1.wall)}, 2 workers ${ms(long2.wall)}: speed-up ${(long1.wall / long2.wall).toFixed(2)}×`);
-// CPU over wall: how many cores the process kept busy (2 workers on a free 2-core machine: near 2).
-console.log(`  cores kept busy (cpu / wall): 1 worker ${(long1.cpu / long1.wall).toFixed(2)}, 2 workers ${(long2.cpu / long2.wall).toFixed(2)}`);
+// warm up the JIT in this thread and two warm worker threads before timing
+bareLoop(plan);
+await executePlan(plan, { ...quiet, out: out(), workers: 2 });
+const variants: Record<string, () => unknown> = {
+  bare: () => bareLoop(plan),
+  inThread: () => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel }),
+  pool1: () => executePlan(plan, { ...quiet, out: out(), workers: 1 }),
+  pool2: () => executePlan(plan, { ...quiet, out: out(), workers: 2 }),
+  // fresh threads, as every plan started them before they were kept warm
+  fresh2: async () => {
+    await closeWarmThreads();
+    await executePlan(plan, { ...quiet, out: out(), workers: 2 });
+  },
+  cold: () => coldBareLoop(),
+  cold2: () => Promise.all([coldBareLoop(0, 2), coldBareLoop(1, 2)]),
+};
+type Variant = keyof typeof variants;
+const costs = await alternate(Object.fromEntries(Object.entries(variants).map(([k, f]) => [k, () => timed(f)])), ROUNDS);
+const med = (k: Variant, f: keyof Cost) => median(costs[k].map((c) => c[f]));
+/** Per-round ratio a / b of a field, as median and spread. */
+const ratio = (a: Variant, b: Variant, f: keyof Cost) => {
+  const r = costs[a].map((c, i) => c[f] / costs[b][i][f]);
+  return `${median(r).toFixed(2)} (${spread(r, 2)})`;
+};
+const row = (name: string, k: Variant, note = '') =>
+  console.log(
+    `  ${name.padEnd(34)}: wall ${ms(med(k, 'wall')).padStart(8)} (${spread(costs[k].map((c) => c.wall))}), ` +
+      `cpu ${ms(med(k, 'cpu')).padStart(8)} (${spread(costs[k].map((c) => c.cpu))}), ${(med(k, 'cpu') / runs).toFixed(2)} ms cpu per run${note}`,
+  );
+row('bare runModel loop, warm, this thread', 'bare');
+row('whole pipeline, this thread', 'inThread');
+row('warm threads, 1 worker', 'pool1');
+row('warm threads, 2 workers', 'pool2');
+row('2 fresh threads (pool started anew)', 'fresh2');
+row('bare loop, 1 fresh thread', 'cold');
+row('bare loop, 2 fresh threads', 'cold2');
+console.log(`  2 workers over 1, warm threads (wall ratio per round): ${ratio('pool1', 'pool2', 'wall')}×`);
+console.log(`  2 bare fresh threads over 1 (wall, the machine's ceiling now): ${ratio('cold', 'cold2', 'wall')}×`);
+console.log(`  cpu of 1 warm worker / warm bare loop: ${ratio('pool1', 'bare', 'cpu')}; of the in-thread pipeline / bare loop: ${ratio('inThread', 'bare', 'cpu')}`);
+console.log(`  cpu of 2 warm workers / warm bare loop: ${ratio('pool2', 'bare', 'cpu')}; 2 fresh threads / 2 warm: ${ratio('fresh2', 'pool2', 'cpu')}`);
+console.log(`  cores kept busy (cpu / wall): 1 worker ${(med('pool1', 'cpu') / med('pool1', 'wall')).toFixed(2)}, 2 workers ${(med('pool2', 'cpu') / med('pool2', 'wall')).toFixed(2)}`);
 
 // Memory over a long sweep of a tiny scenario.
-const TINY = 20_000;
+const TINY = Number(process.env.TINY ?? 20_000);
 const tinyFile = join(scratch, 'tiny.yaml');
 writeFileSync(
   tinyFile,

@@ -89,6 +89,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     result = await executePlan(plan, {
       out,
       workers,
+      // without --workers, a plan too small to pay for starting threads runs in this thread
+      smallInThread: options.workers === undefined,
       resume: options.resume,
       quiet: options.quiet,
       scenarioFile: file,

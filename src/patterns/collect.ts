@@ -3,7 +3,7 @@ import { runModel } from '../model/run.js';
 import type { Executor } from '../run/executor.js';
 import { inThreadExecutor } from '../run/inThread.js';
 import { batches, batchSize } from '../run/jobs.js';
-import { poolExecutor } from '../run/pool.js';
+import { planExecutor } from '../run/pool.js';
 import { runContext } from '../run/single.js';
 import type { RunPlan } from '../scenario/types.js';
 
@@ -39,7 +39,8 @@ export function recordOf(out: RunOutput): RunRecord {
  * Runs every (point, replicate) of a plan and returns the records as runs[point][replicate].
  * Seeds are those of `draagvlak run` (deriveRunSeed), so with common random numbers replicate r of
  * every point meets the same neighbourhoods and people. `workers` 0 runs in this thread (tests);
- * otherwise on the worker pool, which loads the built model from dist/.
+ * otherwise on the process's warm worker threads, which load the built model from dist/ (a plan too
+ * small to pay for threads runs in this thread).
  */
 export async function collectRuns(plan: RunPlan, workers: number): Promise<RunRecord[][]> {
   const R = plan.scenario.replications;
@@ -47,7 +48,7 @@ export async function collectRuns(plan: RunPlan, workers: number): Promise<RunRe
   const ctx = runContext(plan);
   const runs: RunRecord[][] = plan.points.map(() => new Array<RunRecord>(R));
   const failures: string[] = [];
-  const executor: Executor = workers <= 0 ? inThreadExecutor(runModel, ctx, R) : poolExecutor(ctx, R, { workers });
+  const executor: Executor = workers <= 0 ? inThreadExecutor(runModel, ctx, R) : planExecutor(ctx, R, { workers, smallInThread: true }).executor;
   await executor.run(batches([{ start: 0, end: total }], batchSize(total, Math.max(1, workers))), {
     open() {
       return {

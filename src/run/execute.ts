@@ -7,7 +7,7 @@ import { inThreadExecutor } from './inThread.js';
 import { batches, batchSize, missingRanges } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, removeParts, writePart, type PartContent } from './parts.js';
-import { poolExecutor } from './pool.js';
+import { planExecutor } from './pool.js';
 import { createProgress } from './progress.js';
 import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
 import { blockSize, intersect, runsIn, shardRanges, type Shard } from './shard.js';
@@ -18,6 +18,8 @@ export interface ExecuteOptions {
   out: string;
   /** Worker threads; ignored when `model` is given. */
   workers: number;
+  /** Run a plan too small to pay for starting threads in this thread (when no warm thread waits). */
+  smallInThread?: boolean;
   /** Continue an interrupted run in `out` instead of starting afresh. */
   resume?: boolean;
   /** No progress output. */
@@ -80,7 +82,12 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const hash = scenarioHash(scenario);
   const R = scenario.replications;
   const total = plan.points.length * R;
-  const workers = options.model ? 1 : options.workers;
+  const ctx = runContext(plan);
+  const chosen = options.model
+    ? { executor: inThreadExecutor(options.model, ctx, R), inThread: true }
+    : planExecutor(ctx, R, { workers: options.workers, modelModule: options.modelModule, smallInThread: options.smallInThread });
+  const executor: Executor = chosen.executor;
+  const workers = chosen.inThread ? 1 : options.workers;
   const startedAt = new Date().toISOString();
   const mine = options.shard ? shardRanges(total, options.shard) : [{ start: 0, end: total }];
   const size = runsIn(mine);
@@ -156,11 +163,6 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
       };
     },
   };
-
-  const ctx = runContext(plan);
-  const executor: Executor = options.model
-    ? inThreadExecutor(options.model, ctx, R)
-    : poolExecutor(ctx, R, { workers, modelModule: options.modelModule });
 
   let signal: NodeJS.Signals | undefined;
   const onSignal = (s: NodeJS.Signals) => {

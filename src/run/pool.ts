@@ -1,6 +1,7 @@
-import type { Worker } from 'node:worker_threads';
-import Pool from 'worker-threads-pool';
+import { Worker } from 'node:worker_threads';
+import { runModel } from '../model/run.js';
 import type { BatchRecorder, Executor, Sink } from './executor.js';
+import { inThreadExecutor } from './inThread.js';
 import type { RunRange } from './jobs.js';
 import { pointOf, replicateOf } from './jobs.js';
 import type { FromWorker, ToWorker, WorkerData } from './protocol.js';
@@ -38,18 +39,69 @@ interface Slot {
   ready: boolean;
   closing: boolean;
   batch?: InFlight;
+  /** Takes the worker's listeners off again when it goes back to the warm threads. */
+  detach: () => void;
 }
 
 /**
- * Runs batches on a pool of long-lived worker threads (worker-threads-pool keeps at most
- * `workers` alive). Each worker gets the plan's points once, at start, then pulls one batch at a
- * time. A worker that dies is replaced: the runs of its batch that reported are kept, the rest are
- * queued again, and the run it died on counts an attempt — after `maxAttempts` it is a failure.
+ * Worker threads kept warm between plans, one set per process: a thread that finishes a plan's
+ * last batch waits here (unreferenced, so it never keeps the process alive) for the next plan, which
+ * skips the start-up and JIT warm-up a fresh thread costs. A thread that dies here is dropped.
+ */
+const warm = new Set<Worker>();
+let started = 0;
+
+function rest(worker: Worker): void {
+  const drop = () => warm.delete(worker);
+  worker.on('error', () => {});
+  worker.once('exit', drop);
+  worker.unref();
+  warm.add(worker);
+}
+
+/** A warm thread when there is one, else a fresh one. */
+function takeThread(): Worker {
+  for (const worker of warm) {
+    warm.delete(worker);
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
+    worker.ref();
+    return worker;
+  }
+  started++;
+  return new Worker(workerFile());
+}
+
+/** Worker threads this process has started so far. */
+export function threadsStarted(): number {
+  return started;
+}
+
+/** Warm threads waiting for a plan. */
+export function warmThreads(): number {
+  return warm.size;
+}
+
+/** Ends the warm threads (they never hold the process open; this frees their memory at once). */
+export async function closeWarmThreads(): Promise<void> {
+  const all = [...warm];
+  warm.clear();
+  await Promise.all(all.map((w) => w.terminate()));
+}
+
+/**
+ * Runs batches on up to `workers` worker threads, taken warm from earlier plans of this process when
+ * there are some. Each thread gets the plan's points once, then pulls one batch at a time; when the
+ * queue is empty it goes back to the warm threads. A worker that dies is replaced: the runs of its
+ * batch that reported are kept, the rest are queued again, and the run it died on counts an
+ * attempt — after `maxAttempts` it is a failure.
  */
 export function poolExecutor(ctx: RunContext, replications: number, options: PoolOptions): Executor {
   const maxAttempts = options.maxAttempts ?? 3;
-  const data: WorkerData = { ctx, modelModule: options.modelModule ?? defaultModelModule(), replications };
-  const pool = new Pool({ max: options.workers });
+  const data: WorkerData = {
+    ctx, modelModule: options.modelModule ?? defaultModelModule(), replications,
+    hooks: { failRun: process.env.DRAAGVLAK_FAIL_RUN, crashRun: process.env.DRAAGVLAK_CRASH_RUN },
+  };
   const slots = new Set<Slot>();
   const queue: (RunRange & { attempt: number })[] = [];
   let sink: Sink;
@@ -58,7 +110,6 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
   let startFailures = 0;
   let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
   let idle: (() => void) | undefined;
-  let spawning = 0;
   let restarts = 0;
 
   const send = (slot: Slot, message: ToWorker) => slot.worker.postMessage(message);
@@ -70,7 +121,7 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
   }
 
   function maybeDone(): void {
-    if (slots.size === 0 && spawning === 0) {
+    if (slots.size === 0) {
       idle?.();
       if (stopping || finished()) settle?.resolve();
     }
@@ -79,8 +130,12 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
   function dispatch(slot: Slot): void {
     const next = stopping ? undefined : queue.shift();
     if (!next) {
+      // back to the warm threads for the next plan
       slot.closing = true;
-      send(slot, { type: 'close' });
+      slot.detach();
+      slots.delete(slot);
+      rest(slot.worker);
+      maybeDone();
       return;
     }
     slot.batch = { ...next, next: next.start, rec: sink.open(next.start) };
@@ -145,31 +200,40 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
   }
 
   function spawn(): void {
-    spawning++;
-    pool.acquire(workerFile(), { workerData: data }, (err, worker) => {
-      spawning--;
-      if (err) {
-        settle?.reject(err);
-        return;
+    const worker = takeThread();
+    let error: Error | undefined;
+    const onMessageEvent = (m: FromWorker) => {
+      try {
+        onMessage(slot, m);
+      } catch (e) {
+        stopping = true;
+        for (const s of slots) void s.worker.terminate();
+        settle?.reject(e as Error);
       }
-      const slot: Slot = { worker, ready: false, closing: false };
-      slots.add(slot);
-      if (stopping) void worker.terminate();
-      let error: Error | undefined;
-      worker.on('message', (m: FromWorker) => {
-        try {
-          onMessage(slot, m);
-        } catch (e) {
-          stopping = true;
-          for (const s of slots) void s.worker.terminate();
-          settle?.reject(e as Error);
-        }
-      });
-      worker.on('error', (e) => {
-        error = e;
-      });
-      worker.once('exit', (code) => onExit(slot, code, error));
-    });
+    };
+    const onError = (e: Error) => {
+      error = e;
+    };
+    const onExitEvent = (code: number) => onExit(slot, code, error);
+    const slot: Slot = {
+      worker,
+      ready: false,
+      closing: false,
+      detach: () => {
+        worker.off('message', onMessageEvent);
+        worker.off('error', onError);
+        worker.off('exit', onExitEvent);
+      },
+    };
+    slots.add(slot);
+    worker.on('message', onMessageEvent);
+    worker.on('error', onError);
+    worker.once('exit', onExitEvent);
+    if (stopping) {
+      void worker.terminate();
+      return;
+    }
+    send(slot, { type: 'plan', data });
   }
 
   return {
@@ -196,7 +260,7 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
         }
       }
       return new Promise<void>((resolve) => {
-        if (slots.size === 0 && spawning === 0) {
+        if (slots.size === 0) {
           settle?.resolve();
           return resolve();
         }
@@ -205,4 +269,38 @@ export function poolExecutor(ctx: RunContext, replications: number, options: Poo
       });
     },
   };
+}
+
+/**
+ * A plan's estimated CPU time in this thread, in ms, from its size: about 0.03 ms per simulated week
+ * of a run and 0.0002 ms per resident-week (measured on the default model; the first run of a
+ * thread also pays for compiling the model).
+ */
+export function estimatedCost(ctx: RunContext, replications: number): number {
+  let residentWeeks = 0;
+  for (const p of ctx.params) residentWeeks += p.population.neighbourhoods * p.population.households;
+  return replications * ctx.horizon * (0.03 * ctx.params.length + 0.0002 * residentWeeks);
+}
+
+/**
+ * Below this estimated cost (ms) a plan runs in the calling thread when no warm worker thread is
+ * waiting: starting and warming a thread costs about 450 ms of CPU, more than such a plan saves.
+ */
+export const IN_THREAD_BELOW = 500;
+
+/**
+ * The executor for a plan: the warm worker threads, or — when `smallInThread` and the plan (of the
+ * built model) is too small to pay for starting threads — a loop in this thread. Both give the same
+ * runs, so the same bytes.
+ */
+export function planExecutor(
+  ctx: RunContext,
+  replications: number,
+  options: PoolOptions & { smallInThread?: boolean },
+): { executor: Executor; inThread: boolean } {
+  const inThread =
+    options.smallInThread === true && options.modelModule === undefined && warm.size === 0 && estimatedCost(ctx, replications) < IN_THREAD_BELOW;
+  return inThread
+    ? { executor: inThreadExecutor(runModel, ctx, replications), inThread }
+    : { executor: poolExecutor(ctx, replications, options), inThread };
 }

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { transferList } from '../model/output.js';
 import { deriveRunSeed } from '../random/streams.js';
 import { pointOf, replicateOf } from './jobs.js';
@@ -6,23 +6,29 @@ import type { FromWorker, ToWorker, WorkerData } from './protocol.js';
 import { errorText, hookedRuns, runOne, type ModelFn } from './single.js';
 
 /**
- * The worker entry (built to dist/src/run/worker.js): it receives the plan's points once, then
- * batches of canonical run indices; it runs each and posts the result back with its typed arrays
- * transferred, not copied. A run that throws is posted as a failure and the batch goes on.
+ * The worker entry (built to dist/src/run/worker.js): for each plan it receives the plan's points
+ * once (and loads the plan's model, once per module), then batches of canonical run indices; it
+ * runs each and posts the result back with its typed arrays transferred, not copied. A run that
+ * throws is posted as a failure and the batch goes on. The thread lives on between plans.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
-const data = workerData as WorkerData;
-const model = ((await import(data.modelModule)) as { runModel: ModelFn }).runModel;
-const crashRuns = hookedRuns(process.env.DRAAGVLAK_CRASH_RUN);
+let data: WorkerData;
+let model: ModelFn;
+let crashRuns = new Set<string>();
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'close') {
-    port.close();
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'plan') {
+    data = message.data;
+    if (data.hooks.failRun === undefined) delete process.env.DRAAGVLAK_FAIL_RUN;
+    else process.env.DRAAGVLAK_FAIL_RUN = data.hooks.failRun;
+    crashRuns = hookedRuns(data.hooks.crashRun);
+    model = ((await import(data.modelModule)) as { runModel: ModelFn }).runModel;
+    post({ type: 'ready' });
     return;
   }
   const R = data.replications;
@@ -42,4 +48,3 @@ port.on('message', (message: ToWorker) => {
   }
   post({ type: 'done', start: message.start, end: message.end });
 });
-post({ type: 'ready' });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/run/execute.js';
 import { readManifest } from '../../src/run/manifest.js';
+import { closeWarmThreads, defaultModelModule, estimatedCost, IN_THREAD_BELOW, threadsStarted, warmThreads } from '../../src/run/pool.js';
+import { runContext } from '../../src/run/single.js';
 import type { ModelFn } from '../../src/run/single.js';
 import { fakeModel, fakePlan } from './fakeModel.js';
 
@@ -118,5 +120,47 @@ describe('executePlan()', () => {
     expect(r.failures.count).toBe(0);
     expect(files(out)).toEqual(files(whole));
     expect(readManifest(join(out, 'manifest.json'))!.execution.workerRestarts).toBe(1);
+  });
+});
+
+describe('warm worker threads', () => {
+  it('one set of threads serves plan after plan, with the bytes of a run in this thread', async () => {
+    await closeWarmThreads();
+    const first = fakePlan(3, 6);
+    const second = fakePlan(5, 4, 11);
+    await executePlan(first, { ...quiet, out: tmp(), workers: 2, modelModule: model.url });
+    const afterFirst = threadsStarted();
+    expect(warmThreads()).toBe(2);
+    const pooled = tmp();
+    await executePlan(second, { ...quiet, out: pooled, workers: 2, modelModule: model.url });
+    expect(threadsStarted()).toBe(afterFirst);
+    const bare = tmp();
+    await executePlan(second, { ...quiet, out: bare, workers: 1, model: model.runModel });
+    expect(files(pooled)).toEqual(files(bare));
+    await closeWarmThreads();
+    expect(warmThreads()).toBe(0);
+  });
+
+  it('a plan of the built model too small for threads runs in this thread, with the bytes the threads give', async () => {
+    await closeWarmThreads();
+    const plan = fakePlan(2, 2);
+    expect(estimatedCost(runContext(plan), 2)).toBeLessThan(IN_THREAD_BELOW);
+    const before = threadsStarted();
+    const here = tmp();
+    expect(warmThreads()).toBe(0);
+    await executePlan(plan, { ...quiet, out: here, workers: 2, smallInThread: true });
+    expect(threadsStarted()).toBe(before);
+    // asked for threads, it gets them
+    await executePlan(plan, { ...quiet, out: tmp(), workers: 2 });
+    expect(threadsStarted()).toBe(before + 2);
+    await closeWarmThreads();
+    expect(readManifest(join(here, 'manifest.json'))!.execution.workers).toBe(1);
+    // the same built model, named explicitly, goes to the threads
+    const threads = tmp();
+    await executePlan(plan, { ...quiet, out: threads, workers: 2, modelModule: defaultModelModule(), smallInThread: true });
+    expect(threadsStarted()).toBe(before + 4);
+    expect(files(here)).toEqual(files(threads));
+    expect(files(here)['runs.csv']!.split('\n').length).toBeGreaterThan(4);
+    await closeWarmThreads();
   });
 });

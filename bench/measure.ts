@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+
+/** What one command cost: wall and CPU time in ms, peak memory in MB. */
+export interface Cost {
+  wall: number;
+  cpu: number;
+  rss: number;
+}
+
+/** Runs `draagvlak ARGS…` in a fresh process and returns its cost (see cliChild.ts); throws unless it exits 0. */
+export function cliCost(args: string[]): Cost {
+  const child = spawnSync(process.execPath, [new URL('./cliChild.js', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  const cost = JSON.parse(line) as Cost & { code: number };
+  if (cost.code !== 0) throw new Error(`draagvlak ${args.join(' ')} exited ${cost.code}`);
+  return cost;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** min–max of the values. */
+export const spread = (xs: number[], digits = 0): string => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+
+/**
+ * Calls each variant once per round for `rounds` rounds, the order reversed every other round so
+ * that a burst of other work on the machine does not fall on one variant only; returns every cost.
+ */
+export async function alternate<K extends string, C>(variants: Record<K, () => C | Promise<C>>, rounds: number): Promise<Record<K, C[]>> {
+  const names = Object.keys(variants) as K[];
+  const costs = Object.fromEntries(names.map((k) => [k, [] as C[]])) as Record<K, C[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const k of round % 2 === 0 ? names : [...names].reverse()) costs[k].push(await variants[k]());
+  }
+  return costs;
+}

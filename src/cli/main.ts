@@ -1,8 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../run/manifest.js';
-import { runCommand } from './run.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
 
 function whole(name: string, min: number) {
   return (value: string): number => {
@@ -17,7 +14,8 @@ function whole(name: string, min: number) {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
- * The `draagvlak` command. Returns the exit code: 0 done, 1 runs failed, 2 bad input (nothing
+ * The `draagvlak` command; each subcommand's code is loaded only when it runs, so `--version` and
+ * `--help` start fast. Returns the exit code: 0 done, 1 runs failed, 2 bad input (nothing
  * written), 130 interrupted.
  */
 export async function main(argv: string[]): Promise<number> {
@@ -36,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
     .option('--out <dir>', 'results folder, inside the current directory (default: results/<scenario name>)')
-    .addOption(new Option('--workers <n>', 'worker threads (default: available cores)').argParser(whole('--workers', 1)))
+    .addOption(new Option('--workers <n>', 'worker threads (default: available cores; a plan too small for threads runs without)').argParser(whole('--workers', 1)))
     .option('--resume', 'continue an interrupted run in the results folder')
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip summary.csv, charts and report.html')
@@ -45,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'allow a results folder outside the current directory')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
+      const { runCommand } = await import('./run.js');
       code = await runCommand(file, opts);
     });
 
@@ -83,14 +82,16 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check scenario files; one line per problem')
     .argument('<files...>', 'scenario files')
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate.js');
       code = validateCommand(files);
     });
 
   program
     .command('schema')
     .description('print the scenario JSON Schema (for editors)')
-    .action(() => {
+    .action(async () => {
+      const { schemaCommand } = await import('./schema.js');
       code = schemaCommand();
     });
 

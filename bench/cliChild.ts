@@ -1,0 +1,14 @@
+/**
+ * Runs one `draagvlak` command in this fresh process (`node dist/bench/cliChild.js ARGS…`) with its
+ * output swallowed, then prints what the process cost as one JSON line: exit code, wall time since
+ * the process started (Node's own start-up included), CPU time (user + system) and peak memory.
+ */
+import { main } from '../src/cli/main.js';
+
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = () => true;
+process.stderr.write = () => true;
+const code = await main(['node', 'draagvlak', ...process.argv.slice(2)]);
+const cpu = process.cpuUsage();
+write(JSON.stringify({ code, wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.exit(0);

@@ -86,7 +86,7 @@ function scatter(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
   const values = ctx.summaries.map((s, i) => ({
     x: cell(s.point.values[px]), y: cell(s.point.values[py]), value: opts.value(i), label: ctx.labels.get(s.point.index),
   }));
-  const axis = (field: string, param: string) => ({ field, type: 'quantitative', title: parameterTitle(param), scale: { zero: false, nice: false, padding: 8 } });
+  const axis = (field: string, param: string) => ({ field, type: 'quantitative' as const, title: parameterTitle(param), scale: { zero: false, nice: false, padding: 8 } });
   const size = Math.max(12, Math.min(90, 40_000 / values.length));
   return {
     name: opts.name,

@@ -48,7 +48,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       expect(names).toContain('median-reach-week-scatter');
       expect(names.filter((n) => n.endsWith('heatmap'))).toEqual([]);
       const scatter = charts.find((c) => c.name === 'reach-probability-scatter')!;
-      const spec = scatter.spec as { encoding: Record<string, { type: string }>; data: { values: unknown[] } };
+      const spec = scatter.spec as unknown as { encoding: Record<string, { type: string }>; data: { values: unknown[] } };
       expect(spec.encoding.x.type).toBe('quantitative');
       expect(spec.encoding.y.type).toBe('quantitative');
       expect(spec.data.values).toHaveLength(points.length);

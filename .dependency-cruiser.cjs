@@ -4,8 +4,8 @@
  * `npm run lint:deps` checks this; .ci/run runs it.
  */
 const LAYERS = [
-  // ground: shared maths, seeded random streams, the parameter registry and its vocabulary
-  { name: 'ground', path: ['^src/maths/', '^src/random/', '^src/model/parameters\\.ts$', '^src/model/spec\\.ts$'] },
+  // ground: shared maths, seeded random streams, the parameter registry and the vocabularies describing values
+  { name: 'ground', path: ['^src/maths/', '^src/random/', '^src/schema/', '^src/model/parameters\\.ts$', '^src/model/spec\\.ts$'] },
   { name: 'network', path: ['^src/network/'] },
   { name: 'model', path: ['^src/model/'] },
   { name: 'scenario', path: ['^src/scenario/'] },
@@ -45,7 +45,7 @@ module.exports = {
       name: 'kernel-is-portable',
       comment: 'The kernel (ground, network, model) runs in a worker, a notebook and a browser: no Node built-ins.',
       severity: 'error',
-      from: { path: ['^src/maths/', '^src/random/', '^src/network/', '^src/model/'] },
+      from: { path: ['^src/maths/', '^src/random/', '^src/schema/', '^src/network/', '^src/model/'] },
       to: { dependencyTypes: ['core'] },
     },
     {

@@ -5,5 +5,6 @@ export { CONTEXTS, CONTEXT_NAMES, type Context, type ContextName } from './conte
 export { strategyDifferences, type StrategyDifference } from './strategyDifferences.js';
 export { scenarioSchema } from './schema.js';
 export { ScenarioError, formatProblem, type Problem } from './errors.js';
-export { PRESET_NAMES, SECTIONS } from './sections.js';
+export { SECTIONS } from './sections.js';
+export { PRESET_NAMES } from './presets.js';
 export type { CompareEntry, PresetName, RunPlan, Scenario, ScenarioPoint, Sweep, SweepAxis, SweepDesign, SweepValue, Section } from './types.js';

@@ -1,64 +1,12 @@
-import { PARAMETERS } from '../model/parameters.js';
-import { ACTIONS, ACTION_SIZE, PROGRAMME_ACTIONS, type Intervention } from '../model/interventions/types.js';
+import { ACTION_SIZE, PROGRAMME_ACTIONS, timelineShapes, type Intervention } from '../model/interventions/types.js';
 import { CONDITION_METRICS } from '../model/metrics.js';
+import { list, ref } from '../schema/shape.js';
 import { show, type Report } from './errors.js';
 import { joinPath } from './paths.js';
-import { specSchema, type JsonSchema } from './specSchema.js';
 import type { Scenario, Section } from './types.js';
 
-const WEEK: JsonSchema = { type: 'integer', minimum: 1, maximum: 5200 };
-
-/** The schema of one timeline entry; kept among the definitions. */
-export function interventionSchema(): JsonSchema {
-  const sizes = ACTIONS.filter((a) => a !== 'set')
-    .map((a) => `${a}: ${ACTION_SIZE[a].meaning} (default ${ACTION_SIZE[a].default})`)
-    .join('; ');
-  return {
-    type: 'object',
-    title: 'an intervention: {at | from and for | when}, action, and optionally where, size, set, name',
-    required: ['action'],
-    additionalProperties: false,
-    properties: {
-      name: { type: 'string', minLength: 1, description: 'Shown in the results; default: the action and its week.' },
-      at: { ...WEEK, description: 'Fires in this week (1..horizon).' },
-      from: { ...WEEK, description: 'Applies from this week …' },
-      for: { type: 'integer', minimum: 1, maximum: 5200, description: '… for this many weeks, then is undone.' },
-      when: {
-        type: 'object',
-        title: 'a condition {metric, above | below}',
-        description: 'Fires in the first week that starts with the condition holding, over the neighbourhoods of `where`.',
-        required: ['metric'],
-        additionalProperties: false,
-        properties: {
-          metric: { type: 'string', enum: [...CONDITION_METRICS], description: 'support_share: the highest initiative support share; others: means over residents (cohesion over neighbourhoods).' },
-          above: { type: 'number', minimum: 0, maximum: 1, description: 'Fires when the metric is at least this.' },
-          below: { type: 'number', minimum: 0, maximum: 1, description: 'Fires when the metric is at most this.' },
-        },
-      },
-      where: {
-        description: '`all` (default) or neighbourhood numbers counted from 0.',
-        anyOf: [
-          { type: 'string', enum: ['all'] },
-          { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0 } },
-        ],
-      },
-      action: { type: 'string', enum: [...ACTIONS], description: 'What happens; see docs/ODD.md, Interventions.' },
-      size: { type: 'number', minimum: 0, description: `The action's strength. ${sizes}.` },
-      set: {
-        type: 'object',
-        title: 'strategy parameters and their new values, e.g. {strategy.serving: 0.8}',
-        minProperties: 1,
-        additionalProperties: false,
-        properties: Object.fromEntries(
-          Object.entries(PARAMETERS.strategy).flatMap(([key, spec]) => [
-            [`strategy.${key}`, specSchema(spec)],
-            [key, specSchema(spec)],
-          ]),
-        ),
-      },
-    },
-  };
-}
+/** An intervention and a plan as a scenario writes them; a condition watches a metric of the registry. */
+const { INTERVENTION, PLAN } = timelineShapes(CONDITION_METRICS);
 
 /** The fewest neighbourhoods any point of the scenario has: its own, a compared strategy's, or a swept value. */
 function fewestNeighbourhoods(scenario: Scenario): number {
@@ -103,33 +51,20 @@ function checkTimeline(entries: readonly Intervention[] | undefined, at: string,
 
 const interventions: Section = {
   key: 'interventions',
-  schema: () => ({
-    type: 'array',
-    description: 'A timeline applied in every point (and under every plan): what happens when, where.',
-    items: { $ref: '#/definitions/intervention' },
-  }),
+  shape: list(ref('intervention', INTERVENTION), { description: 'A timeline applied in every point (and under every plan): what happens when, where.' }),
+  definitions: { intervention: INTERVENTION },
   check: (scenario, report) => checkTimeline(scenario.interventions, 'interventions', scenario, report),
 };
 
 const plans: Section = {
   key: 'plans',
-  schema: () => ({
-    type: 'array',
+  shape: list(PLAN, {
+    minItems: 1,
     title: 'a list of named plans, each {name, interventions}',
     description:
       "Named timelines compared with doing nothing ('no intervention', run first) on the same seeds per replicate (common random numbers).",
-    minItems: 1,
-    items: {
-      type: 'object',
-      required: ['name', 'interventions'],
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string', minLength: 1 },
-        description: { type: 'string' },
-        interventions: { type: 'array', minItems: 1, items: { $ref: '#/definitions/intervention' } },
-      },
-    },
   }),
+  definitions: { intervention: INTERVENTION },
   check(scenario, report) {
     const seen = new Set<string>(['no intervention']);
     (scenario.plans ?? []).forEach((plan, i) => {

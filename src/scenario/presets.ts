@@ -56,3 +56,6 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
 };
 
+
+/** The presets' names. */
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];

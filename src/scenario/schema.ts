@@ -1,9 +1,10 @@
 import { PARAMETERS, RUN_SETTINGS } from '../model/parameters.js';
 import type { ParamGroup } from '../model/spec.js';
 import { CONTEXT_NAMES } from './contexts.js';
-import { PRESET_NAMES, SECTIONS, compareEntrySchema } from './sections.js';
-import { groupSchema, specSchema, type JsonSchema } from './specSchema.js';
-import { interventionSchema } from './interventions.js';
+import type { JsonSchema } from '../schema/shape.js';
+import { groupSchema, specSchema } from '../schema/specSchema.js';
+import { PRESET_NAMES } from './presets.js';
+import { SECTIONS } from './sections.js';
 
 /**
  * The JSON Schema (draft-07) of a scenario file, generated from the parameter registry so that it
@@ -14,8 +15,7 @@ export function scenarioSchema(): JsonSchema {
   const groups = PARAMETERS as unknown as ParamGroup;
   const definitions: Record<string, JsonSchema> = {};
   for (const [key, node] of Object.entries(groups)) definitions[key] = groupSchema(node as ParamGroup, `The ${key} parameters; fields left out keep their defaults.`);
-  definitions.compareEntry = compareEntrySchema();
-  definitions.intervention = interventionSchema();
+  for (const section of SECTIONS) for (const [name, shape] of Object.entries(section.definitions ?? {})) definitions[name] = shape.schema;
 
   const properties: Record<string, JsonSchema> = {
     name: { type: 'string', description: 'Short name, shown in charts and the report. Default: the file name.' },
@@ -26,7 +26,7 @@ export function scenarioSchema(): JsonSchema {
   };
   for (const [key, spec] of Object.entries(RUN_SETTINGS)) properties[key] = specSchema(spec);
   for (const key of Object.keys(groups)) properties[key] = { $ref: `#/definitions/${key}` };
-  for (const section of SECTIONS) properties[section.key] = section.schema();
+  for (const section of SECTIONS) properties[section.key] = section.shape.schema;
 
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

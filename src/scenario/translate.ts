@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { show, showUnknown, type Problem } from './errors.js';
 import { joinPath, pointerToPath } from './paths.js';
-import type { JsonSchema } from './specSchema.js';
+import type { JsonSchema } from '../schema/shape.js';
 
 /**
  * Turns ajv's errors into one plain message per field: which field, what it should be (read off

@@ -1,43 +1,13 @@
 import type { Parameters, RunSettings } from '../model/parameters.js';
 import type { ContextName } from './contexts.js';
-import type { DeepPartial, PresetName } from './presets.js';
+import type { PresetName } from './presets.js';
 import type { Intervention, Plan } from '../model/interventions/types.js';
 import type { Report } from './errors.js';
-import type { JsonSchema } from './specSchema.js';
+import type { Shape } from '../schema/shape.js';
+import type { CompareEntry, Sweep } from './shapes.js';
 
 export type { ContextName, PresetName };
-
-/** How a sweep spreads its points: full factorial, Latin hypercube, or one factor at a time. */
-export type SweepDesign = 'grid' | 'lhs' | 'oat';
-
-/** A value a swept parameter can take: a number, an enum name or a switch. */
-export type SweepValue = number | string | boolean;
-
-/**
- * The values of one swept parameter: an explicit list, or a range. A grid or oat range needs
- * `steps` (the number of evenly spaced values, ends included); an lhs range is sampled.
- */
-export type SweepAxis = SweepValue[] | { from: number; to: number; steps?: number };
-
-/** The `sweep:` block of a scenario. */
-export interface Sweep {
-  /** Defaults to grid. */
-  design: SweepDesign;
-  /** Dotted parameter path → its values, in the order the columns appear. */
-  parameters: Record<string, SweepAxis>;
-  /** Points of an lhs design. */
-  samples?: number;
-}
-
-/** One entry of `compare:`: a preset, inline parameter groups, or a preset plus overrides. */
-export type CompareEntry = DeepPartial<Parameters> & {
-  /** Shown in charts and the `strategy` column; defaults to the preset's name. */
-  name?: string;
-  preset?: PresetName;
-  /** Starting conditions of this strategy alone, over the scenario's (the report names the difference). */
-  context?: ContextName;
-  description?: string;
-};
+export type { CompareEntry, Sweep, SweepAxis, SweepDesign, SweepValue } from './shapes.js';
 
 /** A scenario as loaded and validated: run settings, the model's parameters, and what to vary. */
 export interface Scenario extends RunSettings, Parameters {
@@ -84,12 +54,15 @@ export interface RunPlan {
 }
 
 /**
- * A top-level section of a scenario beyond the parameters and run settings: what it may hold (its
- * schema) and what the schema cannot say about it (its check). Adding a section — interventions,
- * plans — is adding an entry to SECTIONS and a field to `Scenario`.
+ * A top-level section of a scenario beyond the parameters and run settings: its shape (one
+ * description giving both the schema and the type of the field of `Scenario` it fills), the shapes
+ * it refers to by name, and what the schema cannot say about it (its check). Adding a section is
+ * its shape, an entry in SECTIONS and its field in `Scenario`.
  */
 export interface Section {
   key: string;
-  schema(): JsonSchema;
+  shape: Shape<unknown>;
+  /** Shapes its schema refers to by name, kept among the schema's definitions. */
+  definitions?: Record<string, Shape<unknown>>;
   check?(scenario: Scenario, report: Report): void;
 }

@@ -1,5 +1,10 @@
+import { PARAMETERS } from '../parameters.js';
+import { anyOf, integer, list, mapping, number, object, oneOf, ref, text, type TypeOf } from '../../schema/shape.js';
+import { specSchema } from '../../schema/specSchema.js';
+
 /**
- * An intervention timeline as written in a scenario: when an action applies, where, and how strongly.
+ * An intervention timeline as written in a scenario: when an action applies, where, and how strongly,
+ * described once (timelineShapes) for the scenario's schema and the kernel's types.
  * Each action is documented in docs/ODD.md ("Interventions") with what it touches.
  */
 
@@ -50,40 +55,70 @@ export const ACTION_SIZE: Record<ActionName, { default: number; min: number; max
 /** A quantity a condition can watch, over the neighbourhoods of `where`: a watchable metric of the registry (CONDITION_METRICS in src/model/metrics.ts). */
 export type ConditionMetric = string;
 
-export interface Condition {
-  metric: ConditionMetric;
-  /** Fires when the metric is at least this. */
-  above?: number;
-  /** Fires when the metric is at most this. */
-  below?: number;
+const WEEK = { minimum: 1, maximum: 5200 };
+const SIZES = ACTIONS.filter((a) => a !== 'set')
+  .map((a) => `${a}: ${ACTION_SIZE[a].meaning} (default ${ACTION_SIZE[a].default})`)
+  .join('; ');
+
+/**
+ * The shapes of a timeline as a scenario writes it — a condition, an intervention, a plan —
+ * given the metrics a condition may watch (CONDITION_METRICS of the metric registry,
+ * src/model/metrics.ts, passed in so that the kernel's state need not import the recorder).
+ */
+export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
+  const CONDITION = object(
+    {
+      metric: oneOf(conditionMetrics, { description: 'support_share: the highest initiative support share; others: means over residents (cohesion over neighbourhoods).' }),
+      above: number({ minimum: 0, maximum: 1 }, { description: 'Fires when the metric is at least this.' }),
+      below: number({ minimum: 0, maximum: 1 }, { description: 'Fires when the metric is at most this.' }),
+    },
+    {
+      required: ['metric'],
+      title: 'a condition {metric, above | below}',
+      description: 'Fires in the first week that starts with the condition holding, over the neighbourhoods of `where`.',
+    },
+  );
+  const INTERVENTION = object(
+    {
+      name: text({ minLength: 1, description: 'Shown in the results; default: the action and its week.' }),
+      at: integer(WEEK, { description: 'Fires in this week (1..horizon).' }),
+      from: integer(WEEK, { description: 'Applies from this week …' }),
+      for: integer(WEEK, { description: '… for this many weeks, then is undone.' }),
+      when: CONDITION,
+      where: anyOf([oneOf(['all'] as const), list(integer({ minimum: 0 }), { minItems: 1 })], { description: '`all` (default) or neighbourhood numbers counted from 0.' }),
+      action: oneOf(ACTIONS, { description: 'What happens; see docs/ODD.md, Interventions.' }),
+      size: number({ minimum: 0 }, { description: `The action's strength. ${SIZES}.` }),
+      // `set` names strategy parameters, with or without the `strategy.` prefix, each as the registry describes it
+      set: mapping<number | string>(
+        Object.fromEntries(
+          Object.entries(PARAMETERS.strategy).flatMap(([key, spec]) => [
+            [`strategy.${key}`, specSchema(spec)],
+            [key, specSchema(spec)],
+          ]),
+        ),
+        { minProperties: 1, title: 'strategy parameters and their new values, e.g. {strategy.serving: 0.8}' },
+      ),
+    },
+    { required: ['action'], title: 'an intervention: {at | from and for | when}, action, and optionally where, size, set, name' },
+  );
+  const PLAN = object(
+    {
+      name: text({ minLength: 1 }),
+      description: text(),
+      interventions: list(ref('intervention', INTERVENTION), { minItems: 1 }),
+    },
+    { required: ['name', 'interventions'] },
+  );
+  return { CONDITION, INTERVENTION, PLAN };
 }
 
-export interface Intervention {
-  /** Shown in the results; defaults to the action and its week. */
-  name?: string;
-  /** Fires in this week. */
-  at?: number;
-  /** Applies from this week … */
-  from?: number;
-  /** … for this many weeks. */
-  for?: number;
-  /** Fires in the first week that starts with the condition holding. */
-  when?: Condition;
-  /** `all` (the default) or neighbourhood numbers (0-based). */
-  where?: 'all' | number[];
-  action: ActionName;
-  /** The action's strength; see ACTION_SIZE. */
-  size?: number;
-  /** For `set`: strategy parameters (dotted paths) and their new values. */
-  set?: Record<string, number | string>;
-}
-
+type TimelineShapes = ReturnType<typeof timelineShapes>;
+/** A condition on a metric over the neighbourhoods of `where`. */
+export type Condition = TypeOf<TimelineShapes['CONDITION']>;
+/** One entry of a timeline: when (`at`, `from` and `for`, or `when`), where, what and how strongly. */
+export type Intervention = TypeOf<TimelineShapes['INTERVENTION']>;
 /** A named timeline compared against doing nothing. */
-export interface Plan {
-  name: string;
-  description?: string;
-  interventions: Intervention[];
-}
+export type Plan = TypeOf<TimelineShapes['PLAN']>;
 
 /** The name of the implicit plan without interventions. */
 export const NO_INTERVENTION = 'no intervention';

@@ -1,7 +1,5 @@
 import { isSpec, type ParamGroup, type ParamSpec } from '../model/spec.js';
-
-/** A JSON Schema node (draft-07), as plain data. */
-export type JsonSchema = { [key: string]: unknown };
+import type { JsonSchema } from './shape.js';
 
 /** The description an editor shows for a parameter: its meaning, unit, default and source. */
 export function describeSpec(spec: ParamSpec): string {

@@ -1,0 +1,92 @@
+import type { Parameters } from '../model/parameters.js';
+import type { ParamSpec } from '../model/spec.js';
+import { anyOf, boolean, given, integer, list, mapping, number, object, oneOf, text, type ObjectOf, type Shape, type TypeOf } from '../schema/shape.js';
+import { CONTEXT_NAMES } from './contexts.js';
+import { GROUP_NAMES, SWEEPABLE } from './paths.js';
+import { PRESET_NAMES, type DeepPartial } from './presets.js';
+
+/*
+ * The sweep and compare sections of a scenario, each described once: the schema a file is checked
+ * against and the type the code reads both come from here (the interventions and plans are
+ * described with the kernel, in src/model/interventions/types.ts).
+ */
+
+/** How a sweep spreads its points: full factorial, Latin hypercube, or one factor at a time. */
+export const SWEEP_DESIGNS = ['grid', 'lhs', 'oat'] as const;
+export type SweepDesign = (typeof SWEEP_DESIGNS)[number];
+
+/** A value a swept parameter can take: a number, an enum name or a switch. */
+export type SweepValue = number | string | boolean;
+
+/** A range of a numeric parameter: `steps` evenly spaced values from `from` to `to` (an lhs design samples it). */
+function rangeShape(value: Shape<number>, spec: { min: number; max: number }) {
+  return object(
+    {
+      from: value,
+      to: value,
+      steps: integer({ minimum: 2, maximum: 100_000 }, { description: 'Evenly spaced values from `from` to `to`, both included (grid and oat).' }),
+    },
+    { required: ['from', 'to'], title: `a range {from, to, steps} with from and to from ${spec.min} to ${spec.max}` },
+  );
+}
+
+/**
+ * The values of one swept parameter: an explicit list, or a range. A grid or oat range needs
+ * `steps` (the number of evenly spaced values, ends included); an lhs range is sampled.
+ */
+export type SweepAxis = SweepValue[] | TypeOf<ReturnType<typeof rangeShape>>;
+
+/** The values a swept parameter may take: a list, or (for numbers) a range. */
+function axisShape(path: string, spec: ParamSpec): Shape<SweepAxis> {
+  const description = `Values to try for ${path}: ${spec.doc}`;
+  switch (spec.kind) {
+    case 'enum':
+      return list(oneOf(spec.values), { minItems: 1, description });
+    case 'boolean':
+      return list(boolean(), { minItems: 1, description });
+    case 'number':
+    case 'series': {
+      const range = { minimum: spec.min, maximum: spec.max };
+      const value = spec.kind === 'number' && spec.integer ? integer(range) : number(range);
+      return anyOf([list(value, { minItems: 1 }), rangeShape(value, spec)], { description });
+    }
+    case 'list':
+      throw new Error('list parameters cannot be swept');
+  }
+}
+
+/** The `sweep:` block of a scenario. */
+export const SWEEP = object(
+  {
+    design: oneOf(SWEEP_DESIGNS, { default: 'grid', description: 'How points are spread. Default: grid.' }),
+    samples: integer({ minimum: 1, maximum: 1_000_000 }, { description: 'Number of points of an lhs design.' }),
+    parameters: mapping<SweepAxis>(Object.fromEntries([...SWEEPABLE].map(([path, spec]) => [path, axisShape(path, spec).schema])), {
+      minProperties: 1,
+      title: 'at least one parameter to vary, as path: values (e.g. strategy.steering: [0, 0.5, 1])',
+    }),
+  },
+  {
+    required: ['parameters'],
+    description:
+      'Parameters to vary between points. grid: every combination, in the order listed (the last varies fastest); lhs: a Latin hypercube of `samples` points over the ranges; oat: one factor at a time around the base point.',
+  },
+);
+
+/** The `sweep:` block as loaded: the design filled in (grid when not given). */
+export type Sweep = TypeOf<typeof SWEEP> & { design: SweepDesign };
+
+/** What a compare entry holds besides parameter groups. */
+const COMPARE_FIELDS = {
+  name: text({ minLength: 1, description: 'Shown in charts and the strategy column; defaults to the preset name.' }),
+  preset: oneOf(PRESET_NAMES, { description: 'A named strategy to start from.' }),
+  context: oneOf(CONTEXT_NAMES, { description: "Starting conditions for this strategy alone, over the scenario's; the report names the difference." }),
+  description: text(),
+};
+
+/** One entry of `compare:`: a preset, inline parameter groups (as in the registry's definitions), or a preset plus overrides. */
+export const COMPARE_ENTRY = object(
+  { ...COMPARE_FIELDS, ...Object.fromEntries(GROUP_NAMES.map((g) => [g, given<unknown>({ $ref: `#/definitions/${g}` })])) },
+  { title: 'a strategy: {preset: …} and/or parameter groups, with a name' },
+);
+
+export type CompareEntry = ObjectOf<typeof COMPARE_FIELDS> & DeepPartial<Parameters>;

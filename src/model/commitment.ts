@@ -8,10 +8,11 @@ import { exp } from '../maths/fdlibm.js';
  * threshold rule (Granovetter 1978; Watts 2002): a resident joins when the mix
  *   w × (committed share of neighbours) + (1 − w) × own support ≥ personal threshold,
  * and a member leaves when the mix falls below threshold − hysteresis. Collective efficacy
- * (Sampson, Raudenbush & Earls 1997) and conditional cooperation (Ostrom 2000; Fischbacher, Gächter
- * & Fehr 2001): residents who trust their neighbours expect them to contribute and join on less
- * evidence, so the personal threshold is lowered by efficacy × (belonging − 0.5) — raised for those
- * below the neutral midpoint of belonging (switch `efficacy`). The committed share is one division,
+ * (Sampson, Raudenbush & Earls 1997; Kalkbrenner & Roosen 2016): residents who trust their
+ * neighbours expect them to contribute and join on less evidence (the expectation channel, beside
+ * the observed committed share: conditional cooperation, Fischbacher, Gächter & Fehr 2001), so the
+ * personal threshold is lowered by efficacy × (belonging − 0.5), raised for those below the
+ * neutral midpoint of belonging (switch `efficacy`). The committed share is one division,
  * committed / degree, so an exact tie with neighbourWeight 1 (7 of 35 against φ = 0.2) is met, as
  * Watts' "at least φ" asks. When `supportDecides` is off only neighbours count, compared as whole
  * numbers precomputed at creation, committedNeighbours ≥ ceil(φ·degree − 1e-9).
@@ -47,13 +48,28 @@ export function updateCommitment(world: World): void {
     const e = mechanisms.efficacy ? commitment.efficacy : 0;
     const belonging = res.belonging;
     const offsets = world.network.offsets;
+    // Leadership (src/model/leadership.ts): a leader is a member and does not leave; anyone else
+    // joins only while the initiative has a core of `core` leaders (Ghorbani, Nascimento & Filatova
+    // 2020), and drive lowers the personal threshold by driveWeight × (drive − 0.5).
+    const lead = mechanisms.leadership;
+    const dw = lead ? world.params.leadership.driveWeight : 0;
+    const core = world.params.leadership.core;
+    const { drive, initiator, neighbourhood } = res;
+    const leaders = world.initiatives.leaders;
     for (let i = 0; i < n; i++) {
+      if (lead) {
+        if (initiator[i] === 1) {
+          if (committed[i] === 0) changed[count++] = i;
+          continue;
+        }
+        if (committed[i] === 0 && leaders[neighbourhood[i]] < core) continue;
+      }
       // The share as one correctly rounded division: a share equal to the threshold as written
       // (7 of 35 = 0.2) is the same double, so the tie counts (7 × (1/35) falls just below 0.2).
       const degree = offsets[i + 1] - offsets[i];
       const share = degree > 0 ? committedNeighbours[i] / degree : 0;
       const mix = w * share + own * support[i];
-      const t = threshold[i] - e * (belonging[i] - 0.5);
+      const t = threshold[i] - e * (belonging[i] - 0.5) - dw * (drive[i] - 0.5);
       if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
     }
   } else {

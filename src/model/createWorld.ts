@@ -53,7 +53,9 @@ export function createWorld(
     reachedWeek: new Int32Array(count),
     formalisedWeek: new Int32Array(count),
     revenue: new Float64Array(count),
+    leaders: new Int32Array(count),
   };
+  for (let i = 0; i < residents.count; i++) initiatives.leaders[residents.neighbourhood[i]] += residents.initiator[i];
   const e = params.environment;
   const env: Environment = {
     costsSeries: evaluateSeries(e.costs, horizon),

@@ -5,6 +5,7 @@ import { environmentDrivers } from './environment.js';
 import { fieldContacts } from './fieldContacts.js';
 import { updateInitiatives } from './initiatives.js';
 import { applyInterventions } from './interventions/timeline.js';
+import { updateLeadership } from './leadership.js';
 import { officialsLearn } from './learning.js';
 import { setPressureAndPresence } from './officials.js';
 import { recordMetrics } from './record.js';
@@ -25,6 +26,7 @@ export const WEEK: readonly Process[] = [
   { name: 'pressure and presence', run: setPressureAndPresence }, // 2. officials set pressure and presence
   { name: 'field contacts', run: fieldContacts }, // 3. officials meet residents
   { name: 'attitudes', run: updateAttitudes }, // 4. awareness, support, trust, drive, belonging
+  { name: 'leadership', run: updateLeadership }, // 4. a core of initiators steps forward, leads, burns out
   { name: 'commitment', run: updateCommitment }, // 4. residents join and leave
   { name: 'initiatives', run: updateInitiatives }, // 5. capacity, progress, alignment, reach, formalisation
   { name: 'revenue', run: shareRevenue }, // 5. revenue, its trust effect and its spillover

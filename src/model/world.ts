@@ -113,6 +113,8 @@ export interface Initiatives {
   readonly formalisedWeek: Int32Array;
   /** Cumulative proceeds since formalisation, in member-weeks × revenueRate. */
   readonly revenue: Float64Array;
+  /** Residents leading it this week (the core of initiators; mechanism leadership). */
+  readonly leaders: Int32Array;
 }
 
 /** The environment drivers, one value per week 0 … horizon, and this week's values. */

@@ -16,7 +16,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/run/manifest.js';
 
-const BASE = process.env.BASE ?? 'e2257c9';
+const BASE = process.env.BASE ?? '555e3d1';
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const WORKERS = Number(process.env.WORKERS ?? 2);
 const root = packageRoot();

@@ -45,7 +45,10 @@ export { createProgress, type Progress, type ProgressOptions } from './run/progr
 export { UsageError } from './run/errors.js';
 
 // Analysis: results folders, threshold-time curves with censoring, intervals, paired contrasts
-export { loadResults, ResultsError, type Results } from './analysis/results.js';
+export { readResultSet, ResultSetBuilder, ResultsError, type ResultSet } from './analysis/results.js';
+export {
+  OUTCOMES, alignedShare, coherentShare, reachedBy, recoveryWeeks, runView, censoredWeek, type Outcome, type OutcomeName, type RunView,
+} from './analysis/outcomes.js';
 export { writeSummary, summaryCsv, SUMMARY_COLUMNS } from './analysis/summary.js';
 export { summarisePoints, type PointSummary } from './analysis/pointSummary.js';
 export { kaplanMeier, medianTime, survivalAt } from './analysis/kaplanMeier.js';

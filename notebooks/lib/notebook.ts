@@ -7,14 +7,12 @@
 import {
   chartContext,
   chartsFor,
-  deriveRunSeed,
   executePlan,
   planRuns,
   renderSvg,
+  ResultSetBuilder,
   resolveScenario,
   runModel,
-  runValue,
-  RUN_METRICS,
   type Chart,
   type PointSummary,
   type RunOutput,
@@ -65,34 +63,30 @@ export interface Study {
 /**
  * Validates a scenario (written as the object a YAML file would hold), plans its runs and carries
  * them out with the library's run pipeline — in this process, into a temporary results folder —
- * then reads that folder back the way `draagvlak report` does. The outputs of every run are kept in
- * memory too, for what the CSVs leave out (initiative alignment, series per run).
+ * keeping the result set it builds in memory (what `draagvlak report` draws from) and every run's
+ * output (for what the result set leaves out: initiative alignment, series per run).
  */
 export async function study(document: Record<string, unknown>): Promise<Study> {
   const started = performance.now();
   const scenario = resolveScenario(document, `${String(document.name ?? 'notebook')}.yaml`);
   const plan = planRuns(scenario);
-  const pointOf = new Map(plan.points.map((p) => [p.params, p.index]));
-  const captured = new Map<string, RunOutput>();
-  const model = (...args: Parameters<typeof runModel>): RunOutput => {
-    const output = runModel(...args);
-    captured.set(`${pointOf.get(args[0])}|${args[2]}`, output);
-    return output;
+  const R = scenario.replications;
+  const builder = new ResultSetBuilder(plan);
+  const runs: Run[] = [];
+  const collector = {
+    add(k: number, seed: number, output: RunOutput) {
+      runs[k] = { point: Math.floor(k / R), replicate: k % R, seed, output };
+      builder.add(k, seed, output);
+    },
+    fail(k: number) {
+      builder.fail(k);
+    },
   };
   const out = await Deno.makeTempDir({ prefix: `draagvlak-${scenario.name}-` });
   try {
-    const result = await executePlan(plan, { out, workers: 1, model, quiet: true, handleSignals: false });
+    const result = await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false, collector });
     if (result.failures.count > 0) throw new Error(`${result.failures.count} runs failed: ${result.failures.first.join('; ')}`);
-    const ctx = await chartContext(out);
-    const runs: Run[] = [];
-    for (const p of plan.points) {
-      for (let r = 0; r < scenario.replications; r++) {
-        const seed = deriveRunSeed(scenario.seed, p.index, r, scenario.commonRandomNumbers);
-        const output = captured.get(`${p.index}|${seed}`);
-        if (!output) throw new Error(`run ${p.index}:${r} was not captured`);
-        runs.push({ point: p.index, replicate: r, seed, output });
-      }
-    }
+    const ctx = chartContext(builder.finish(out, result.manifest!));
     const byPoint = Map.groupBy(runs, (r) => r.point);
     return {
       scenario,
@@ -194,7 +188,3 @@ export function seriesOf(output: RunOutput, metricIndex: number): Float64Array {
   return output.series.subarray(metricIndex * n, (metricIndex + 1) * n);
 }
 
-/** The values one run contributes to runs.csv (the registry's run metrics), by key: trustGovFinal, driveFinal, reached, … */
-export function runMetrics(output: RunOutput): Record<string, number> {
-  return Object.fromEntries(RUN_METRICS.map((m) => [m.key, runValue(output, m)]));
-}

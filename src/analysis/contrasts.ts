@@ -1,8 +1,8 @@
-import { rowsByPoint } from './byPoint.js';
-import type { Results } from './results.js';
+import { OUTCOMES, type RunView } from './outcomes.js';
+import { rowsOf, type ResultSet } from './results.js';
 import { pairedDifference, type MeanInterval } from './tInterval.js';
 
-/** The per-replicate outcomes that paired contrasts compare. */
+/** The per-replicate outcomes that paired contrasts compare (src/analysis/outcomes.ts). */
 export interface ReplicateOutcomes {
   replicate: number;
   /** Share of the run's initiatives that reached the threshold by the horizon. */
@@ -16,38 +16,47 @@ export interface ReplicateOutcomes {
 export const CONTRAST_OUTCOMES = ['reachShare', 'meanReachWeek', 'trustGovFinal'] as const;
 export type ContrastOutcome = (typeof CONTRAST_OUTCOMES)[number];
 
-/**
- * The runs of one point in replicate order, each with its initiatives' reach weeks (Infinity for
- * one that never reached the threshold by the horizon): what every per-replicate outcome starts from.
- */
-export function reachWeeksByReplicate(results: Results, point: number): { run: Results['runs'][number]; weeks: number[] }[] {
-  const grouped = rowsByPoint(results);
+/** The runs of one point that have initiatives, in replicate order, each as outcomes see it. */
+export function runViews(results: ResultSet, point: number): { replicate: number; view: RunView }[] {
+  const ini = results.initiatives;
   const byRep = new Map<number, number[]>();
-  for (const i of grouped.initiatives.get(point) ?? []) {
-    const hit = i.reachedWeek !== null && i.reachedWeek > 0 && i.reachedWeek <= results.horizon;
-    const list = byRep.get(i.replicate) ?? [];
-    list.push(hit ? (i.reachedWeek as number) : Infinity);
-    byRep.set(i.replicate, list);
+  for (const i of rowsOf(ini, point)) {
+    const list = byRep.get(ini.replicate[i]) ?? [];
+    list.push(i);
+    byRep.set(ini.replicate[i], list);
   }
-  return (grouped.runs.get(point) ?? [])
-    .filter((r) => byRep.has(r.replicate))
-    .sort((a, b) => a.replicate - b.replicate)
-    .map((run) => ({ run, weeks: byRep.get(run.replicate)! }));
+  const runs = results.runs;
+  const final = (column: Float64Array, r: number) => (Number.isFinite(column[r]) ? column[r] : null);
+  return rowsOf(runs, point)
+    .filter((r) => byRep.has(runs.replicate[r]))
+    .sort((a, b) => runs.replicate[a] - runs.replicate[b])
+    .map((r) => {
+      const rows = byRep.get(runs.replicate[r])!;
+      const pick = <T extends Int32Array | Float64Array>(column: T) => rows.map((i) => column[i]);
+      return {
+        replicate: runs.replicate[r],
+        view: {
+          horizon: results.horizon,
+          reachedWeek: pick(ini.columns.reachedWeek),
+          formalisedWeek: pick(ini.columns.formalisedWeek),
+          alignmentFinal: pick(ini.columns.alignmentFinal),
+          trustGovFinal: final(runs.columns.trustGovFinal, r),
+          cohesionFinal: final(runs.columns.cohesionFinal, r),
+          driveFinal: final(runs.columns.driveFinal, r),
+        },
+      };
+    });
 }
 
 /** The outcomes of each replicate of one point, in replicate order. */
-export function replicateOutcomes(results: Results, point: number): ReplicateOutcomes[] {
-  return reachWeeksByReplicate(results, point).map(({ run, weeks }) => {
-    let reached = 0;
-    let weekSum = 0;
-    for (const w of weeks) {
-      if (w !== Infinity) reached++;
-      weekSum += Math.min(w, results.horizon);
-    }
-    return { replicate: run.replicate, reachShare: reached / weeks.length, meanReachWeek: weekSum / weeks.length, trustGovFinal: run.trustGovFinal };
-  });
+export function replicateOutcomes(results: ResultSet, point: number): ReplicateOutcomes[] {
+  return runViews(results, point).map(({ replicate, view }) => ({
+    replicate,
+    reachShare: OUTCOMES.reach_share.of(view),
+    meanReachWeek: OUTCOMES.mean_reach_week.of(view),
+    trustGovFinal: view.trustGovFinal,
+  }));
 }
-
 /** A paired contrast between two points: point minus reference, per outcome. */
 export interface PairedContrast {
   point: number;
@@ -63,7 +72,7 @@ export interface PairedContrast {
  * the difference point − reference in each outcome, averaged, with a 95 % t-interval. Without
  * common random numbers the pairs are independent and the interval is still valid, only wider.
  */
-export function pairedContrast(results: Results, point: number, reference: number, referenceOutcomes = replicateOutcomes(results, reference)): PairedContrast {
+export function pairedContrast(results: ResultSet, point: number, reference: number, referenceOutcomes = replicateOutcomes(results, reference)): PairedContrast {
   const a = new Map(replicateOutcomes(results, point).map((o) => [o.replicate, o]));
   const b = referenceOutcomes.filter((o) => a.has(o.replicate));
   const differences = {} as Record<ContrastOutcome, MeanInterval | null>;
@@ -77,7 +86,7 @@ export function pairedContrast(results: Results, point: number, reference: numbe
 }
 
 /** Every other point against the reference (the first point by default). */
-export function pairedContrasts(results: Results, reference = results.points[0]?.index ?? 0): PairedContrast[] {
+export function pairedContrasts(results: ResultSet, reference = results.points[0]?.index ?? 0): PairedContrast[] {
   const outcomes = replicateOutcomes(results, reference);
   return results.points.filter((p) => p.index !== reference).map((p) => pairedContrast(results, p.index, reference, outcomes));
 }

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { csvText } from './csvText.js';
-import { readCsv, cell, type Results } from './results.js';
+import type { ResultSet } from './results.js';
 import { pairedDifference } from './tInterval.js';
-import { reachWeeksByReplicate } from './contrasts.js';
+import { runViews } from './contrasts.js';
+import { median, OUTCOMES, reachedBy, type Outcome } from './outcomes.js';
 
 /**
  * Paired effect sizes of rehearsed plans (issue 5). Every plan of a scenario runs on the same
@@ -11,17 +10,6 @@ import { reachWeeksByReplicate } from './contrasts.js';
  * replicate r of its baseline met the same neighbourhoods and people: the per-replicate difference
  * isolates what the plan changed, and its mean gets a 95 % Student t interval (pairedDifference).
  */
-
-/** The outcomes compared, per replicate. */
-export interface PlanOutcome {
-  replicate: number;
-  /** Share of the run's initiatives that reached the threshold by each of REACH weeks. */
-  reachedBy: number[];
-  /** Median of the initiatives' reach weeks, never reaching counted as the horizon. */
-  medianReachWeek: number;
-  trustGovFinal: number | null;
-  cohesionFinal: number | null;
-}
 
 /** One row of contrasts.csv. */
 export interface PlanContrast {
@@ -44,7 +32,7 @@ export interface PlanContrast {
 export const CONTRAST_COLUMNS = ['plan', 'baseline', 'metric', 'estimate', 'lo', 'hi', 'replications', 'plan_mean', 'baseline_mean'] as const;
 
 /** True when the results come from a scenario with plans (a `plan` column). */
-export function hasPlans(results: Results): boolean {
+export function hasPlans(results: ResultSet): boolean {
   return results.varied.includes('plan');
 }
 
@@ -53,38 +41,21 @@ export function reachWeeks(horizon: number): number[] {
   return [...new Set([52, 104, horizon].filter((w) => w <= horizon))];
 }
 
+/** The per-run outcomes contrasts.csv compares: reach by each of reachWeeks, median reach week, final trust and cohesion. */
+export function contrastOutcomes(horizon: number): Outcome[] {
+  return [...reachWeeks(horizon).map(reachedBy), OUTCOMES.median_reach_week, OUTCOMES.trust_gov_final, OUTCOMES.cohesion_final];
+}
+
 /** The metric names of contrasts.csv, in order. */
 export function contrastMetrics(horizon: number): string[] {
-  return [...reachWeeks(horizon).map((w) => `reached_by_week_${w}`), 'median_reach_week', 'trust_gov_final', 'cohesion_final'];
-}
-
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-/** Per replicate of one point: reach by each week, median reach week, final trust and cohesion. */
-export function planOutcomes(results: Results, point: number): PlanOutcome[] {
-  const weeks = reachWeeks(results.horizon);
-  return reachWeeksByReplicate(results, point).map(({ run, weeks: reach }) => ({
-    replicate: run.replicate,
-    reachedBy: weeks.map((week) => reach.filter((x) => x <= week).length / reach.length),
-    medianReachWeek: median(reach.map((x) => Math.min(x, results.horizon)).sort((a, b) => a - b)),
-    trustGovFinal: run.trustGovFinal,
-    cohesionFinal: run.cohesionFinal,
-  }));
-}
-
-function metricValues(o: PlanOutcome): (number | null)[] {
-  return [...o.reachedBy, o.medianReachWeek, o.trustGovFinal, o.cohesionFinal];
+  return contrastOutcomes(horizon).map((o) => o.name);
 }
 
 /**
  * The points of each group (same strategy and swept values), by plan name, in point order:
  * 'no intervention' comes first in each group, as planRuns lays them out.
  */
-export function planGroups(results: Results): { group: Record<string, string>; plans: { plan: string; point: number }[] }[] {
+export function planGroups(results: ResultSet): { group: Record<string, string>; plans: { plan: string; point: number }[] }[] {
   const others = results.varied.filter((v) => v !== 'plan');
   const groups = new Map<string, { group: Record<string, string>; plans: { plan: string; point: number }[] }>();
   for (const p of results.points) {
@@ -100,21 +71,22 @@ export function planGroups(results: Results): { group: Record<string, string>; p
  * Every plan against 'no intervention' and against each plan before it (each pair once), per
  * metric: the mean per-replicate difference plan − baseline with its 95 % paired t interval.
  */
-export function planContrasts(results: Results): PlanContrast[] {
-  const metrics = contrastMetrics(results.horizon);
+export function planContrasts(results: ResultSet): PlanContrast[] {
+  const metrics = contrastOutcomes(results.horizon);
   const out: PlanContrast[] = [];
   for (const { group, plans } of planGroups(results)) {
-    const outcomes = plans.map((p) => new Map(planOutcomes(results, p.point).map((o) => [o.replicate, o])));
+    // per plan, by replicate: the value of each metric
+    const outcomes = plans.map((p) => new Map(runViews(results, p.point).map(({ replicate, view }) => [replicate, metrics.map((m) => m.of(view))])));
     for (let a = 1; a < plans.length; a++) {
       for (let b = 0; b < a; b++) {
-        metrics.forEach((metric, m) => {
+        metrics.forEach(({ name: metric }, m) => {
           const x: number[] = [];
           const y: number[] = [];
           for (const [rep, oa] of outcomes[a]) {
             const ob = outcomes[b].get(rep);
             if (!ob) continue;
-            const va = metricValues(oa)[m];
-            const vb = metricValues(ob)[m];
+            const va = oa[m];
+            const vb = ob[m];
             if (va === null || vb === null || !Number.isFinite(va) || !Number.isFinite(vb)) continue;
             x.push(va);
             y.push(vb);
@@ -134,7 +106,7 @@ export function planContrasts(results: Results): PlanContrast[] {
 }
 
 /** contrasts.csv as text: the other varied parameters, then CONTRAST_COLUMNS. */
-export function contrastsCsv(results: Results, contrasts: readonly PlanContrast[] = planContrasts(results)): string {
+export function contrastsCsv(results: ResultSet, contrasts: readonly PlanContrast[] = planContrasts(results)): string {
   const others = results.varied.filter((v) => v !== 'plan');
   return csvText(
     [...others, ...CONTRAST_COLUMNS],
@@ -156,24 +128,21 @@ export interface InterventionWeek {
   runs: number;
 }
 
-/** Reads interventions.csv (absent: no interventions) into one entry per point and intervention. */
-export function interventionWeeks(dir: string): InterventionWeek[] {
-  const path = join(dir, 'interventions.csv');
-  if (!existsSync(path)) return [];
-  const { rows } = readCsv(path, ['point', 'replicate', 'intervention', 'name', 'action', 'week']);
+/** The intervention weeks of a result set (none without interventions), one entry per point and intervention. */
+export function interventionWeeks(results: ResultSet): InterventionWeek[] {
+  const t = results.interventions;
   const acc = new Map<string, InterventionWeek & { weeks: number[] }>();
-  for (const r of rows) {
-    const key = `${r.point}/${r.intervention}`;
+  for (let i = 0; i < t.length; i++) {
+    const key = `${t.point[i]}/${t.intervention[i]}`;
     let e = acc.get(key);
     if (!e) {
-      e = { point: Number(r.point), intervention: Number(r.intervention), name: r.name, action: r.action, week: null, fired: 0, runs: 0, weeks: [] };
+      e = { point: t.point[i], intervention: t.intervention[i], name: t.name[i]!, action: t.action[i]!, week: null, fired: 0, runs: 0, weeks: [] };
       acc.set(key, e);
     }
     e.runs++;
-    const w = cell(r.week);
-    if (w !== null) {
+    if (t.week[i] > 0) {
       e.fired++;
-      e.weeks.push(w);
+      e.weeks.push(t.week[i]);
     }
   }
   return [...acc.values()]

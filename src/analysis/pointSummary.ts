@@ -1,7 +1,6 @@
 import { mean } from 'simple-statistics';
-import { rowsByPoint } from './byPoint.js';
 import { reachCurve, type ReachCurve } from './reachCurve.js';
-import type { PointInfo, Results } from './results.js';
+import { rowsOf, type PointInfo, type ResultSet } from './results.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
 
 /** What one design point comes to, over all its runs and initiatives. */
@@ -34,16 +33,18 @@ function meanOrNull(xs: (number | null)[]): number | null {
  * one run share officials and a strategy, so these intervals are, if anything, a little too narrow.
  * The paired contrasts (see contrasts.ts) work per replicate and carry no such assumption.
  */
-export function summarisePoints(results: Results): PointSummary[] {
-  const grouped = rowsByPoint(results);
+export function summarisePoints(results: ResultSet): PointSummary[] {
+  const run = results.runs.columns;
+  const ini = results.initiatives.columns;
+  const finite = (column: Float64Array, rows: number[]) => rows.map((r) => (Number.isFinite(column[r]) ? column[r] : null));
   return results.points.map((point) => {
-    const runs = grouped.runs.get(point.index) ?? [];
-    const inits = grouped.initiatives.get(point.index) ?? [];
-    const curve = reachCurve(inits.map((i) => i.reachedWeek), results.horizon);
+    const runs = rowsOf(results.runs, point.index);
+    const inits = rowsOf(results.initiatives, point.index);
+    const curve = reachCurve(inits.map((i) => ini.reachedWeek[i] || null), results.horizon);
     const n = inits.length;
     const reached = curve.reached;
-    const formalised = inits.filter((i) => i.formalisedWeek !== null && i.formalisedWeek > 0).length;
-    const thresholds = [...new Set(inits.map((i) => i.threshold).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+    const formalised = inits.filter((i) => ini.formalisedWeek[i] > 0).length;
+    const thresholds = [...new Set(finite(ini.threshold, inits).filter((t): t is number => t !== null))].sort((a, b) => a - b);
     return {
       point,
       runs: runs.length,
@@ -52,9 +53,9 @@ export function summarisePoints(results: Results): PointSummary[] {
       reach: n > 0 ? wilsonInterval(reached, n) : { estimate: NaN, lo: NaN, hi: NaN },
       curve,
       formalisedShare: n > 0 ? formalised / n : NaN,
-      trustGovFinal: meanOrNull(runs.map((r) => r.trustGovFinal)),
-      cohesionFinal: meanOrNull(runs.map((r) => r.cohesionFinal)),
-      driveFinal: meanOrNull(runs.map((r) => r.driveFinal)),
+      trustGovFinal: meanOrNull(finite(run.trustGovFinal, runs)),
+      cohesionFinal: meanOrNull(finite(run.cohesionFinal, runs)),
+      driveFinal: meanOrNull(finite(run.driveFinal, runs)),
       thresholds,
     };
   });

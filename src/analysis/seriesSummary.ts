@@ -1,8 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse';
 import { quantileSorted } from 'simple-statistics';
-import { cell, ResultsError } from './results.js';
 import { tInterval } from './tInterval.js';
 
 /** A value over time for one point: a centre line with a band. */
@@ -27,60 +23,76 @@ export interface SeriesSummary {
 }
 
 /**
- * Streams series.csv (it can be large) and reduces it per point and week. Returns null when the
- * folder has no series.csv.
+ * Reduces weekly series, fed in canonical order (point by point; within a point, replicate by
+ * replicate), into the per-point bands the report draws. Only the values of the point being fed are
+ * held: when the next point starts, the last one is reduced and its values let go, so memory does
+ * not grow with the number of points. Execution feeds it from each run's output as runs finish;
+ * the reader feeds it from series.csv; both in the same order, so both give the same numbers.
  */
-export async function summariseSeries(dir: string, worldMetrics: readonly string[]): Promise<SeriesSummary | null> {
-  const path = join(dir, 'series.csv');
-  if (!existsSync(path)) return null;
-  const wanted = new Set(worldMetrics);
-  const world = new Map<string, number[]>();
-  const support = new Map<string, number[]>();
-  let lastWeek = 0;
-  const parser = createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true }));
-  let checked = false;
-  try {
-    for await (const row of parser as AsyncIterable<Record<string, string>>) {
-      if (!checked) {
-        for (const c of ['point', 'week', 'metric', 'value']) if (!(c in row)) throw new ResultsError(`${path}: missing column ${c}`);
-        checked = true;
-      }
-      const week = cell(row.week);
-      const value = cell(row.value);
-      if (week === null || value === null) continue;
-      if (week > lastWeek) lastWeek = week;
-      const initiative = row.initiative ?? '';
-      let into: Map<string, number[]> | undefined;
-      if (row.metric === 'support_share' && initiative !== '') into = support;
-      else if (initiative === '' && wanted.has(row.metric)) into = world;
-      if (!into) continue;
-      const key = `${row.point}|${row.metric}|${week}`;
-      let list = into.get(key);
-      if (!list) into.set(key, (list = []));
-      list.push(value);
-    }
-  } catch (err) {
-    if (err instanceof ResultsError) throw err;
-    throw new ResultsError(`${path}: not a valid CSV file (${(err as Error).message})`);
+export class SeriesReducer {
+  private readonly wanted: Set<string>;
+  private point = -1;
+  private world = new Map<string, number[]>();
+  private support = new Map<number, number[]>();
+  private lastWeek = 0;
+  private seen = false;
+  private readonly done: SeriesSummary = { world: [], support: [], lastWeek: 0 };
+
+  /** `worldMetrics`: the world metrics to summarise (the others are skipped). */
+  constructor(worldMetrics: readonly string[]) {
+    this.wanted = new Set(worldMetrics);
   }
-  const rows = (m: Map<string, number[]>, reduce: (v: number[]) => [number, number, number]): BandRow[] =>
-    [...m.entries()]
-      .map(([key, values]) => {
-        const [point, metric, week] = key.split('|');
-        const [centre, lo, hi] = reduce(values);
-        return { point: Number(point), metric, week: Number(week), centre, lo, hi, n: values.length };
-      })
-      .sort((a, b) => a.point - b.point || a.metric.localeCompare(b.metric) || a.week - b.week);
-  return {
-    world: rows(world, (v) => {
-      const t = tInterval(v);
-      return [t.mean, t.lo ?? t.mean, t.hi ?? t.mean];
-    }),
-    support: rows(support, (v) => {
-      const s = Float64Array.from(v).sort();
-      const q = Array.from(s);
-      return [quantileSorted(q, 0.5), quantileSorted(q, 0.25), quantileSorted(q, 0.75)];
-    }),
-    lastWeek,
-  };
+
+  private at(point: number, week: number, value: number): boolean {
+    if (!Number.isFinite(week) || !Number.isFinite(value)) return false;
+    if (point !== this.point) {
+      if (point < this.point) throw new Error(`series out of order: point ${point} after point ${this.point}`);
+      this.flush();
+      this.point = point;
+    }
+    this.seen = true;
+    if (week > this.lastWeek) this.lastWeek = week;
+    return true;
+  }
+
+  /** A world metric's value in a week of a run of `point` (non-finite values are skipped: printed empty). */
+  addWorld(point: number, metric: string, week: number, value: number): void {
+    if (!this.wanted.has(metric) || !this.at(point, week, value)) return;
+    const key = `${metric}|${week}`;
+    let list = this.world.get(key);
+    if (!list) this.world.set(key, (list = []));
+    list.push(value);
+  }
+
+  /** An initiative's support share in a week of a run of `point`. */
+  addSupport(point: number, week: number, value: number): void {
+    if (!this.at(point, week, value)) return;
+    let list = this.support.get(week);
+    if (!list) this.support.set(week, (list = []));
+    list.push(value);
+  }
+
+  /** Reduces the point being fed and lets its values go. */
+  private flush(): void {
+    const point = this.point;
+    for (const [key, values] of this.world) {
+      const [metric, week] = key.split('|');
+      const t = tInterval(values);
+      this.done.world.push({ point, metric: metric!, week: Number(week), centre: t.mean, lo: t.lo ?? t.mean, hi: t.hi ?? t.mean, n: values.length });
+    }
+    for (const [week, values] of this.support) {
+      const q = Array.from(Float64Array.from(values).sort());
+      this.done.support.push({ point, metric: 'support_share', week, centre: quantileSorted(q, 0.5), lo: quantileSorted(q, 0.25), hi: quantileSorted(q, 0.75), n: values.length });
+    }
+    this.world = new Map();
+    this.support = new Map();
+  }
+
+  /** The summary; null when no value was fed (no series recorded). */
+  finish(): SeriesSummary | null {
+    this.flush();
+    if (!this.seen) return null;
+    const order = (a: BandRow, b: BandRow) => a.point - b.point || a.metric.localeCompare(b.metric) || a.week - b.week;
+    return { world: this.done.world.sort(order), support: this.done.support.sort(order), lastWeek: this.lastWeek };
+  }
 }

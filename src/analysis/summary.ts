@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { csvText, writeFileAtomic } from './csvText.js';
 import { summarisePoints, type PointSummary } from './pointSummary.js';
-import { loadResults, type Results } from './results.js';
+import type { ResultSet } from './results.js';
 import { contrastsCsv, hasPlans } from './planContrasts.js';
 
 /** The columns of summary.csv after `point, label` and the varied parameters (docs/results.md). */
@@ -11,7 +11,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /** summary.csv as text: one row per point. */
-export function summaryCsv(results: Results, summaries: readonly PointSummary[] = summarisePoints(results)): string {
+export function summaryCsv(results: ResultSet, summaries: readonly PointSummary[] = summarisePoints(results)): string {
   const header = ['point', 'label', ...results.varied, ...SUMMARY_COLUMNS];
   const rows = summaries.map((s) => [
     s.point.index, s.point.label, ...results.varied.map((v) => s.point.values[v]),
@@ -22,13 +22,9 @@ export function summaryCsv(results: Results, summaries: readonly PointSummary[] 
   return csvText(header, rows);
 }
 
-/**
- * Writes summary.csv of a results folder (atomically: temporary file, then rename), from `results`
- * when given, else from the folder's files. Returns the results it summarised.
- */
-export async function writeSummary(dir: string, results: Results = loadResults(dir)): Promise<Results> {
-  writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(results));
+/** Writes the summary.csv (and contrasts.csv, with plans) of a result set into its folder, atomically (temporary file, then rename). */
+export function writeSummary(results: ResultSet): void {
+  writeFileAtomic(join(results.dir, 'summary.csv'), summaryCsv(results));
   // Rehearsed plans: paired effect sizes against doing nothing and against each other.
-  if (hasPlans(results)) writeFileAtomic(join(dir, 'contrasts.csv'), contrastsCsv(results));
-  return results;
+  if (hasPlans(results)) writeFileAtomic(join(results.dir, 'contrasts.csv'), contrastsCsv(results));
 }

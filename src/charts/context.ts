@@ -1,12 +1,12 @@
 import type { ColorDef, Legend } from './chart.js';
 import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
-import type { Results } from '../analysis/results.js';
+import type { ResultSet } from '../analysis/results.js';
 import type { SeriesSummary } from '../analysis/seriesSummary.js';
 
 /** Everything a chart builder may draw from, computed once per report. */
 export interface ChartContext {
-  results: Results;
+  results: ResultSet;
   summaries: PointSummary[];
   series: SeriesSummary | null;
   contrasts: PairedContrast[];

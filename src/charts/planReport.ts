@@ -92,7 +92,7 @@ export function planReport(ctx: ChartContext): PlanReport | null {
   if (!hasPlans(ctx.results)) return null;
   const horizon = ctx.results.horizon;
   const contrasts = planContrasts(ctx.results);
-  const weeks = interventionWeeks(ctx.results.dir);
+  const weeks = interventionWeeks(ctx.results);
   const charts = [planDifferencesChart(ctx, contrasts, NO_INTERVENTION), planReachChart(ctx, weeks)].filter((c): c is Chart => c !== null);
   const html = `<h2>Rehearsed plans</h2>
 <p>Every plan ran on the same seeds as “${esc(NO_INTERVENTION)}” in each replicate (common random numbers): the same neighbourhoods, people and weekly chances, so each replicate gives a paired difference. Differences are plan minus the plan it is set against, averaged over replicates, with a 95 % paired t interval; they are in contrasts.csv. Reach by week is the share of initiatives past the threshold; the median reach week counts an initiative that never reached it as week ${horizon}.</p>

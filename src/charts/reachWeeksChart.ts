@@ -19,9 +19,11 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
     const header = `${label}: ${percent(never)} never reached it by week ${horizon}`;
     headers.push(header);
     const counts = new Array<number>(bins).fill(0);
-    for (const i of ctx.results.initiatives) {
-      if (i.point !== s.point.index || i.reachedWeek === null || i.reachedWeek < 1 || i.reachedWeek > horizon) continue;
-      counts[Math.min(bins - 1, Math.floor((i.reachedWeek - 1) / width))]++;
+    const ini = ctx.results.initiatives;
+    for (let i = 0; i < ini.length; i++) {
+      const week = ini.columns.reachedWeek[i];
+      if (ini.point[i] !== s.point.index || week < 1 || week > horizon) continue;
+      counts[Math.min(bins - 1, Math.floor((week - 1) / width))]++;
     }
     counts.forEach((c, b) => {
       values.push({ label, header, start: b * width, end: Math.min(horizon, (b + 1) * width), share: s.initiatives > 0 ? c / s.initiatives : 0 });

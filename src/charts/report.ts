@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pairedContrasts } from '../analysis/contrasts.js';
 import { summarisePoints } from '../analysis/pointSummary.js';
-import { loadResults, type Results } from '../analysis/results.js';
-import { summariseSeries } from '../analysis/seriesSummary.js';
+import type { ResultSet } from '../analysis/results.js';
 import { writeFileAtomic } from '../analysis/csvText.js';
 import type { Chart } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
@@ -20,7 +19,7 @@ import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
-export function groupTitle(results: Results): string {
+export function groupTitle(results: ResultSet): string {
   const scenario = results.scenario;
   if (scenario.compare !== undefined) return 'Strategy';
   if (scenario.sweep !== undefined || results.varied.length > 0) return 'Setting';
@@ -28,17 +27,16 @@ export function groupTitle(results: Results): string {
 }
 
 /** Legend labels, one per point; a label used twice gets its point number. */
-export function pointLabels(results: Results): Map<number, string> {
+export function pointLabels(results: ResultSet): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
   return new Map(results.points.map((p) => [p.index, count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label]));
 }
 
-/** Everything the charts and the report draw from (`results` when the caller has already read them). */
-export async function chartContext(dir: string, results: Results = loadResults(dir)): Promise<ChartContext> {
+/** Everything the charts and the report draw from, computed from a result set. */
+export function chartContext(results: ResultSet): ChartContext {
   const summaries = summarisePoints(results);
-  // series.csv feeds only the line charts, drawn up to MAX_LINES points: a larger sweep skips reading it
-  const series = results.points.length <= MAX_LINES ? await summariseSeries(dir, WORLD_METRICS.map((m) => m.metric)) : null;
+  const series = results.series;
   const contrasts = results.points.length > 1 ? pairedContrasts(results) : [];
   return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
 }
@@ -59,12 +57,12 @@ export function chartsFor(ctx: ChartContext): Chart[] {
 }
 
 /**
- * Builds the charts (charts/*.vl.json with .svg and, unless `png` is false, .png beside each) and
- * report.html of a results folder from its CSVs and manifest (or from `results`, already read from
- * them). Returns the report's path.
+ * Builds the charts (charts/*.vl.json with .svg and, unless `png` is false, .png beside each) and report.html of a result
+ * set, in its folder. Returns the report's path.
  */
-export async function buildReport(dir: string, options: { png?: boolean; results?: Results } = {}): Promise<{ report: string }> {
-  const ctx = await chartContext(dir, options.results);
+export async function buildReport(results: ResultSet, options: { png?: boolean } = {}): Promise<{ report: string }> {
+  const ctx = chartContext(results);
+  const dir = results.dir;
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];

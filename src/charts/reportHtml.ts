@@ -1,13 +1,13 @@
 import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
-import type { Manifest, Results } from '../analysis/results.js';
+import type { Manifest, ResultSet } from '../analysis/results.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
 import { medianCell } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
 
 export interface ReportInput {
-  results: Results;
+  results: ResultSet;
   summaries: PointSummary[];
   contrasts: PairedContrast[];
   charts: ChartFiles[];

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../run/errors.js';
 import { mergeShards } from '../run/merge.js';
 import { outDirProblems } from '../run/outDir.js';
+import { readResultSet } from '../analysis/results.js';
 import { writeReportFiles } from './run.js';
 
 export interface MergeCommandOptions {
@@ -13,7 +14,7 @@ export interface MergeCommandOptions {
 /**
  * `draagvlak merge OUT SHARD_DIR...`: joins the folders of `draagvlak run --shard I/N` into the
  * results folder one unsplit run would have written, then (unless --no-report) its summary,
- * charts and report. Exit 0 done, 1 when runs failed, 2 when the shards do not fit together
+ * charts and report (from the merged files, read back into a result set). Exit 0 done, 1 when runs failed, 2 when the shards do not fit together
  * (one line naming what is missing, duplicated or foreign; nothing written).
  */
 export async function mergeCommand(out: string, dirs: string[], options: MergeCommandOptions): Promise<number> {
@@ -34,6 +35,6 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
   const shown = relative(process.cwd(), result.out) || '.';
   process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
   if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
-  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(result.out)}\n`);
+  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out))}\n`);
   return result.failures > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { planRuns } from '../scenario/design.js';
 import { UsageError } from '../run/errors.js';
-import { executePlan } from '../run/execute.js';
+import { executeToResultSet, type ResultSet } from '../analysis/results.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
 import { parseShard, type Shard } from '../run/shard.js';
@@ -36,12 +36,12 @@ export function defaultShardOut(scenarioFile: string, shard: Shard): string {
   return join(`${defaultOut(scenarioFile)}.shards`, String(shard.index));
 }
 
-/** Writes summary.csv, the charts and report.html of a complete results folder; returns the report's path as shown. */
-export async function writeReportFiles(out: string, options: { png?: boolean } = {}): Promise<string> {
+/** Writes summary.csv, the charts and report.html of a result set into its folder; returns the report's path as shown. */
+export async function writeReportFiles(results: ResultSet, options: { png?: boolean } = {}): Promise<string> {
   const { writeSummary } = await import('../analysis/summary.js');
-  const results = await writeSummary(out);
+  writeSummary(results);
   const { buildReport } = await import('../charts/report.js');
-  const { report } = await buildReport(out, { png: options.png, results });
+  const { report } = await buildReport(results, { png: options.png });
   return relative(process.cwd(), resolve(report)) || report;
 }
 
@@ -84,9 +84,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (previous && !previous.complete) {
     process.stderr.write(`draagvlak: ${out} held an unfinished run; starting it afresh (--resume would have continued it)\n`);
   }
+  // The result set is built in memory as runs finish; summary and report read it, not the files.
   let result;
+  let results;
   try {
-    result = await executePlan(plan, {
+    ({ result, results } = await executeToResultSet(plan, {
       out,
       workers,
       // without --workers, a plan too small to pay for starting threads runs in this thread
@@ -95,7 +97,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       quiet: options.quiet,
       scenarioFile: file,
       shard,
-    });
+    }));
   } catch (err) {
     if (err instanceof UsageError) return fail(err.problems);
     throw err;
@@ -117,6 +119,6 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
     if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
   }
-  if (options.report !== false && !shard) say(`draagvlak: report: ${await writeReportFiles(result.out, { png: options.png })}`);
+  if (options.report !== false && !shard && results) say(`draagvlak: report: ${await writeReportFiles(results, { png: options.png })}`);
   return result.failures.count > 0 ? 1 : 0;
 }

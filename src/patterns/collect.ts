@@ -1,4 +1,4 @@
-import { SERIES_METRICS, type RunOutput } from '../model/output.js';
+import { runView, type RunView } from '../analysis/outcomes.js';
 import { runModel } from '../model/run.js';
 import type { Executor } from '../run/executor.js';
 import { inThreadExecutor } from '../run/inThread.js';
@@ -7,33 +7,8 @@ import { planExecutor } from '../run/pool.js';
 import { runContext } from '../run/single.js';
 import type { RunPlan } from '../scenario/types.js';
 
-/** What a pattern reads from one run: the initiatives' outcomes and the trust series. Small, kept in memory. */
-export interface RunRecord {
-  horizon: number;
-  /** Week each initiative first reached its threshold; 0 when it never did. */
-  reached: Int32Array;
-  /** Week each initiative formalised; 0 when it never did. */
-  formalised: Int32Array;
-  /** Each initiative's alignment at the horizon. */
-  alignment: Float64Array;
-  /** Recorded weeks and mean trust in government at each. */
-  weeks: Int32Array;
-  trust: Float64Array;
-}
-
-const TRUST = SERIES_METRICS.indexOf('trust_gov');
-
-export function recordOf(out: RunOutput): RunRecord {
-  const w = out.weeks.length;
-  return {
-    horizon: out.horizon,
-    reached: Int32Array.from(out.initiatives.reachedWeek),
-    formalised: Int32Array.from(out.initiatives.formalisedWeek),
-    alignment: Float64Array.from(out.initiatives.alignmentFinal),
-    weeks: Int32Array.from(out.weeks),
-    trust: out.series.slice(TRUST * w, (TRUST + 1) * w),
-  };
-}
+/** What a pattern reads from one run: its outcomes' view (initiatives' weeks and alignment, finals, trust series). Small, kept in memory. */
+export type RunRecord = RunView;
 
 /**
  * Runs every (point, replicate) of a plan and returns the records as runs[point][replicate].
@@ -53,7 +28,7 @@ export async function collectRuns(plan: RunPlan, workers: number): Promise<RunRe
     open() {
       return {
         result(run) {
-          runs[run.point][run.replicate] = recordOf(run.output);
+          runs[run.point][run.replicate] = runView(run.output);
         },
         failure(run, error) {
           failures.push(`point ${run.point} replicate ${run.replicate}: ${error}`);

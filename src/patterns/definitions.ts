@@ -4,7 +4,7 @@ import type { RunPlan, ScenarioPoint } from '../scenario/types.js';
 import type { RunRecord } from './collect.js';
 import { intervalChart, linesChart, steeringChart } from './charts.js';
 import {
-  coherentShare, laterHalfReachWeek, meanFormalisedWeek, meanReachWeek, meanTrustByWeek, medianReachWeek, oneSample,
+  coherentShare, formalisedShare, laterHalfReachWeek, meanFormalisedWeek, meanReachWeek, meanTrustByWeek, medianReachWeek, oneSample,
   paired, pointIndex, reachShare, recoveryWeeks, shareByWeek, trustAt, trustChange,
 } from './measures.js';
 
@@ -187,7 +187,7 @@ export const PATTERNS: PatternDef[] = [
       const three = runs[pointIndex(plan, { 'population.backgroundGroups': 3 })];
       return [
         effect('1 − 3 background groups', 'mean week of formalisation (censored at the horizon)', paired(one, three, meanFormalisedWeek)),
-        effect('3 − 1 background groups', 'share of initiatives formalised', paired(three, one, (r) => r.formalised.filter((w) => w > 0).length / r.formalised.length), false),
+        effect('3 − 1 background groups', 'share of initiatives formalised', paired(three, one, formalisedShare), false),
       ];
     },
     chart: (plan, runs, effects) => reachChart('diversity', 'Diversity and formalisation', 'Background groups', plan, runs,

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunPlan } from '../scenario/types.js';
 import { UsageError } from './errors.js';
-import type { Executor, Sink } from './executor.js';
+import type { Executor, RunCollector, Sink } from './executor.js';
+import type { RunOutput } from '../model/output.js';
 import { inThreadExecutor } from './inThread.js';
 import { batches, batchSize, missingRanges } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
@@ -41,6 +42,8 @@ export interface ExecuteOptions {
    * and its manifest names the shard, for `draagvlak merge` to assemble.
    */
   shard?: Shard;
+  /** Also hands every kept run to this collector (the in-memory result set), as it is written. */
+  collector?: RunCollector;
 }
 
 export interface ExecuteResult {
@@ -56,6 +59,8 @@ export interface ExecuteResult {
   workerRestarts: number;
   /** The signal that interrupted the run. */
   signal?: NodeJS.Signals;
+  /** The manifest as written to manifest.json, once complete. */
+  manifest?: Manifest;
 }
 
 /** Files of a results folder that a fresh run replaces. */
@@ -143,8 +148,10 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const sink: Sink = {
     open(start) {
       const content: PartContent = { runs: '', initiatives: '', series: '', interventions: '', failures: '' };
+      const collected: { k: number; seed: number; output: RunOutput | null }[] = [];
       return {
         result(run) {
+          if (options.collector) collected.push({ k: run.point * R + run.replicate, seed: run.seed, output: run.output });
           const rows = formatRun(plan, run, run.output);
           content.runs += rows.runs;
           content.initiatives += rows.initiatives;
@@ -153,12 +160,19 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
           reported(null);
         },
         failure(run, error) {
+          if (options.collector) collected.push({ k: run.point * R + run.replicate, seed: run.seed, output: null });
           const row = formatFailure(plan, run, error);
           content.failures += row;
           reported(row);
         },
         finish(end) {
           if (end > start) writePart(dir, { start, end }, content);
+          // the runs the part keeps go to the collector too
+          for (const c of collected) {
+            if (c.k >= end) continue;
+            if (c.output) options.collector!.add(c.k, c.seed, c.output);
+            else options.collector!.fail(c.k);
+          }
         },
       };
     },
@@ -211,7 +225,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const failureRows = finishResults(plan, out, manifest);
   // The first failures as failures.csv lists them (a resumed run may have met some before).
   const first = failureRows > 0 ? readFileSync(join(out, FILES.failures), 'utf8').split('\n').slice(1, 6).filter(Boolean) : [];
-  return { status: 'complete', out, runs: total, ranNow, failures: { count: failureRows, first }, workerRestarts: manifest.execution.workerRestarts };
+  return { status: 'complete', out, runs: total, ranNow, failures: { count: failureRows, first }, workerRestarts: manifest.execution.workerRestarts, manifest };
 }
 
 /**

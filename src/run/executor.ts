@@ -13,6 +13,15 @@ export interface BatchRecorder {
   finish(end: number): void;
 }
 
+/**
+ * Takes every run kept in the results, by canonical index (point × replications + replicate), in
+ * any order: a result set being built (src/analysis/results.ts) while the files are written.
+ */
+export interface RunCollector {
+  add(k: number, seed: number, output: RunOutput): void;
+  fail(k: number): void;
+}
+
 export interface Sink {
   /** A recorder for the batch that starts at canonical run `start`. */
   open(start: number): BatchRecorder;

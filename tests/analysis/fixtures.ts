@@ -1,10 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { SERIES_METRICS } from '../../src/model/output.js';
+import { ResultSetBuilder, type ResultSet } from '../../src/analysis/results.js';
+import { INITIATIVE_WEEK_METRICS, WEEK_METRICS } from '../../src/model/metrics.js';
+import type { RunOutput } from '../../src/model/output.js';
+import { defaultParameters, defaultRunSettings, type Parameters } from '../../src/model/parameters.js';
+import { sampleWeeks } from '../../src/model/record.js';
+import { executePlan } from '../../src/run/execute.js';
+import type { ModelFn } from '../../src/run/single.js';
+import type { RunPlan, Scenario } from '../../src/scenario/types.js';
 
-/** One point of a synthetic results folder. */
+/** One point of a synthetic result set. */
 export interface SyntheticPoint {
   label: string;
   values?: Record<string, string | number>;
@@ -26,90 +33,105 @@ export interface SyntheticOptions {
   scenario?: Record<string, unknown>;
   /** Leave the varied parameters out of the manifest, so the reader has to find them in the header. */
   manifestWithoutPlan?: boolean;
-  /** Write the older flat manifest (scenario fields at `scenario`, times at the top) instead of the pipeline's. */
+  /** Rewrite the manifest in the older flat shape (scenario fields at `scenario`, times at the top). */
   flatManifest?: boolean;
+  /** false: no series (series.csv removed, no bands). */
   withSeries?: boolean;
 }
 
 /**
- * Writes a small results folder laid out as docs/results.md says, with outcomes drawn from a known
- * model: each initiative reaches its threshold after a geometric waiting time with the point's
- * weekly hazard, and its support share rises along a logistic curve through the threshold then.
+ * A stand-in for the model with known outcomes: each initiative reaches its threshold after a
+ * geometric waiting time with the point's weekly hazard and formalises 20 weeks later; its support
+ * share rises along a logistic curve through the threshold then; trust, cohesion and drive move
+ * linearly toward the point's levels. Which point a run belongs to is told by its parameters.
  */
-export function writeSyntheticResults(opts: SyntheticOptions, dir = mkdtempSync(join(tmpdir(), 'draagvlak-results-'))): string {
-  const { points, varied = [], replicates = 10, initiatives = 8, horizon = 156, sampleEvery = 4, seed = 7 } = opts;
-  mkdirSync(dir, { recursive: true });
-  const rng = seedrandom.xor4096(`synthetic/${seed}`);
-  const q = (v: string | number) => {
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const runs: string[] = [['point', 'replicate', 'seed', 'label', ...varied, 'initiatives', 'reached', 'formalised', 'first_reached_week', 'trust_gov_final', 'cohesion_final', 'drive_final', 'support_final', 'committed_share_final'].join(',')];
-  const inits: string[] = [['point', 'replicate', 'seed', 'label', ...varied, 'initiative', 'neighbourhood', 'households', 'threshold', 'reached_week', 'formalised_week', 'support_share_final', 'progress_final', 'alignment_final'].join(',')];
-  const series: string[] = [['point', 'replicate', 'seed', 'label', ...varied, 'week', 'metric', 'initiative', 'value'].join(',')];
-  const weeks: number[] = [];
-  for (let w = 0; w < horizon; w += sampleEvery) weeks.push(w);
-  weeks.push(horizon);
-  points.forEach((p, pi) => {
-    const threshold = p.threshold ?? 0.3;
-    for (let r = 0; r < replicates; r++) {
-      const runSeed = 1000 + r;
-      const id = [pi, r, runSeed, q(p.label), ...varied.map((v) => q(p.values?.[v] ?? ''))].join(',');
-      const reachedWeeks: (number | null)[] = [];
-      for (let i = 0; i < initiatives; i++) {
-        const u = rng();
-        const w = Math.ceil(Math.log(1 - u) / Math.log(1 - p.hazard));
-        reachedWeeks.push(w >= 1 && w <= horizon ? w : null);
-      }
-      const reached = reachedWeeks.filter((w) => w !== null);
-      const formalised = reachedWeeks.map((w) => (w !== null && w + 20 <= horizon ? w + 20 : null));
-      const trustEnd = (p.trust ?? 0.5) + (rng() - 0.5) * 0.05;
-      const wobble = (rng() - 0.5) * 0.04;
-      runs.push([id, initiatives, reached.length, formalised.filter((f) => f !== null).length, reached.length ? Math.min(...(reached as number[])) : '', trustEnd, 0.5, 0.4, 0.35, 0.1].join(','));
-      reachedWeeks.forEach((w, i) => {
-        inits.push([id, i, i, 250, threshold, w ?? '', formalised[i] ?? '', w === null ? threshold * 0.8 : threshold + 0.05, 0.5, 0.5].join(','));
-      });
-      if (opts.withSeries === false) continue;
-      for (const week of weeks) {
-        const f = week / horizon;
-        for (const metric of SERIES_METRICS) {
-          const start = 0.5;
-          const target = metric === 'trust_gov' ? trustEnd : metric === 'cohesion' ? 0.5 + 0.1 * p.hazard * 10 : metric === 'drive' ? 0.3 + p.hazard : 0.4;
-          series.push([id, week, metric, '', start + (target - start) * f + wobble * f].join(','));
-        }
-        reachedWeeks.forEach((w, i) => {
-          const mid = w ?? horizon * 1.6;
-          const v = threshold / (1 + Math.exp(-(week - mid) / 12)) * 2 * 0.9 + 0.02;
-          series.push([id, week, 'support_share', i, Math.min(1, v)].join(','));
-        });
-      }
+function syntheticModel(byParams: Map<Parameters, { point: number; spec: SyntheticPoint }>): ModelFn {
+  return (params, settings, seed) => {
+    const { point, spec } = byParams.get(params)!;
+    const rng = seedrandom.xor4096(`synthetic/${seed}/${point}`);
+    const n = params.population.neighbourhoods;
+    const horizon = settings.horizon;
+    const weeks = sampleWeeks(horizon, settings.sampleEvery);
+    const S = weeks.length;
+    const threshold = spec.threshold ?? 0.3;
+    const reachedWeek = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = Math.ceil(Math.log(1 - rng()) / Math.log(1 - spec.hazard));
+      reachedWeek[i] = w >= 1 && w <= horizon ? w : 0;
     }
-  });
-  writeFileSync(join(dir, 'runs.csv'), runs.join('\n') + '\n');
-  writeFileSync(join(dir, 'initiatives.csv'), inits.join('\n') + '\n');
-  if (opts.withSeries !== false) writeFileSync(join(dir, 'series.csv'), series.join('\n') + '\n');
-  const scenario = { name: 'Synthetic comparison', description: 'Made-up results for tests.', question: 'Which strategy gets initiatives to their support threshold?', horizon, sampleEvery, seed: 42, replications: replicates, ...opts.scenario };
-  // the shape src/run/manifest.ts writes: scenario {file, name, hash, resolved}, execution {…}
-  const manifest: Record<string, unknown> = opts.flatManifest
-    ? {
-        scenario, hash: 'sha256:0123abcd', seed: 42, version: '0.1.0', commit: 'abc1234', node: process.version,
-        started: '2025-01-01T10:00:00.000Z', finished: '2025-01-01T10:01:00.000Z', runs: points.length * replicates, complete: true,
-      }
-    : {
-        generator: 'draagvlak', version: '0.1.0', gitCommit: 'abc1234', complete: true,
-        scenario: { file: 'scenarios/synthetic.yaml', name: scenario.name, hash: '0123abcd', resolved: scenario },
-        seed: 42, points: points.length, replications: replicates, runs: points.length * replicates, failures: 0,
-        files: ['runs.csv', 'initiatives.csv', 'series.csv'],
-        execution: { node: process.version, workers: 2, startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:01:00.000Z', workerRestarts: 0, resumedFrom: [] },
-      };
-  if (!opts.manifestWithoutPlan) manifest.varied = varied;
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return dir;
+    const formalisedWeek = reachedWeek.map((w) => (w > 0 && w + 20 <= horizon ? w + 20 : 0));
+    const trustEnd = (spec.trust ?? 0.5) + (rng() - 0.5) * 0.05;
+    const wobble = (rng() - 0.5) * 0.04;
+    const series = new Float64Array(WEEK_METRICS.length * S);
+    WEEK_METRICS.forEach((m, k) => {
+      const target = m.column === 'trust_gov' ? trustEnd : m.column === 'cohesion' ? 0.5 + spec.hazard : m.column === 'drive' ? 0.3 + spec.hazard : 0.4;
+      for (let s = 0; s < S; s++) series[k * S + s] = 0.5 + (target - 0.5) * (weeks[s] / horizon) + wobble * (weeks[s] / horizon);
+    });
+    const initiativeSeries = new Float64Array(n * INITIATIVE_WEEK_METRICS.length * S);
+    for (let i = 0; i < n; i++) {
+      const mid = reachedWeek[i] || horizon * 1.6;
+      for (let s = 0; s < S; s++) initiativeSeries[i * S + s] = Math.min(1, ((threshold / (1 + Math.exp(-(weeks[s] - mid) / 12))) * 2 * 0.9 + 0.02));
+    }
+    const filled = (v: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => v(i));
+    return {
+      horizon, weeks, series, initiativeSeries,
+      initiatives: {
+        neighbourhood: Int32Array.from({ length: n }, (_, i) => i),
+        households: new Int32Array(n).fill(250),
+        threshold: new Float64Array(n).fill(threshold),
+        reachedWeek, formalisedWeek,
+        supportShareFinal: filled((i) => (reachedWeek[i] === 0 ? threshold * 0.8 : threshold + 0.05)),
+        progressFinal: new Float64Array(n).fill(0.5),
+        alignmentFinal: new Float64Array(n).fill(0.5),
+        membersFinal: Int32Array.from(reachedWeek, (w) => (w === 0 ? 60 : 88)),
+      },
+      interventionWeeks: new Int32Array(0),
+    } satisfies RunOutput;
+  };
+}
+
+/**
+ * A small result set with outcomes drawn from a known model (syntheticModel), built the way a run
+ * builds one: the runs go through the run pipeline in this thread, which writes the results folder
+ * (`dir`, for the reader's tests) and fills the result set in memory.
+ */
+export async function syntheticResults(opts: SyntheticOptions, dir = mkdtempSync(join(tmpdir(), 'draagvlak-results-'))): Promise<ResultSet> {
+  const { points, varied = [], replicates = 10, initiatives = 8, horizon = 156, sampleEvery = 4, seed = 7 } = opts;
+  const scenario = {
+    ...defaultRunSettings(), ...defaultParameters(), seed, replications: replicates, horizon, sampleEvery,
+    name: 'Synthetic comparison', description: 'Made-up results for tests.', question: 'Which strategy gets initiatives to their support threshold?',
+    ...opts.scenario,
+  } as Scenario;
+  const byParams = new Map<Parameters, { point: number; spec: SyntheticPoint }>();
+  const plan: RunPlan = {
+    scenario,
+    varied,
+    points: points.map((spec, index) => {
+      const params = structuredClone(defaultParameters());
+      params.population.neighbourhoods = initiatives;
+      byParams.set(params, { point: index, spec });
+      return { index, label: spec.label, values: spec.values ?? {}, params };
+    }),
+  };
+  const collector = new ResultSetBuilder(plan);
+  const result = await executePlan(plan, { out: dir, workers: 1, model: syntheticModel(byParams), quiet: true, handleSignals: false, collector, scenarioFile: 'scenarios/synthetic.yaml' });
+  let manifest = result.manifest as unknown as Record<string, unknown>;
+  if (opts.manifestWithoutPlan) delete manifest.varied;
+  if (opts.flatManifest) {
+    manifest = { scenario: { ...scenario }, hash: 'sha256:0123abcd', seed: 42, version: '0.1.0', commit: 'abc1234', runs: points.length * replicates, complete: true };
+  }
+  if (opts.manifestWithoutPlan || opts.flatManifest) writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const results = collector.finish(dir, manifest);
+  if (opts.withSeries === false) {
+    rmSync(join(dir, 'series.csv'));
+    return { ...results, series: null };
+  }
+  return results;
 }
 
 /** The default comparison: classic, cooperative, laissez-faire. */
-export function comparisonFolder(extra: Partial<SyntheticOptions> = {}, dir?: string): string {
-  return writeSyntheticResults({
+export function comparisonResults(extra: Partial<SyntheticOptions> = {}, dir?: string): Promise<ResultSet> {
+  return syntheticResults({
     points: [
       { label: 'classic', hazard: 0.003, trust: 0.35 },
       { label: 'cooperative', hazard: 0.02, trust: 0.65 },
@@ -121,7 +143,7 @@ export function comparisonFolder(extra: Partial<SyntheticOptions> = {}, dir?: st
 }
 
 /** A 3 × 3 sweep over steering and participation. */
-export function sweepFolder(extra: Partial<SyntheticOptions> = {}, dir?: string): string {
+export function sweepResults(extra: Partial<SyntheticOptions> = {}, dir?: string): Promise<ResultSet> {
   const points: SyntheticPoint[] = [];
   for (const steering of [0, 0.5, 1]) {
     for (const participation of [0, 0.5, 1]) {
@@ -133,5 +155,5 @@ export function sweepFolder(extra: Partial<SyntheticOptions> = {}, dir?: string)
       });
     }
   }
-  return writeSyntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 6, ...extra }, dir);
+  return syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 6, ...extra }, dir);
 }

@@ -5,9 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { pairedContrast } from '../../src/analysis/contrasts.js';
 import { reachCurve } from '../../src/analysis/reachCurve.js';
-import { loadResults, ResultsError } from '../../src/analysis/results.js';
+import { readResultSet, ResultsError } from '../../src/analysis/results.js';
 import { writeSummary } from '../../src/analysis/summary.js';
-import { comparisonFolder, sweepFolder } from './fixtures.js';
+import { comparisonResults, sweepResults } from './fixtures.js';
 
 describe('reachCurve()', () => {
   test('is the cumulative share reached by each week when every initiative is followed to the horizon', () => {
@@ -38,10 +38,10 @@ describe('reachCurve()', () => {
   });
 });
 
-describe('loadResults()', () => {
-  test('finds the varied parameters in the manifest plan or, without it, between label and the outcomes', () => {
-    const withPlan = loadResults(sweepFolder());
-    const fromHeader = loadResults(sweepFolder({ manifestWithoutPlan: true, flatManifest: true }));
+describe('readResultSet()', () => {
+  test('finds the varied parameters in the manifest plan or, without it, between label and the outcomes', async () => {
+    const withPlan = await readResultSet((await sweepResults()).dir);
+    const fromHeader = await readResultSet((await sweepResults({ manifestWithoutPlan: true, flatManifest: true })).dir);
     expect(withPlan.varied).toEqual(['strategy.steering', 'strategy.participation']);
     expect(fromHeader.varied).toEqual(['strategy.steering', 'strategy.participation']);
     expect(fromHeader.points[4].values).toEqual({ 'strategy.steering': '0.5', 'strategy.participation': '0.5' });
@@ -51,19 +51,20 @@ describe('loadResults()', () => {
     expect(fromHeader.scenario.question).toBe('Which strategy gets initiatives to their support threshold?');
   });
 
-  test('says which file and column are wrong', () => {
-    const dir = comparisonFolder();
+  test('says which file and column are wrong', async () => {
+    const { dir } = await comparisonResults();
     const runs = readFileSync(join(dir, 'runs.csv'), 'utf8').replace('reached,', 'reachd,');
     writeFileSync(join(dir, 'runs.csv'), runs);
-    expect(() => loadResults(dir)).toThrow(/runs\.csv: missing column reached/);
-    expect(() => loadResults(join(dir, 'nope'))).toThrow(ResultsError);
+    await expect(readResultSet(dir)).rejects.toThrow(/runs\.csv: missing column reached/);
+    await expect(readResultSet(join(dir, 'nope'))).rejects.toThrow(ResultsError);
   });
 });
 
 describe('writeSummary()', () => {
   test('writes one row per point with the columns of docs/results.md', async () => {
-    const dir = sweepFolder();
-    await writeSummary(dir);
+    const results = await sweepResults();
+    const dir = results.dir;
+    writeSummary(results);
     const text = readFileSync(join(dir, 'summary.csv'), 'utf8');
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(text.split('\n')[0]).toBe(
@@ -86,7 +87,7 @@ describe('writeSummary()', () => {
 });
 
 describe('pairedContrast()', () => {
-  test('differences per replicate, hand-checked on two replicates', () => {
+  test('differences per replicate, hand-checked on two replicates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'draagvlak-paired-'));
     const id = (p: number, r: number) => `${p},${r},${r + 1},${p === 0 ? 'classic' : 'cooperative'}`;
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ scenario: { horizon: 10 } }));
@@ -104,7 +105,7 @@ describe('pairedContrast()', () => {
       `${id(1, 0)},0,0,10,0.3,2,,0.3,0,0`, `${id(1, 0)},1,1,10,0.3,8,,0.3,0,0`,
       `${id(1, 1)},0,0,10,0.3,6,,0.3,0,0`, `${id(1, 1)},1,1,10,0.3,,,0.1,0,0`,
     ].join('\n') + '\n');
-    const c = pairedContrast(loadResults(dir), 1, 0);
+    const c = pairedContrast(await readResultSet(dir), 1, 0);
     // reach share: replicate 0: 1 − 0 = 1; replicate 1: 0.5 − 0.5 = 0 → mean 0.5, sd √0.5, t(1) = 12.7062
     expect(c.pairs).toBe(2);
     expect(c.differences.reachShare!.mean).toBeCloseTo(0.5, 12);

@@ -6,7 +6,7 @@ import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
-import { comparisonFolder, sweepFolder, writeSyntheticResults } from '../analysis/fixtures.js';
+import { comparisonResults, sweepResults, syntheticResults } from '../analysis/fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the 8-byte PNG signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -19,8 +19,8 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
   let compare: Chart[];
   let sweep: Chart[];
   beforeAll(async () => {
-    compare = chartsFor(await chartContext(comparisonFolder()));
-    sweep = chartsFor(await chartContext(sweepFolder()));
+    compare = chartsFor(await chartContext(await comparisonResults()));
+    sweep = chartsFor(await chartContext(await sweepResults()));
   });
 
   test('a comparison gets the reach curve, support, reach weeks, paired differences and trust charts, and no heatmap', () => {
@@ -42,7 +42,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     // a 3 × 3 grid without its last cell: distinct pairs, but 3 × 3 ≠ 8
     const holed = [0, 0.5, 1].flatMap((s) => [0, 0.5, 1].map((p) => ({ label: `s${s} p${p}`, values: { 'strategy.steering': s, 'strategy.participation': p }, hazard: 0.01 }))).slice(0, 8);
     for (const points of [lhs, holed]) {
-      const charts = chartsFor(await chartContext(writeSyntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2 })));
+      const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2 })));
       const names = charts.map((c) => c.name);
       expect(names).toContain('reach-probability-scatter');
       expect(names).toContain('median-reach-week-scatter');
@@ -61,7 +61,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
     const points = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ label: `participation=${v}`, values: { 'strategy.participation': v }, hazard: 0.002 + 0.02 * v }));
-    const charts = chartsFor(await chartContext(writeSyntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));
+    const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));
     const line = charts.find((c) => c.name === 'sweep-line');
     expect(line).toBeDefined();
     expect(charts.map((c) => c.name)).not.toContain('reach-probability-heatmap');
@@ -71,8 +71,8 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
   });
 
   test('a single scenario without series gets only what applies', async () => {
-    const dir = writeSyntheticResults({ points: [{ label: 'baseline', hazard: 0.01 }], withSeries: false });
-    expect(chartsFor(await chartContext(dir)).map((c) => c.name)).toEqual(['reach-curve', 'reach-weeks']);
+    const dir = await syntheticResults({ points: [{ label: 'baseline', hazard: 0.01 }], withSeries: false });
+    expect(chartsFor(chartContext(dir)).map((c) => c.name)).toEqual(['reach-curve', 'reach-weeks']);
   });
 
   test('every spec compiles with vega-lite without a warning and renders to an SVG holding its title', async () => {
@@ -103,8 +103,9 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
 
 describe('buildReport()', () => {
   test('writes a .vl.json, .svg and a real .png of twice the SVG size for every chart', async () => {
-    const dir = comparisonFolder();
-    await buildReport(dir);
+    const results = await comparisonResults();
+    const dir = results.dir;
+    await buildReport(results);
     for (const name of ['reach-curve', 'support', 'reach-weeks', 'paired-differences', 'trust-cohesion-drive']) {
       const spec = JSON.parse(readFileSync(join(dir, 'charts', `${name}.vl.json`), 'utf8')) as Record<string, unknown>;
       expect(spec.$schema).toMatch(/vega-lite/);
@@ -119,10 +120,11 @@ describe('buildReport()', () => {
   });
 
   test('with png false it writes no PNG (and removes one left from before); the report links none', async () => {
-    const dir = comparisonFolder();
-    await buildReport(dir);
+    const results = await comparisonResults();
+    const dir = results.dir;
+    await buildReport(results);
     expect(existsSync(join(dir, 'charts', 'reach-curve.png'))).toBe(true);
-    await buildReport(dir, { png: false });
+    await buildReport(results, { png: false });
     expect(existsSync(join(dir, 'charts', 'reach-curve.png'))).toBe(false);
     expect(existsSync(join(dir, 'charts', 'reach-curve.svg'))).toBe(true);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).not.toContain('.png"');

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { reportCommand } from '../../src/cli/report.js';
-import { comparisonFolder } from '../analysis/fixtures.js';
+import { comparisonResults } from '../analysis/fixtures.js';
 
 describe('draagvlak report DIR', () => {
   afterEach(() => vi.restoreAllMocks());
 
   test('rebuilds summary.csv, the charts and report.html, prints where the report is and exits 0', async () => {
-    const dir = comparisonFolder({ withSeries: false });
+    const { dir } = await comparisonResults({ withSeries: false });
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     expect(await reportCommand(dir)).toBe(0);
     expect(existsSync(join(dir, 'summary.csv'))).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../src/analysis/tInterval.js';
 import { contrastMetrics, planContrasts, contrastsCsv } from '../../src/analysis/planContrasts.js';
-import type { Results } from '../../src/analysis/results.js';
+import { Tables, type ResultSet } from '../../src/analysis/results.js';
+import { INITIATIVE_METRICS, RUN_METRICS } from '../../src/model/metrics.js';
 
 /**
  * Student (1908), "The probable error of a mean", Biometrika 6: extra hours of sleep of ten patients
@@ -13,20 +14,26 @@ const DRUG1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
 const DRUG2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
 
 /** A results folder in memory: 'no intervention' and one plan, ten replicates, given final trust and reach weeks. */
-function sleepResults(): Results {
+function sleepResults(): ResultSet {
   const points = [
     { index: 0, label: 'no intervention', values: { plan: 'no intervention' } },
     { index: 1, label: 'drug 2', values: { plan: 'drug 2' } },
   ];
-  const runs = [DRUG1, DRUG2].flatMap((values, point) =>
-    values.map((v, replicate) => ({ point, replicate, seed: String(replicate), initiatives: 2, reached: 0, formalised: 0, trustGovFinal: v, cohesionFinal: 2 * v, driveFinal: null })),
+  // A result set built as execution builds one: final trust as given, cohesion twice it; two
+  // initiatives per run, and under the plan one more reaches by week 52 in the even replicates.
+  const tables = new Tables();
+  const row = (metrics: readonly { column: string }[], values: Record<string, number>) => metrics.map((m) => values[m.column] ?? NaN);
+  [DRUG1, DRUG2].forEach((values, point) =>
+    values.forEach((v, replicate) => {
+      tables.addRun(point, replicate, replicate, row(RUN_METRICS, { initiatives: 2, reached: 0, formalised: 0, first_reached_week: 0, trust_gov_final: v, cohesion_final: 2 * v }));
+      tables.addInitiative(point, replicate, 0, row(INITIATIVE_METRICS, { threshold: 0.3, reached_week: 30, formalised_week: 0 }));
+      tables.addInitiative(point, replicate, 1, row(INITIATIVE_METRICS, { threshold: 0.3, reached_week: point === 1 && replicate % 2 === 0 ? 40 : 0, formalised_week: 0 }));
+    }),
   );
-  // Two initiatives per run: under the plan one more reaches by week 52 in the even replicates.
-  const initiatives = runs.flatMap((r) => [
-    { point: r.point, replicate: r.replicate, initiative: 0, threshold: 0.3, reachedWeek: 30, formalisedWeek: null },
-    { point: r.point, replicate: r.replicate, initiative: 1, threshold: 0.3, reachedWeek: r.point === 1 && r.replicate % 2 === 0 ? 40 : null, formalisedWeek: null },
-  ]);
-  return { dir: '', manifest: {}, scenario: {}, varied: ['plan'], points, runs, initiatives, horizon: 156 };
+  return {
+    dir: '', manifest: {}, scenario: {}, varied: ['plan'], points, horizon: 156, series: null,
+    runs: tables.runs(), initiatives: tables.initiatives(), interventions: tables.interventions(),
+  };
 }
 
 describe('paired effect sizes', () => {

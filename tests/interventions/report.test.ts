@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeSummary } from '../../src/analysis/summary.js';
 import { buildReport } from '../../src/charts/report.js';
 import { runModel } from '../../src/model/run.js';
-import { executePlan } from '../../src/run/execute.js';
+import { executeToResultSet } from '../../src/analysis/results.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
@@ -29,9 +29,9 @@ plans:
 describe('the report of a scenario with plans', () => {
   it('opens with each plan against doing nothing, draws the paired differences and the reach curves with intervention weeks', async () => {
     const out = mkdtempSync(join(tmpdir(), 'draagvlak-plan-report-'));
-    await executePlan(planRuns(parseScenario(SCENARIO, 'rehearsal.yaml')), { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
-    await writeSummary(out);
-    await buildReport(out);
+    const { results } = await executeToResultSet(planRuns(parseScenario(SCENARIO, 'rehearsal.yaml')), { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    writeSummary(results!);
+    await buildReport(results!);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(
       /Plan “big evening” reaches the threshold in \d+ % of initiatives by week 52, against \d+ % without it \([+−]?[\d.]+ points, 95 % interval [−\d.]+ to [−\d.]+; by week 60: [^)]*\); typical reach week \d+ against \d+ \([+−]?[\d.]+ weeks/,

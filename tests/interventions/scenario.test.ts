@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { executePlan } from '../../src/run/execute.js';
+import { executeToResultSet } from '../../src/analysis/results.js';
 import { runModel } from '../../src/model/run.js';
 import { deriveRunSeed } from '../../src/random/streams.js';
 import { writeSummary } from '../../src/analysis/summary.js';
@@ -90,7 +90,7 @@ describe('results of a scenario with plans', () => {
     const scenario = parseScenario(PLANS, 'rehearsal.yaml');
     const plan = planRuns(scenario);
     const out = mkdtempSync(join(tmpdir(), 'draagvlak-plans-'));
-    await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    const { results } = await executeToResultSet(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
 
     const rows = readFileSync(join(out, 'interventions.csv'), 'utf8').trimEnd().split('\n');
     expect(rows[0]).toBe('point,replicate,seed,label,plan,intervention,name,action,week');
@@ -115,7 +115,7 @@ describe('results of a scenario with plans', () => {
       expect(cells[cells.length - 1]).toBe(interventionWeeks[1] > 0 ? String(interventionWeeks[1]) : '');
     }
 
-    await writeSummary(out);
+    writeSummary(results!);
     const contrasts = readFileSync(join(out, 'contrasts.csv'), 'utf8').trimEnd().split('\n');
     expect(contrasts[0]).toBe('plan,baseline,metric,estimate,lo,hi,replications,plan_mean,baseline_mean');
     // Two plans against doing nothing and one pair of plans, four metrics each (horizon 30 < 52).
@@ -125,8 +125,8 @@ describe('results of a scenario with plans', () => {
   it('write no interventions.csv and no contrasts.csv when nothing is rehearsed', async () => {
     const plan = planRuns(parseScenario(TINY, 'plain.yaml'));
     const out = mkdtempSync(join(tmpdir(), 'draagvlak-plans-'));
-    await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
-    await writeSummary(out);
+    const { results } = await executeToResultSet(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    writeSummary(results!);
     expect(existsSync(join(out, 'interventions.csv'))).toBe(false);
     expect(existsSync(join(out, 'contrasts.csv'))).toBe(false);
   });

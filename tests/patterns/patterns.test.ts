@@ -82,7 +82,7 @@ describe('the pattern runner', () => {
     const a = await collectRuns(all, 0);
     const b = await collectRuns(kept, 0);
     expect(b[1][1].trust).toEqual(a[2][1].trust);
-    expect(b[0][0].reached).toEqual(a[0][0].reached);
+    expect(b[0][0].reachedWeek).toEqual(a[0][0].reachedWeek);
   });
 
   it('changes a parameter by ±20 % inside its range, keeping whole numbers whole', () => {

@@ -18,7 +18,7 @@ export interface ReportInput {
   extra?: string;
 }
 
-const STYLE = `
+export const STYLE = `
 body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#1a1a1a;max-width:1000px;margin:2rem auto;padding:0 1.2rem;line-height:1.5}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .lead{color:#444;margin-top:.2rem}.summary p{font-size:1.05rem}
@@ -75,7 +75,7 @@ function contrastTable(input: ReportInput): string {
 <table><thead><tr><th>${esc(input.groupTitle)}</th><th>Pairs</th><th>Reached by week ${results.horizon} (percentage points)</th><th>Mean reach week (weeks; never = ${results.horizon})</th><th>Final trust in government (0–1)</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function manifestSection(manifest: Manifest): string {
+export function manifestSection(manifest: Manifest): string {
   // field names as the run pipeline writes them, and a few likely others
   const at = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), manifest);
   const pick = (...paths: string[]) => paths.map(at).find((v) => v !== undefined && v !== null && v !== '');

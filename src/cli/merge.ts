@@ -3,6 +3,7 @@ import { UsageError } from '../run/errors.js';
 import { mergeShards } from '../run/merge.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readResultSet } from '../analysis/results.js';
+import { scenarioPlan } from './plan.js';
 import { writeReportFiles } from './run.js';
 
 export interface MergeCommandOptions {
@@ -22,7 +23,7 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
   let result;
   if (problems.length === 0) {
     try {
-      result = mergeShards(out, dirs);
+      result = mergeShards(out, dirs, { planOf: (scenario) => scenarioPlan(scenario, 'manifest.json') });
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       problems.push(...err.problems);

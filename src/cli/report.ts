@@ -1,6 +1,7 @@
 import { readResultSet, ResultsError } from '../analysis/results.js';
 import { writeSummary } from '../analysis/summary.js';
 import { buildReport } from '../charts/report.js';
+import { isExploreFolder } from './plan.js';
 
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts and report.html of a results folder
@@ -9,6 +10,12 @@ import { buildReport } from '../charts/report.js';
  */
 export async function reportCommand(dir: string, options: { png?: boolean } = {}): Promise<number> {
   try {
+    if (isExploreFolder(dir)) {
+      const { buildExploreReport } = await import('../charts/exploreReport.js');
+      const { report } = await buildExploreReport(dir);
+      process.stdout.write(`Report: ${report}\n`);
+      return 0;
+    }
     const results = await readResultSet(dir);
     writeSummary(results);
     const { report } = await buildReport(results, { png: options.png });
@@ -22,3 +29,4 @@ export async function reportCommand(dir: string, options: { png?: boolean } = {}
     throw err;
   }
 }
+

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
-import { planRuns } from '../scenario/design.js';
+import { scenarioPlan } from './plan.js';
 import { UsageError } from '../run/errors.js';
 import { executeToResultSet, type ResultSet } from '../analysis/results.js';
 import { outDirProblems } from '../run/outDir.js';
@@ -36,8 +36,17 @@ export function defaultShardOut(scenarioFile: string, shard: Shard): string {
   return join(`${defaultOut(scenarioFile)}.shards`, String(shard.index));
 }
 
-/** Writes summary.csv, the charts and report.html of a result set into its folder; returns the report's path as shown. */
+/**
+ * Writes summary.csv, the charts and report.html of a result set into its folder — or, for an
+ * explore run, indices.csv, boxes.csv and the other explore files, its charts and report.html;
+ * returns the report's path as shown.
+ */
 export async function writeReportFiles(results: ResultSet, options: { png?: boolean } = {}): Promise<string> {
+  if (results.scenario.explore !== undefined) {
+    const { buildExploreReport } = await import('../charts/exploreReport.js');
+    const { report } = await buildExploreReport(results.dir);
+    return relative(process.cwd(), resolve(report)) || report;
+  }
   const { writeSummary } = await import('../analysis/summary.js');
   writeSummary(results);
   const { buildReport } = await import('../charts/report.js');
@@ -71,7 +80,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   let plan;
   try {
     const scenario = loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications });
-    plan = planRuns(scenario);
+    plan = scenarioPlan(scenario, file);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));

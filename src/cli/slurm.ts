@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
-import { planRuns } from '../scenario/design.js';
+import { scenarioPlan } from './plan.js';
 import { packageRoot, scenarioHash } from '../run/manifest.js';
 import { outDirProblems } from '../run/outDir.js';
 import { defaultOut } from './run.js';
@@ -137,7 +137,7 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
   }
   let plan;
   try {
-    plan = planRuns(loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications }));
+    plan = scenarioPlan(loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications }), file);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));

@@ -1,6 +1,6 @@
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
-import { planRuns } from '../scenario/design.js';
+import { scenarioPlan } from './plan.js';
 
 /**
  * `draagvlak validate FILE…`: checks each scenario file, printing `ok FILE (n points × r replications)`
@@ -15,7 +15,7 @@ export function validateCommand(files: string[]): number {
   for (const file of files) {
     try {
       const scenario = loadScenario(file);
-      const points = planRuns(scenario).points.length;
+      const points = scenarioPlan(scenario, file).points.length;
       process.stdout.write(`ok ${file} (${points} point${points === 1 ? '' : 's'} × ${scenario.replications} replications)\n`);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;

@@ -102,9 +102,15 @@ export function prim(x: readonly Float64Array[], y: Uint8Array, options: PrimOpt
       v.sort();
       const m = inside.length;
       const cut = Math.max(1, Math.floor(alpha * m));
-      // Lower peel: drop points below the value at rank `cut`; upper: above the value at rank m − 1 − cut.
+      // Lower peel: drop the `cut` lowest points and any tied with the last of them; the new limit
+      // is the next value up. Upper peel alike from the top. Ties (a design on a grid) peel a whole level.
       for (const side of [0, 1] as const) {
-        const limit = side === 0 ? v[cut] : v[m - 1 - cut];
+        const t = side === 0 ? v[cut - 1] : v[m - cut];
+        let p = side === 0 ? cut : m - cut - 1;
+        if (side === 0) while (p < m && v[p] <= t) p++;
+        else while (p >= 0 && v[p] >= t) p--;
+        if (p < 0 || p >= m) continue;
+        const limit = v[p];
         let count = 0;
         let c = 0;
         for (const i of inside) {

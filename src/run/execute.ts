@@ -64,7 +64,11 @@ export interface ExecuteResult {
 }
 
 /** Files of a results folder that a fresh run replaces. */
-const OUTPUTS = [...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json'];
+const OUTPUTS = [
+  ...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json',
+  // what explore writes (src/explore/write.ts)
+  'indices.csv', 'boxes.csv', 'prim-trajectory.csv', 'explore-outcomes.csv', 'explore-points.csv',
+];
 
 export function clearResults(out: string): void {
   for (const f of OUTPUTS) rmSync(join(out, f), { force: true });

@@ -99,14 +99,15 @@ function checkShards(shards: ShardFolder[]): void {
  * byte-identical to one unsplit run's; the manifest too, but for its `execution` block, which
  * lists the shards' executions. Refuses (UsageError, nothing written) shards that are incomplete,
  * from another scenario or code version, missing or given twice.
- * `plan` is rebuilt from the shards' resolved scenario unless given (tests with hand-made plans).
+ * `plan` is rebuilt from the shards' resolved scenario (by `planOf`, default planRuns; the command
+ * passes one that knows explore designs) unless given (tests with hand-made plans).
  */
-export function mergeShards(out: string, dirs: readonly string[], options: { plan?: RunPlan } = {}): MergeResult {
+export function mergeShards(out: string, dirs: readonly string[], options: { plan?: RunPlan; planOf?: (scenario: Scenario) => RunPlan } = {}): MergeResult {
   const shards = readShards(dirs.map((d) => resolve(d)));
   checkShards(shards);
   const first = shards[0]!.manifest;
   const resolved = first.scenario.resolved as Scenario;
-  const plan = options.plan ?? planRuns(resolved);
+  const plan = options.plan ?? (options.planOf ?? planRuns)(resolved);
   if (scenarioHash(plan.scenario) !== first.scenario.hash || plan.points.length * plan.scenario.replications !== first.runs) {
     throw new UsageError(`merge: the shards' scenario does not give the plan they ran (hash ${first.scenario.hash.slice(0, 12)}…); were they run by another version of draagvlak?`);
   }

@@ -4,6 +4,7 @@ import { INTERVENTION_SECTIONS } from './interventions.js';
 import { joinPath } from './paths.js';
 import { COMPARE_ENTRY, SWEEP } from './shapes.js';
 import type { Section } from './types.js';
+import { exploreSection } from './explore.js';
 
 const sweep: Section = {
   key: 'sweep',
@@ -46,4 +47,4 @@ const compare: Section = {
 };
 
 /** The sections after the parameters, in the order they appear in the schema. */
-export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS];
+export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, exploreSection];

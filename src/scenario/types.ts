@@ -5,6 +5,7 @@ import type { Intervention, Plan } from '../model/interventions/types.js';
 import type { Report } from './errors.js';
 import type { Shape } from '../schema/shape.js';
 import type { CompareEntry, Sweep } from './shapes.js';
+import type { Explore } from './explore.js';
 
 export type { ContextName, PresetName };
 export type { CompareEntry, Sweep, SweepAxis, SweepDesign, SweepValue } from './shapes.js';
@@ -29,6 +30,8 @@ export interface Scenario extends RunSettings, Parameters {
   interventions?: Intervention[];
   /** Named timelines compared with doing nothing on the same seeds. */
   plans?: Plan[];
+  /** Levers and uncertainties over ranges, explored by Morris, Sobol' or a Latin hypercube. */
+  explore?: Explore;
 }
 
 /** One point of a scenario's design: a full parameter set, with what sets it apart. */

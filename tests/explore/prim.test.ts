@@ -53,6 +53,24 @@ describe('PRIM scenario discovery (Friedman & Fisher 1999; Bryant & Lempert 2010
     expect(r.trajectory[r.chosen].coverage).toBe(Math.max(...dense.map((s) => s.coverage)));
   });
 
+  test('peels whole levels of a factor on a grid (a Morris design): ties never stall it', () => {
+    const rng = analysisStream(13, 'prim');
+    const n = 800;
+    const levels = [0, 1 / 3, 2 / 3, 1];
+    const x = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      for (const col of x) col[i] = levels[Math.floor(rng() * 4)];
+      y[i] = x[0][i] >= 2 / 3 && x[1][i] <= 1 / 3 ? 1 : 0;
+    }
+    const r = prim(x, y);
+    expect(r.trajectory.length).toBeGreaterThan(1);
+    expect(r.box.density).toBe(1);
+    expect(r.box.coverage).toBe(1);
+    expect(r.box.box.lo[0]).toBe(2 / 3);
+    expect(r.box.box.hi[1]).toBe(1 / 3);
+  });
+
   test('binomial upper tail against closed forms', () => {
     // P(X ≥ 1) = 1 − (1 − p)^n; P(X ≥ n) = p^n; P(X ≥ 0) = 1.
     expect(binomialUpperTail(1, 10, 0.2)).toBeCloseTo(1 - 0.8 ** 10, 12);

@@ -6,6 +6,8 @@ import { executePlan } from '../../src/run/execute.js';
 import { runModel } from '../../src/model/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { planRuns } from '../../src/scenario/design.js';
+import type { RunPlan } from '../../src/scenario/types.js';
+import { explorePlan } from '../../src/explore/plan.js';
 
 /** The project root and every shipped scenario file, relative to it. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,7 +24,8 @@ export async function scenarioDigests(file: string): Promise<Record<string, stri
   const scenario = loadScenario(join(ROOT, file), { replications: 2 });
   const out = mkdtempSync(join(tmpdir(), 'draagvlak-golden-'));
   try {
-    await executePlan(planRuns(scenario), { out, workers: 1, model: runModel, quiet: true, handleSignals: false, scenarioFile: relative(ROOT, file) });
+    const plan = scenario.explore ? firstExplorePoints(explorePlan(scenario, file).plan) : planRuns(scenario);
+    await executePlan(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false, scenarioFile: relative(ROOT, file) });
     const digests: Record<string, string> = {};
     for (const f of PINNED) {
       const path = join(out, f);
@@ -32,4 +35,12 @@ export async function scenarioDigests(file: string): Promise<Record<string, stri
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * An explore design runs hundreds of points; the golden check pins its first 20 (the design's
+ * draws, the factor values and the runs they give) so that the suite stays quick.
+ */
+function firstExplorePoints(plan: RunPlan): RunPlan {
+  return { ...plan, points: plan.points.slice(0, 20) };
 }

@@ -4,9 +4,8 @@ import { analysisStream } from '../random/streams.js';
 import { checkParameters } from '../scenario/checks.js';
 import { latinHypercube } from '../scenario/design.js';
 import { ScenarioError, show, showUnknown, type Problem } from '../scenario/errors.js';
-import type { Explore, ExploreMethod } from '../scenario/explore.js';
 import { PARAMETER_SPECS, clone, joinPath, parametersOf, setParam } from '../scenario/paths.js';
-import type { RunPlan, Scenario, ScenarioPoint } from '../scenario/types.js';
+import type { Explore, ExploreMethod, RunPlan, Scenario, ScenarioPoint } from '../scenario/types.js';
 import { morrisDesign } from './morris.js';
 import { SALTELLI_MAX_FACTORS, saltelliDesign } from './sobolIndices.js';
 

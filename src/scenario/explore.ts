@@ -1,7 +1,6 @@
 import type { ParamSpec } from '../model/spec.js';
 import { integer, list, mapping, number, object, oneOf, text, type TypeOf } from '../schema/shape.js';
 import { SWEEPABLE } from './paths.js';
-import type { Section } from './types.js';
 
 /** How explore spreads its points: Morris trajectories, a Saltelli design for Sobol' indices, or a Latin hypercube. */
 export const EXPLORE_METHODS = ['morris', 'sobol', 'lhs'] as const;
@@ -54,14 +53,3 @@ export const EXPLORE = object(
 
 /** The `explore:` section of a scenario: levers and uncertainties, a method and what to analyse. */
 export type Explore = TypeOf<typeof EXPLORE>;
-
-export const exploreSection: Section = {
-  key: 'explore',
-  shape: EXPLORE,
-  check(scenario, report) {
-    if (!scenario.explore) return;
-    for (const other of ['sweep', 'compare', 'plans'] as const) {
-      if (scenario[other] !== undefined) report(other, `nothing beside explore (explore makes its own points)`, `a ${other} section`);
-    }
-  },
-};

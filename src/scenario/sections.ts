@@ -4,7 +4,7 @@ import { INTERVENTION_SECTIONS } from './interventions.js';
 import { joinPath } from './paths.js';
 import { COMPARE_ENTRY, SWEEP } from './shapes.js';
 import type { Section } from './types.js';
-import { exploreSection } from './explore.js';
+import { EXPLORE } from './explore.js';
 
 const sweep: Section = {
   key: 'sweep',
@@ -46,5 +46,16 @@ const compare: Section = {
   },
 };
 
+const explore: Section = {
+  key: 'explore',
+  shape: EXPLORE,
+  check(scenario, report) {
+    if (!scenario.explore) return;
+    for (const other of ['sweep', 'compare', 'plans'] as const) {
+      if (scenario[other] !== undefined) report(other, `nothing beside explore (explore makes its own points)`, `a ${other} section`);
+    }
+  },
+};
+
 /** The sections after the parameters, in the order they appear in the schema. */
-export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, exploreSection];
+export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, explore];

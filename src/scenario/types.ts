@@ -9,6 +9,7 @@ import type { Explore } from './explore.js';
 
 export type { ContextName, PresetName };
 export type { CompareEntry, Sweep, SweepAxis, SweepDesign, SweepValue } from './shapes.js';
+export type { Explore, ExploreMethod, FactorRange } from './explore.js';
 
 /** A scenario as loaded and validated: run settings, the model's parameters, and what to vary. */
 export interface Scenario extends RunSettings, Parameters {

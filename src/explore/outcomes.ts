@@ -3,8 +3,9 @@ import { kaplanMeier, medianTime } from '../analysis/kaplanMeier.js';
 /**
  * The outcomes of runs that respect censoring: an initiative that never reached the support
  * threshold within the horizon is censored there, not dropped and not given a made-up week.
- * Each outcome is defined once, here, and computed for any grouping of runs — one run (run-to-run
- * noise), or all replications of a design point (what explore analyses).
+ * These are explore's outcomes, computed for any grouping of runs — one run (run-to-run noise), or
+ * all replications of a design point pooled (what explore analyses); the per-run outcomes of the
+ * contrasts and patterns are in src/analysis/outcomes.ts.
  */
 export interface OutcomeDefinition {
   /** As written in a scenario and in indices.csv, e.g. "reached_by_104". */

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `draagvlak` command runs the built JavaScript (workers load it too): `npm run build` first.
-import { main } from '../dist/src/cli/main.js';
+import { internalError, main } from '../dist/src/cli/main.js';
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },
-  (err) => { console.error(err instanceof Error ? err.stack : err); process.exitCode = 1; },
+  (err) => { process.exitCode = internalError(err); },
 );

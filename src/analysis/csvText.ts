@@ -1,20 +1,10 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { cell } from '../run/rows.js';
 
-/** A CSV cell: numbers in JavaScript's shortest round-trip form, null/NaN as empty, text quoted when needed. */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+/** A CSV cell as the result files write it (numbers shortest round-trip, null/NaN empty, formulas guarded). */
+export const csvCell: (v: string | number | null | undefined) => string = cell;
 
 /** A CSV text with a header row and `\n` line ends. */
 export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-/** Writes a file so that a reader never sees half of it: a temporary file beside it, then a rename. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}

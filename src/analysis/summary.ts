@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { csvText, writeFileAtomic } from './csvText.js';
+import { writeFileAtomic } from '../run/atomic.js';
+import { csvText } from './csvText.js';
 import { summarisePoints, type PointSummary } from './pointSummary.js';
 import type { ResultSet } from './results.js';
 import { contrastsCsv, hasPlans } from './planContrasts.js';
@@ -24,7 +25,7 @@ export function summaryCsv(results: ResultSet, summaries: readonly PointSummary[
 
 /** Writes the summary.csv (and contrasts.csv, with plans) of a result set into its folder, atomically (temporary file, then rename). */
 export function writeSummary(results: ResultSet): void {
-  writeFileAtomic(join(results.dir, 'summary.csv'), summaryCsv(results));
+  writeFileAtomic(join(results.dir, 'summary.csv'), summaryCsv(results), 'summary');
   // Rehearsed plans: paired effect sizes against doing nothing and against each other.
   if (hasPlans(results)) writeFileAtomic(join(results.dir, 'contrasts.csv'), contrastsCsv(results));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../analysis/csvText.js';
+import { writeFileAtomic } from '../run/atomic.js';
 import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { pairedContrasts } from '../analysis/contrasts.js';
 import { summarisePoints } from '../analysis/pointSummary.js';
 import type { ResultSet } from '../analysis/results.js';
-import { writeFileAtomic } from '../analysis/csvText.js';
+import { writeFileAtomic } from '../run/atomic.js';
+import { recordFiles } from '../run/manifest.js';
+import { phase } from '../run/phase.js';
 import type { Chart } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { heatmapCharts } from './heatmapCharts.js';
@@ -68,11 +70,17 @@ export async function buildReport(results: ResultSet, options: { png?: boolean }
   const files: ChartFiles[] = [];
   // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
   const plans = planReport(ctx);
-  for (const chart of [...(plans?.charts ?? []), ...chartsFor(ctx)]) files.push(await writeChart(chartDir, chart, options));
+  const charts = [...(plans?.charts ?? []), ...chartsFor(ctx)];
+  // Listed in the manifest before they are written, so a later run knows them as its own.
+  recordFiles(dir, charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)));
+  for (const chart of charts) {
+    files.push(await writeChart(chartDir, chart, options));
+    phase('charts');
+  }
   // With plans, their own paired sentences replace the generic ones against the first point.
   const differences = nonStrategySentence(ctx.results.scenario);
   const sentences = [...(differences ? [differences] : []), ...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
   const report = join(dir, 'report.html');
-  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }));
+  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }), 'report');
   return { report };
 }

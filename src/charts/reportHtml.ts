@@ -93,7 +93,8 @@ export function manifestSection(manifest: Manifest): string {
     ['Node', pick('execution.node', 'node', 'nodeVersion')],
     ['Complete', pick('complete')],
   ];
-  const rest: Record<string, unknown> = { ...manifest };
+  // The report's own files are listed by the report step itself: left out, so a rebuilt report reads the same.
+  const { reportFiles: _own, ...rest }: Record<string, unknown> = { ...manifest };
   const resolved = (manifest.scenario as Record<string, unknown> | undefined)?.resolved ?? manifest.scenario;
   if (manifest.scenario && typeof manifest.scenario === 'object' && 'resolved' in manifest.scenario) {
     rest.scenario = { ...manifest.scenario, resolved: '(below)' };

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../run/manifest.js';
+import { EXIT } from './exit.js';
 
 function whole(name: string, min: number) {
   return (value: string): number => {
@@ -15,10 +16,26 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
  * The `draagvlak` command; each subcommand's code is loaded only when it runs, so `--version` and
- * `--help` start fast. Returns the exit code: 0 done, 1 runs failed, 2 bad input (nothing
- * written), 130 interrupted.
+ * `--help` start fast. Returns the exit code (EXIT): 0 done, 1 runs failed, 2 bad input (nothing
+ * written), 70 internal error, 74 disk failed mid-run, 130 interrupted.
  */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await command(argv);
+  } catch (err) {
+    return internalError(err);
+  }
+}
+
+/** A bug, not bad input: one line saying so (the stack trace with DRAAGVLAK_DEBUG=1), exit code 70. */
+export function internalError(err: unknown): number {
+  const message = String(err instanceof Error ? err.message : err).split('\n')[0];
+  process.stderr.write(`draagvlak: internal error: ${message} (a bug in draagvlak; DRAAGVLAK_DEBUG=1 shows where)\n`);
+  if (process.env.DRAAGVLAK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return EXIT.internal;
+}
+
+async function command(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('draagvlak')
     .description('Agent-based simulation of cooperative programme management: when do local initiatives reach the support threshold?')
@@ -33,14 +50,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--set <path=value>', 'override a scenario field, e.g. --set strategy.steering=0.8 (repeatable)', collect, [])
     .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
-    .option('--out <dir>', 'results folder, inside the current directory (default: results/<scenario name>)')
+    .option('--out <dir>', 'results folder (default: results/<scenario name>)')
     .addOption(new Option('--workers <n>', 'worker threads (default: available cores; a plan too small for threads runs without)').argParser(whole('--workers', 1)))
     .option('--resume', 'continue an interrupted run in the results folder')
     .option('--quiet', 'no progress output')
     .option('--no-report', 'skip summary.csv, charts and report.html')
     .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
-    .option('--force', 'allow a results folder outside the current directory')
+    .option('--force', 'run even when the estimated memory exceeds what this machine has')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./run.js');
@@ -53,7 +70,6 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<out>', 'results folder to write, inside the current directory')
     .argument('<shards...>', 'the shard folders')
     .option('--no-report', 'skip summary.csv, charts and report.html')
-    .option('--force', 'allow a results folder outside the current directory')
     .action(async (out: string, shards: string[], opts) => {
       const { mergeCommand } = await import('./merge.js');
       code = await mergeCommand(out, shards, opts);
@@ -72,7 +88,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
     .option('--out <dir>', 'merged results folder (default: results/<scenario name>); shards go to <dir>.shards/')
     .option('--script <file>', 'where to write the script (default: draagvlak-<scenario name>.sbatch)')
-    .option('--force', 'allow a results folder outside the current directory')
     .action(async (file: string, opts) => {
       const { slurmCommand } = await import('./slurm.js');
       code = slurmCommand(file, opts);
@@ -135,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version exit 0; any usage error is bad input.
-      return err.exitCode === 0 ? 0 : 2;
+      return err.exitCode === 0 ? EXIT.done : EXIT.badInput;
     }
     throw err;
   }

@@ -9,7 +9,6 @@ import { writeReportFiles } from './run.js';
 export interface MergeCommandOptions {
   /** false with --no-report. */
   report?: boolean;
-  force?: boolean;
 }
 
 /**
@@ -19,7 +18,7 @@ export interface MergeCommandOptions {
  * (one line naming what is missing, duplicated or foreign; nothing written).
  */
 export async function mergeCommand(out: string, dirs: string[], options: MergeCommandOptions): Promise<number> {
-  const problems = outDirProblems(out, { force: options.force });
+  const problems = outDirProblems(out);
   let result;
   if (problems.length === 0) {
     try {

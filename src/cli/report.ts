@@ -1,32 +1,44 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readResultSet, ResultsError } from '../analysis/results.js';
 import { writeSummary } from '../analysis/summary.js';
 import { buildReport } from '../charts/report.js';
+import { isStorageFailure, UsageError } from '../run/errors.js';
+import { acquireLock } from '../run/lock.js';
+import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
 
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts and report.html of a results folder
- * from its CSVs, read back into a result set. Exit code 0 on success; 2 when the folder is missing or not a readable results
- * folder (one clear message, nothing half-written).
+ * from its CSVs, read back into a result set, holding the folder's lock. Exit code 0 on success; 2
+ * when the folder is missing, not a readable results folder, or in use by a run (one clear message,
+ * nothing half-written); 74 when the disk fails.
  */
 export async function reportCommand(dir: string, options: { png?: boolean } = {}): Promise<number> {
+  let release: (() => void) | undefined;
   try {
+    if (existsSync(dir)) release = acquireLock(resolve(dir));
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir);
       process.stdout.write(`Report: ${report}\n`);
-      return 0;
+      return EXIT.done;
     }
     const results = await readResultSet(dir);
     writeSummary(results);
     const { report } = await buildReport(results, { png: options.png });
     process.stdout.write(`Report: ${report}\n`);
-    return 0;
+    return EXIT.done;
   } catch (err) {
-    if (err instanceof ResultsError) {
+    if (err instanceof ResultsError || err instanceof UsageError) {
       process.stderr.write(`draagvlak report: ${err.message}\n`);
-      return 2;
+      return EXIT.badInput;
     }
-    throw err;
+    if (!isStorageFailure(err)) throw err;
+    process.stderr.write(`draagvlak report: stopped: ${err.code} while writing ${dir}; free space or fix the disk, then run draagvlak report ${dir} again\n`);
+    return EXIT.storage;
+  } finally {
+    release?.();
   }
 }
 

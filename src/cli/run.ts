@@ -1,12 +1,16 @@
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioPlan } from './plan.js';
-import { UsageError } from '../run/errors.js';
 import { executeToResultSet, type ResultSet } from '../analysis/results.js';
-import { outDirProblems } from '../run/outDir.js';
+import { capacityProblems, diskBytes } from '../run/capacity.js';
+import { StorageError, UsageError, isStorageFailure } from '../run/errors.js';
+import { acquireLock } from '../run/lock.js';
+import { checkOutDir } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
+import { EXIT } from './exit.js';
 import { parseShard, type Shard } from '../run/shard.js';
 
 export interface RunCommandOptions {
@@ -56,14 +60,19 @@ export async function writeReportFiles(results: ResultSet, options: { png?: bool
 
 function fail(problems: string[]): number {
   for (const p of problems) process.stderr.write(`${p}\n`);
-  return 2;
+  return EXIT.badInput;
+}
+
+/** The command line to continue an interrupted run with. */
+function resumeCommand(): string {
+  return `draagvlak run ${process.argv.slice(3).filter((a) => a !== '--resume').join(' ')} --resume`;
 }
 
 /**
  * `draagvlak run SCENARIO`: checks everything first — the scenario, the options, the results
  * folder — and writes nothing when anything is wrong (exit 2). Then runs every point and
  * replicate, writes the results folder, and (unless --no-report) summary.csv, the charts and
- * report.html. Exit 0 when complete, 1 when runs failed, 130 when interrupted.
+ * report.html. Exit codes: EXIT (src/cli/exit.ts).
  */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const problems: string[] = [];
@@ -85,20 +94,24 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));
   }
+  if (plan && problems.length === 0) problems.push(...capacityProblems(plan, workers, { force: options.force }));
   const out = options.out ?? (shard ? defaultShardOut(file, shard) : defaultOut(file));
-  problems.push(...outDirProblems(out, { force: options.force, resume: options.resume }));
+  const checked = checkOutDir(out, { resume: options.resume, bytes: plan ? diskBytes(plan, options.report !== false && !shard) : undefined });
+  problems.push(...checked.problems);
   if (problems.length > 0 || !plan) return fail(problems);
 
-  const previous = options.resume ? null : readManifest(join(out, 'manifest.json'));
+  const previous = options.resume ? null : readManifest(join(checked.dir, 'manifest.json'));
   if (previous && !previous.complete) {
     process.stderr.write(`draagvlak: ${out} held an unfinished run; starting it afresh (--resume would have continued it)\n`);
   }
-  // The result set is built in memory as runs finish; summary and report read it, not the files.
-  let result;
-  let results;
+  const shown = relative(process.cwd(), checked.dir) || '.';
+  let release: (() => void) | undefined;
   try {
-    ({ result, results } = await executeToResultSet(plan, {
-      out,
+    if (!options.resume) mkdirSync(checked.dir, { recursive: true });
+    release = acquireLock(checked.dir);
+    // The result set is built in memory as runs finish; summary and report read it, not the files.
+    const { result, results } = await executeToResultSet(plan, {
+      out: checked.dir,
       workers,
       // without --workers, a plan too small to pay for starting threads runs in this thread
       smallInThread: options.workers === undefined,
@@ -106,28 +119,31 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       quiet: options.quiet,
       scenarioFile: file,
       shard,
-    }));
+    });
+    if (result.status === 'interrupted') {
+      process.stderr.write(`draagvlak: interrupted (${result.signal}); ${shown} is incomplete. Continue with:\n  ${resumeCommand()}\n`);
+      return EXIT.interrupted;
+    }
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    if (shard) {
+      say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${result.runs} of ${plan.points.length * plan.scenario.replications} runs in ${shown}/; join the shards with draagvlak merge`);
+    } else say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
+    if (result.failures.count > 0) {
+      process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);
+      for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
+      if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
+    }
+    if (result.failures.count === result.runs && !shard) {
+      process.stderr.write(`draagvlak: every run failed, so there is no summary, chart or report\n`);
+    } else if (options.report !== false && !shard && results) say(`draagvlak: report: ${await writeReportFiles(results, { png: options.png })}`);
+    return result.failures.count > 0 ? EXIT.runsFailed : EXIT.done;
   } catch (err) {
     if (err instanceof UsageError) return fail(err.problems);
-    throw err;
+    const storage = err instanceof StorageError ? err : isStorageFailure(err) ? new StorageError(checked.dir, err) : undefined;
+    if (!storage) throw err;
+    process.stderr.write(`draagvlak: stopped: ${storage.message}; the runs done are kept and ${shown} is marked incomplete; free space or fix the disk, then continue with: ${resumeCommand()}\n`);
+    return EXIT.storage;
+  } finally {
+    release?.();
   }
-  const shown = relative(process.cwd(), result.out) || '.';
-  if (result.status === 'interrupted') {
-    process.stderr.write(
-      `draagvlak: interrupted (${result.signal}); ${shown} is incomplete. Continue with:\n` +
-        `  draagvlak run ${process.argv.slice(3).filter((a) => a !== '--resume').join(' ')} --resume\n`,
-    );
-    return 130;
-  }
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  if (shard) {
-    say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${result.runs} of ${plan.points.length * plan.scenario.replications} runs in ${shown}/; join the shards with draagvlak merge`);
-  } else say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
-  if (result.failures.count > 0) {
-    process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);
-    for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
-    if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
-  }
-  if (options.report !== false && !shard && results) say(`draagvlak: report: ${await writeReportFiles(results, { png: options.png })}`);
-  return result.failures.count > 0 ? 1 : 0;
 }

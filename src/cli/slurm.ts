@@ -17,7 +17,6 @@ export interface SlurmCommandOptions {
   replications?: number;
   out?: string;
   script?: string;
-  force?: boolean;
 }
 
 /** A word for bash, quoted when it needs to be. */
@@ -145,7 +144,7 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
   const runs = plan ? plan.points.length * plan.scenario.replications : 0;
   if (plan && options.tasks > runs) problems.push(`--tasks: ${options.tasks} tasks for ${runs} runs; give at most ${runs}`);
   const out = options.out ?? defaultOut(file);
-  problems.push(...outDirProblems(out, { force: options.force }));
+  problems.push(...outDirProblems(out));
   if (problems.length > 0 || !plan) {
     for (const p of problems) process.stderr.write(`${p}\n`);
     return 2;

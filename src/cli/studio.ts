@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../analysis/csvText.js';
+import { writeFileAtomic } from '../run/atomic.js';
 import { defaultParameters, defaultRunSettings } from '../model/parameters.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { csvText, writeFileAtomic } from '../analysis/csvText.js';
+import { csvText } from '../analysis/csvText.js';
+import { writeFileAtomic } from '../run/atomic.js';
 import type { ExploreAnalysis } from './analyse.js';
 
 /** The files explore writes beside the run's own, in a results folder. */

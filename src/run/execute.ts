@@ -1,13 +1,15 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunPlan } from '../scenario/types.js';
-import { UsageError } from './errors.js';
+import { isStorageFailure, StorageError, UsageError } from './errors.js';
 import type { Executor, RunCollector, Sink } from './executor.js';
 import type { RunOutput } from '../model/output.js';
 import { inThreadExecutor } from './inThread.js';
 import { batches, batchSize, missingRanges } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, removeParts, writePart, type PartContent } from './parts.js';
+import { acquireLock } from './lock.js';
+import { clearResults, isLeftover, removeTemporaries } from './owned.js';
 import { planExecutor } from './pool.js';
 import { createProgress } from './progress.js';
 import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
@@ -63,19 +65,6 @@ export interface ExecuteResult {
   manifest?: Manifest;
 }
 
-/** Files of a results folder that a fresh run replaces. */
-const OUTPUTS = [
-  ...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json',
-  // what explore writes (src/explore/write.ts)
-  'indices.csv', 'boxes.csv', 'prim-trajectory.csv', 'explore-outcomes.csv', 'explore-points.csv',
-];
-
-export function clearResults(out: string): void {
-  for (const f of OUTPUTS) rmSync(join(out, f), { force: true });
-  rmSync(join(out, 'charts'), { recursive: true, force: true });
-  removeParts(out);
-}
-
 /**
  * Carries out every run of a plan and writes the results folder. Rows stream to part files in
  * DIR/.parts/ as batches finish (bounded memory); at the end they are assembled, in canonical
@@ -86,6 +75,20 @@ export function clearResults(out: string): void {
  */
 export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promise<ExecuteResult> {
   const out = resolve(options.out);
+  if (options.resume && !existsSync(out)) throw new UsageError(`--resume: ${out} does not exist, so there is nothing to resume`);
+  mkdirSync(out, { recursive: true });
+  const release = acquireLock(out);
+  try {
+    return await executeLocked(plan, options, out);
+  } catch (err) {
+    throw isStorageFailure(err) ? new StorageError(out, err) : err;
+  } finally {
+    release();
+  }
+}
+
+/** executePlan, once the folder's lock is held. */
+async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string): Promise<ExecuteResult> {
   const manifestFile = join(out, 'manifest.json');
   const scenario = plan.scenario;
   const hash = scenarioHash(scenario);
@@ -103,9 +106,12 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
   const shard = options.shard && { ...options.shard, block: blockSize(total, options.shard.count), runs: size };
 
   let resumedFrom: string[] = [];
-  if (options.resume) {
-    const previous = readManifest(manifestFile);
-    if (!previous) throw new UsageError(`--resume: ${out} holds no earlier run to resume`);
+  // A run killed before its first manifest was written left nothing to resume: it starts afresh.
+  const previous = options.resume ? readManifest(manifestFile) : null;
+  if (options.resume && !previous && readdirSync(out).some((name) => !isLeftover(name))) {
+    throw new UsageError(`--resume: ${out} holds no earlier run to resume`);
+  }
+  if (previous) {
     if (previous.scenario.hash !== hash) {
       throw new UsageError(
         `--resume: the scenario differs from the one this folder was started with (hash ${previous.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); ` +
@@ -115,13 +121,13 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     const was = previous.shard ? `shard ${previous.shard.index}/${previous.shard.count}` : 'an unsplit run';
     const now = shard ? `shard ${shard.index}/${shard.count}` : 'an unsplit run';
     if (was !== now) throw new UsageError(`--resume: ${out} holds ${was}, not ${now}; give the same --shard, or start afresh without --resume`);
+    removeTemporaries(out);
     if (previous.complete) {
       if (!shard) removeParts(out);
       return { status: 'complete', out, runs: size, ranNow: 0, failures: { count: previous.failures ?? 0, first: [] }, workerRestarts: 0 };
     }
     resumedFrom = [...previous.execution.resumedFrom, previous.execution.startedAt];
   } else {
-    mkdirSync(out, { recursive: true });
     clearResults(out);
   }
 
@@ -129,7 +135,7 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions): Promi
     node: process.version, workers, startedAt, finishedAt: null, workerRestarts: 0, resumedFrom,
   });
   if (shard) manifest.shard = shard;
-  writeManifest(manifestFile, manifest);
+  writeManifest(manifestFile, manifest, 'manifest-start');
 
   const dir = ensurePartsDir(out);
   const left = () => intersect(missingRanges(total, listParts(dir)), mine);
@@ -249,7 +255,7 @@ export function finishResults(plan: RunPlan, out: string, manifest: Manifest): n
     ...(failureRows > 0 ? [FILES.failures] : []),
   ];
   manifest.execution.finishedAt = new Date().toISOString();
-  writeManifest(join(out, 'manifest.json'), manifest);
+  writeManifest(join(out, 'manifest.json'), manifest, 'manifest');
   removeParts(out);
   return failureRows;
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 import { writeFileAtomic } from './atomic.js';
+import type { Phase } from './phase.js';
 
 /**
  * manifest.json: what was run, with what, and how far it got. Everything in it but the
@@ -34,6 +35,8 @@ export interface Manifest {
   /** Runs that failed (listed in failures.csv); null until the run is complete. */
   failures: number | null;
   files: string[];
+  /** The files the report step writes (the charts), listed before it writes them; absent until then. */
+  reportFiles?: string[];
   execution: Execution & {
     /** A merged folder: the shards it was assembled from (`draagvlak merge`), each with its execution. */
     shards?: (Execution & { dir: string; shard: string })[];
@@ -136,6 +139,21 @@ export function readManifest(file: string): Manifest | null {
   }
 }
 
-export function writeManifest(file: string, manifest: Manifest): void {
-  writeFileAtomic(file, JSON.stringify(manifest, null, 2) + '\n');
+/** Writes a manifest atomically; `at` names the phase of a run this write is. */
+export function writeManifest(file: string, manifest: Manifest, at?: Phase): void {
+  writeFileAtomic(file, JSON.stringify(manifest, null, 2) + '\n', at);
+}
+
+/**
+ * Adds files the report step writes (charts) to a folder's manifest, so that a later run knows
+ * them as draagvlak's own and may replace them. A folder without a manifest is left alone.
+ */
+export function recordFiles(dir: string, files: readonly string[]): void {
+  const file = join(dir, 'manifest.json');
+  const manifest = readManifest(file);
+  if (!manifest) return;
+  const listed = new Set(manifest.reportFiles ?? []);
+  if (files.every((f) => listed.has(f))) return;
+  manifest.reportFiles = [...listed, ...files.filter((f) => !listed.has(f))];
+  writeManifest(file, manifest);
 }

@@ -1,38 +1,86 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statfsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { lockHolder, lockMessage } from './lock.js';
 import { readManifest } from './manifest.js';
+import { megabytes } from './capacity.js';
+import { isLeftover } from './owned.js';
+
+export interface OutDirCheck {
+  /** The folder with every symlink resolved: where the run will write. */
+  dir: string;
+  /** One message per problem; none means the folder may be used. */
+  problems: string[];
+}
 
 /**
- * The rule for a results folder (`--out`), checked before anything is written:
- * - it must lie inside the current working directory (so a typo cannot scatter files over the
- *   disk or overwrite something elsewhere); `--force` lifts this;
- * - it must not be a file;
+ * The rule for a results folder (`--out`), checked before anything is written. Any path may be
+ * used; symlinks are resolved first, so every check applies to where the files would really go:
+ * - it must be a folder, or not exist yet (its parent path must then lead to a folder);
+ * - it must be writable (not on a read-only file system) and have the free space the run needs
+ *   (`bytes`, estimated from the run count);
  * - if it exists it must be empty or an earlier draagvlak results folder (it has a draagvlak
- *   manifest.json), whose result files are then replaced; anything else is refused, even with
- *   `--force`;
- * - `--resume` needs an earlier, interrupted results folder there.
- * Returns one message per problem; none means the folder may be used.
+ *   manifest.json), whose own files are then replaced; anything else is refused;
+ * - no other live draagvlak run may hold its lock;
+ * - `--resume` needs an earlier results folder there.
  */
-export function outDirProblems(out: string, options: { cwd?: string; force?: boolean; resume?: boolean } = {}): string[] {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const dir = resolve(cwd, out);
+export function checkOutDir(out: string, options: { resume?: boolean; bytes?: number } = {}): OutDirCheck {
   const problems: string[] = [];
-  const rel = relative(cwd, dir);
-  if (!options.force && (rel === '' || rel.startsWith('..') || isAbsolute(rel))) {
-    problems.push(`--out ${out}: resolves to ${dir}, which is not inside the current directory ${cwd}; choose a folder inside it, or pass --force`);
+  const target = resolve(out);
+  // The deepest part of the path that exists, with its symlinks resolved; the rest is to be made.
+  let existing = target;
+  const missing: string[] = [];
+  while (!existsSync(existing)) {
+    if (isDanglingLink(existing)) {
+      return { dir: target, problems: [`--out ${out}: ${existing} is a symlink to nothing`] };
+    }
+    missing.unshift(basename(existing));
+    const up = dirname(existing);
+    if (up === existing) break;
+    existing = up;
   }
-  if (!existsSync(dir)) {
+  const real = realpathSync(existing);
+  const dir = join(real, ...missing);
+  const shown = dir === target ? dir : `${dir} (${target} resolved)`;
+  if (!statSync(real).isDirectory()) {
+    return { dir, problems: [`--out ${out}: ${missing.length ? `${real} is a file, so ${shown} cannot be a folder` : `${shown} is a file, not a folder`}`] };
+  }
+  try {
+    accessSync(real, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { dir, problems: [`--out ${out}: ${code === 'EROFS' ? `${real} is on a read-only file system` : `${real} is not writable (${code})`}`] };
+  }
+  if (options.bytes !== undefined) {
+    const fs = statfsSync(real);
+    const free = fs.bavail * fs.bsize;
+    if (free < options.bytes) {
+      problems.push(`--out ${out}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}`);
+    }
+  }
+  if (missing.length > 0) {
     if (options.resume) problems.push(`--resume: ${dir} does not exist, so there is nothing to resume`);
-    return problems;
+    return { dir, problems };
   }
-  if (!statSync(dir).isDirectory()) {
-    problems.push(`--out ${out}: ${dir} is a file, not a folder`);
-    return problems;
-  }
+  const holder = lockHolder(dir);
+  if (holder) problems.push(lockMessage(dir, holder));
   const manifest = readManifest(join(dir, 'manifest.json'));
-  if (!manifest && readdirSync(dir).length > 0) {
-    problems.push(`--out ${out}: ${dir} exists and is not a draagvlak results folder (no draagvlak manifest.json); choose another folder or empty it`);
+  const foreign = readdirSync(dir).filter((name) => !isLeftover(name));
+  if (!manifest && foreign.length > 0) {
+    problems.push(`--out ${out}: ${shown} exists and is not a draagvlak results folder (no draagvlak manifest.json); choose another folder or empty it`);
   }
-  if (options.resume && !manifest) problems.push(`--resume: ${dir} holds no earlier run to resume`);
-  return problems;
+  if (options.resume && !manifest && foreign.length > 0) problems.push(`--resume: ${dir} holds no earlier run to resume`);
+  return { dir, problems };
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The problems of checkOutDir alone (the library's and the tests' shorthand). */
+export function outDirProblems(out: string, options: { resume?: boolean; bytes?: number } = {}): string[] {
+  return checkOutDir(out, options).problems;
 }

@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingRanges, type RunRange } from './jobs.js';
+import { phase } from './phase.js';
 
 /**
  * The journal of a run in progress: DIR/.parts/ holds one part file per finished batch — the rows
@@ -36,6 +37,7 @@ export function writePart(dir: string, range: RunRange, content: PartContent): v
   const tmp = join(dir, `${name}.tmp`);
   writeFileSync(tmp, Buffer.concat([header, ...bodies]));
   renameSync(tmp, join(dir, name));
+  phase('parts');
 }
 
 /** The ranges of the complete parts in a journal; stray temporary files are removed. */
@@ -102,6 +104,7 @@ export function assemble(out: string, total: number, headers: PartContent): { fa
   } finally {
     for (const fd of fds) closeSync(fd);
   }
+  phase('assembly');
   for (const s of SECTIONS) {
     const tmp = join(out, `${FILES[s]}.tmp`);
     // interventions.csv only when the plan has interventions (a header is given), failures.csv only when runs failed.
@@ -109,7 +112,10 @@ export function assemble(out: string, total: number, headers: PartContent): { fa
       rmSync(tmp, { force: true });
       rmSync(join(out, FILES[s]), { force: true });
     }
-    else renameSync(tmp, join(out, FILES[s]));
+    else {
+      phase(`rename:${FILES[s]}`);
+      renameSync(tmp, join(out, FILES[s]));
+    }
   }
   return { failureRows };
 }

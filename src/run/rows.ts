@@ -34,13 +34,21 @@ const SERIES_COLUMNS = ['week', 'metric', 'initiative', 'value'];
 const INTERVENTION_COLUMNS = ['intervention', 'name', 'action', 'week'];
 const FAILURE_COLUMNS = ['point', 'replicate', 'seed', 'label', 'error'];
 
-/** One CSV cell: quoted (RFC 4180) only when it holds a comma, a quote or a line break. */
+/**
+ * One CSV cell: quoted (RFC 4180) only when it holds a comma, a quote or a line break. Text that
+ * begins with `=`, `+`, `-`, `@`, a tab or a carriage return — which a spreadsheet would run as a
+ * formula (CSV injection) — gets a leading `'` and is quoted, as OWASP advises; numbers, and text
+ * that reads as a plain number (`-0.5`), are written as they are.
+ */
 export function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A week as printed: 1..horizon, empty when it never happened (stored as 0). */
 function week(w: number): string {

@@ -50,6 +50,32 @@ export function planRuns(scenario: Scenario): RunPlan {
 }
 
 /**
+ * How many points planRuns would make, counted without making them (a grid of 100 000³ points is
+ * counted in microseconds, where building it would exhaust memory). Oat may count a point or two
+ * more than it makes (a value equal to the base is skipped).
+ */
+export function designSize(scenario: Scenario): number {
+  const strategies = Math.max(1, scenario.compare?.length ?? 0);
+  const plans = scenario.plans?.length ? scenario.plans.length + 1 : 1;
+  let sweepPoints = 1;
+  if (scenario.sweep) {
+    const lengths = Object.entries(scenario.sweep.parameters).map(([path, axis]) => axisValues(path, axis).length);
+    switch (scenario.sweep.design ?? 'grid') {
+      case 'grid':
+        sweepPoints = lengths.reduce((a, b) => a * b, 1);
+        break;
+      case 'oat':
+        sweepPoints = 1 + lengths.reduce((a, b) => a + b, 0);
+        break;
+      case 'lhs':
+        sweepPoints = scenario.sweep.samples ?? 1;
+        break;
+    }
+  }
+  return strategies * sweepPoints * plans;
+}
+
+/**
  * The timelines a scenario runs under: without plans, its own interventions (unnamed); with plans,
  * 'no intervention' (the scenario's own interventions only), then each plan's added to them.
  */
@@ -136,7 +162,8 @@ export function axisValues(path: string, axis: SweepAxis): SweepValue[] {
     // Twelve significant digits drop the binary noise of the division (0.30000000000000004 → 0.3).
     let v = Number((axis.from + ((axis.to - axis.from) * i) / (steps - 1)).toPrecision(12));
     if (integer) v = Math.round(v);
-    if (!values.includes(v)) values.push(v);
+    // The values rise (or fall) monotonically, so a repeat can only be of the last one.
+    if (values.length === 0 || values[values.length - 1] !== v) values.push(v);
   }
   return values;
 }

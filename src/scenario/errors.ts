@@ -29,7 +29,7 @@ export function formatProblem(p: Problem): string {
 /** A value as a reader wrote it: strings quoted, lists and mappings compact, long ones cut. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return value.length > 60 ? `${JSON.stringify(value.slice(0, 50))}… (${value.length} characters)` : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   const text = JSON.stringify(value)?.replace(/"([A-Za-z_][\w.-]*)":/g, '$1: ').replace(/,/g, ', ') ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { defaultParameters, defaultRunSettings, RUN_SETTINGS } from '../model/parameters.js';
 import { checkParameters, checkScenario } from './checks.js';
-import { planRuns } from './design.js';
+import { designSize, planRuns } from './design.js';
 import { ScenarioError, show, type Problem } from './errors.js';
+import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
 import { GROUP_NAMES, clone, isRecord, joinPath, mergeParams } from './paths.js';
 import { CONTEXTS, type ContextName } from './contexts.js';
 import { PRESETS } from './presets.js';
@@ -27,19 +28,37 @@ export interface LoadOptions {
  * its default. Throws a ScenarioError listing every problem when the file cannot be run.
  */
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  const unreadable = (found: string, expected = 'a readable scenario file') => new ScenarioError([{ file, path: '', expected, found }]);
   let text: string;
   try {
+    // Looked at before it is opened: opening a FIFO would block, and /dev/zero never ends.
+    const stat = statSync(file);
+    if (!stat.isFile()) throw unreadable(kindOf(stat), 'a scenario file (a regular file)');
+    if (stat.size > LIMITS.fileBytes) throw unreadable(`${stat.size} bytes`, `a scenario file of at most ${LIMITS.fileBytes} bytes`);
     text = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof ScenarioError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String((err as Error).message);
-    throw new ScenarioError([{ file, path: '', expected: 'a readable scenario file', found }]);
+    throw unreadable(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'a file it may not read' : String((err as Error).message));
   }
   return parseScenario(text, file, options);
 }
 
+/** What a path that is not a regular file is, in words. */
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /** Like loadScenario, from the text of a file (`file` names it in messages and gives the default name). */
 export function parseScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
+  if (text.length > LIMITS.fileBytes) {
+    throw new ScenarioError([{ file, path: '', expected: `a scenario of at most ${LIMITS.fileBytes} characters`, found: `${text.length} characters` }]);
+  }
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     // The first syntax error is the one to fix; those after it are usually its echoes.
@@ -54,7 +73,22 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
       },
     ]);
   }
-  return resolveScenario(doc.toJS(), file, options);
+  let document: unknown;
+  try {
+    document = doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch (err) {
+    // yaml stops an alias bomb ("billion laughs") with a ReferenceError once the limit is passed.
+    const bomb = err instanceof ReferenceError && /alias/i.test(err.message);
+    throw new ScenarioError([
+      {
+        file,
+        path: '',
+        expected: bomb ? `at most ${LIMITS.aliases} YAML alias expansions (*name)` : 'a YAML document that can be read as data',
+        found: bomb ? 'more (the aliases expand without end, or nearly)' : `an error (${String((err as Error).message).split('\n')[0]})`,
+      },
+    ]);
+  }
+  return resolveScenario(document, file, options);
 }
 
 /**
@@ -71,6 +105,7 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
   const overrides = applyOverrides(doc, options.set ?? []);
   const blame = blamer(file, overrides.paths, options);
   if (overrides.problems.length) throw new ScenarioError(overrides.problems);
+  fail(forbiddenKeys(doc, file).map(blame));
   fail(inDocumentOrder(schemaProblems(doc, file), doc).map(blame));
 
   const scenario = complete(doc, file);
@@ -81,6 +116,15 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
   const problems: Problem[] = [];
   checkScenario(scenario, (path, expected, found) => problems.push(blame({ file, path, expected, found })));
   fail(problems);
+
+  // The design's size is counted before it is built.
+  const points = designSize(scenario);
+  if (points > LIMITS.points) {
+    fail([blame({ file, path: scenario.sweep ? 'sweep' : scenario.compare ? 'compare' : 'plans', expected: `a design of at most ${LIMITS.points} points`, found: `${points} points` })]);
+  }
+  if (points * scenario.replications > LIMITS.runs) {
+    fail([blame({ file, path: 'replications', expected: `at most ${LIMITS.runs} runs in all (points × replications)`, found: `${points} points × ${scenario.replications} = ${points * scenario.replications} runs` })]);
+  }
 
   // Each point of the design must be runnable too (a sweep may push initiators above households).
   if (scenario.sweep || scenario.compare) {
@@ -152,6 +196,26 @@ function inDocumentOrder(problems: Problem[], doc: Record<string, unknown>): Pro
     return order.get(p) ?? 0;
   };
   return problems.map((p) => ({ p, r: rank(p.path) })).sort((a, b) => a.r - b.r).map(({ p }) => p);
+}
+
+/**
+ * Field names that would reach a prototype (`__proto__`, `constructor`, `prototype`), anywhere in
+ * the document: refused before any object is built from it, so no key of a scenario can change
+ * what every object inherits.
+ */
+function forbiddenKeys(document: unknown, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, joinPath(path, i)));
+    else if (isRecord(node)) {
+      for (const key of Object.keys(node)) {
+        if (FORBIDDEN_KEYS.includes(key)) problems.push({ file, path: joinPath(path, key), expected: `a field name other than ${FORBIDDEN_KEYS.join(', ')}`, found: JSON.stringify(key) });
+        else visit(node[key], joinPath(path, key));
+      }
+    }
+  };
+  visit(document, '');
+  return problems;
 }
 
 function fail(problems: Problem[]): void {

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { PARAMETERS } from '../model/parameters.js';
 import { isSpec, type ParamGroup } from '../model/spec.js';
 import { showUnknown, type Problem } from './errors.js';
+import { FORBIDDEN_KEYS } from './limits.js';
 import { GROUP_NAMES, RUN_SETTING_NAMES, isRecord } from './paths.js';
 import { SECTIONS } from './sections.js';
 
@@ -40,7 +41,7 @@ export function applyOverrides(document: Record<string, unknown>, overrides: rea
     }
     let node = document;
     for (const key of keys.slice(0, -1)) {
-      if (!isRecord(node[key])) node[key] = {};
+      if (!Object.hasOwn(node, key) || !isRecord(node[key])) node[key] = {};
       node = node[key] as Record<string, unknown>;
     }
     node[keys[keys.length - 1]] = value;
@@ -52,6 +53,12 @@ export function applyOverrides(document: Record<string, unknown>, overrides: rea
 /** The keys of an override path inside the document, or undefined (with a problem) when there is no such field. */
 function resolve(path: string, problem: (path: string, expected: string, found: string) => void): string[] | undefined {
   const parts = path.split('.');
+  // A segment that would reach a prototype is refused before anything is looked up or set.
+  const forbidden = parts.find((p) => FORBIDDEN_KEYS.includes(p));
+  if (forbidden !== undefined) {
+    problem(path, `a path without ${FORBIDDEN_KEYS.join(', ')}`, JSON.stringify(forbidden));
+    return undefined;
+  }
   const [head, ...rest] = parts;
   if (!TOP_LEVEL.includes(head)) {
     problem(path, `a path starting with one of ${TOP_LEVEL.join(', ')}`, showUnknown(head, TOP_LEVEL));
@@ -60,7 +67,7 @@ function resolve(path: string, problem: (path: string, expected: string, found: 
   if (GROUP_NAMES.includes(head)) {
     let node: ParamGroup = (PARAMETERS as unknown as ParamGroup)[head] as ParamGroup;
     for (let i = 0; i < rest.length; i++) {
-      const child = node[rest[i]];
+      const child = Object.hasOwn(node, rest[i]) ? node[rest[i]] : undefined;
       if (child === undefined) {
         const known = Object.keys(node);
         problem(parts.slice(0, i + 2).join('.'), `one of ${known.join(', ')}`, showUnknown(rest[i], known));

@@ -1,7 +1,7 @@
 import { PARAMETERS, RUN_SETTINGS } from '../model/parameters.js';
 import type { ParamGroup } from '../model/spec.js';
 import { CONTEXT_NAMES } from './contexts.js';
-import type { JsonSchema } from '../schema/shape.js';
+import { text, TEXT_LENGTH, type JsonSchema } from '../schema/shape.js';
 import { groupSchema, specSchema } from '../schema/specSchema.js';
 import { PRESET_NAMES } from './presets.js';
 import { SECTIONS } from './sections.js';
@@ -18,9 +18,9 @@ export function scenarioSchema(): JsonSchema {
   for (const section of SECTIONS) for (const [name, shape] of Object.entries(section.definitions ?? {})) definitions[name] = shape.schema;
 
   const properties: Record<string, JsonSchema> = {
-    name: { type: 'string', description: 'Short name, shown in charts and the report. Default: the file name.' },
-    description: { type: 'string', description: 'What the scenario is about, in a sentence or two.' },
-    question: { type: 'string', description: 'The question the scenario asks, shown at the top of the report.' },
+    name: text({ maxLength: TEXT_LENGTH.name, description: 'Short name, shown in charts and the report. Default: the file name.' }).schema,
+    description: text({ maxLength: TEXT_LENGTH.text, description: 'What the scenario is about, in a sentence or two.' }).schema,
+    question: text({ maxLength: TEXT_LENGTH.text, description: 'The question the scenario asks, shown at the top of the report.' }).schema,
     preset: { type: 'string', enum: PRESET_NAMES, description: 'A named strategy the parameters start from; the fields below override it.' },
     context: { type: 'string', enum: CONTEXT_NAMES, description: 'Named starting conditions (residents, neighbourhoods, history) every point starts from; the fields below override them.' },
   };

@@ -1,6 +1,6 @@
 import type { Parameters } from '../model/parameters.js';
 import type { ParamSpec } from '../model/spec.js';
-import { anyOf, boolean, given, integer, list, mapping, number, object, oneOf, text, type ObjectOf, type Shape, type TypeOf } from '../schema/shape.js';
+import { anyOf, boolean, given, integer, list, mapping, number, object, oneOf, text, TEXT_LENGTH, type ObjectOf, type Shape, type TypeOf } from '../schema/shape.js';
 import { CONTEXT_NAMES } from './contexts.js';
 import { GROUP_NAMES, SWEEPABLE } from './paths.js';
 import { PRESET_NAMES, type DeepPartial } from './presets.js';
@@ -77,10 +77,10 @@ export type Sweep = TypeOf<typeof SWEEP> & { design: SweepDesign };
 
 /** What a compare entry holds besides parameter groups. */
 const COMPARE_FIELDS = {
-  name: text({ minLength: 1, description: 'Shown in charts and the strategy column; defaults to the preset name.' }),
+  name: text({ minLength: 1, maxLength: TEXT_LENGTH.name, description: 'Shown in charts and the strategy column; defaults to the preset name.' }),
   preset: oneOf(PRESET_NAMES, { description: 'A named strategy to start from.' }),
   context: oneOf(CONTEXT_NAMES, { description: "Starting conditions for this strategy alone, over the scenario's; the report names the difference." }),
-  description: text(),
+  description: text({ maxLength: TEXT_LENGTH.text }),
 };
 
 /** One entry of `compare:`: a preset, inline parameter groups (as in the registry's definitions), or a preset plus overrides. */

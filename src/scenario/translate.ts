@@ -49,8 +49,10 @@ export function describe(node: JsonSchema): string {
       return `a number${range(node)}`;
     case 'boolean':
       return 'true or false';
-    case 'string':
-      return node.minLength ? 'some text' : 'text';
+    case 'string': {
+      const text = node.minLength ? 'some text' : 'text';
+      return typeof node.maxLength === 'number' ? `${text} of at most ${node.maxLength} characters` : text;
+    }
     case 'null':
       return 'nothing (null)';
     case 'array':

@@ -40,10 +40,13 @@ export function number(range: { minimum?: number; maximum?: number } = {}, notes
   return shape({ type: 'number', ...range }, notes);
 }
 
-/** Text; `minLength: 1` for text that may not be empty. */
-export function text(notes: Notes & { minLength?: number } = {}): Shape<string> {
-  const { minLength, ...rest } = notes;
-  return shape({ type: 'string', ...(minLength !== undefined ? { minLength } : {}) }, rest);
+/** The most characters of a name (a scenario's, a compared strategy's, a plan's, an intervention's) and of a description or question. */
+export const TEXT_LENGTH = { name: 100, text: 2000 } as const;
+
+/** Text; `minLength: 1` for text that may not be empty, `maxLength` for text that may not be longer. */
+export function text(notes: Notes & { minLength?: number; maxLength?: number } = {}): Shape<string> {
+  const { minLength, maxLength, ...rest } = notes;
+  return shape({ type: 'string', ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }, rest);
 }
 
 /** One of some names. */

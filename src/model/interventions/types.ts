@@ -1,5 +1,5 @@
 import { PARAMETERS } from '../parameters.js';
-import { anyOf, integer, list, mapping, number, object, oneOf, ref, text, type TypeOf } from '../../schema/shape.js';
+import { anyOf, integer, list, mapping, number, object, oneOf, ref, text, TEXT_LENGTH, type TypeOf } from '../../schema/shape.js';
 import { specSchema } from '../../schema/specSchema.js';
 
 /**
@@ -80,7 +80,7 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
   );
   const INTERVENTION = object(
     {
-      name: text({ minLength: 1, description: 'Shown in the results; default: the action and its week.' }),
+      name: text({ minLength: 1, maxLength: TEXT_LENGTH.name, description: 'Shown in the results; default: the action and its week.' }),
       at: integer(WEEK, { description: 'Fires in this week (1..horizon).' }),
       from: integer(WEEK, { description: 'Applies from this week …' }),
       for: integer(WEEK, { description: '… for this many weeks, then is undone.' }),
@@ -103,8 +103,8 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
   );
   const PLAN = object(
     {
-      name: text({ minLength: 1 }),
-      description: text(),
+      name: text({ minLength: 1, maxLength: TEXT_LENGTH.name }),
+      description: text({ maxLength: TEXT_LENGTH.text }),
       interventions: list(ref('intervention', INTERVENTION), { minItems: 1 }),
     },
     { required: ['name', 'interventions'] },

@@ -2,3 +2,8 @@
 export function readFileSync(): never {
   throw new Error('no file system in the browser');
 }
+
+/** Nor any file to look at before reading it. */
+export function statSync(): never {
+  throw new Error('no file system in the browser');
+}

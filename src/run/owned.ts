@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCK } from './lock.js';
+import { readManifest } from './manifest.js';
+import { FILES, PARTS, removeParts } from './parts.js';
+
+/**
+ * What in a results folder draagvlak wrote, and so may replace or delete: the files of fixed name
+ * it writes (the result CSVs, summary.csv, contrasts.csv, report.html, manifest.json, explore's CSVs), the files
+ * its manifest lists (the charts among them), its lock and its journal (.parts). Anything else —
+ * a note or a chart of the user's own in charts/ — is never touched.
+ */
+export const FIXED_OUTPUTS: readonly string[] = [
+  ...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json',
+  // what explore writes (src/explore/write.ts)
+  'indices.csv', 'boxes.csv', 'prim-trajectory.csv', 'explore-outcomes.csv', 'explore-points.csv',
+];
+
+/** A name a manifest may list: a file in the folder or in charts/, nothing that climbs out. */
+const LISTABLE = /^(charts\/)?[A-Za-z0-9_][\w.-]*$/;
+
+/** A temporary file of an atomic write of one of draagvlak's files (`report.html.1234.tmp`, `runs.csv.tmp`). */
+const TEMPORARY = /^(.+?)(\.\d+)?\.tmp$/;
+
+/** The files of a results folder draagvlak wrote, as paths relative to it. */
+export function ownedFiles(dir: string): string[] {
+  const manifest = readManifest(join(dir, 'manifest.json'));
+  const listed = [manifest?.files, manifest?.reportFiles].flatMap((list) => (Array.isArray(list) ? list : []));
+  return [...new Set([...FIXED_OUTPUTS, ...listed.filter((f) => typeof f === 'string' && LISTABLE.test(f))])];
+}
+
+/** True for an entry of a results folder that draagvlak itself leaves behind (its lock, journal or temporaries). */
+export function isLeftover(name: string): boolean {
+  const t = TEMPORARY.exec(name);
+  return name === LOCK || name === PARTS || (t !== null && FIXED_OUTPUTS.includes(t[1]!));
+}
+
+/** Removes the temporary files a killed or failed write left behind (theirs only). */
+export function removeTemporaries(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name !== LOCK && name !== PARTS && isLeftover(name)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Clears a results folder for a fresh run: draagvlak's own files, its temporaries and journal; the
+ * charts folder goes only if nothing of the user's is left in it.
+ */
+export function clearResults(dir: string): void {
+  for (const f of ownedFiles(dir)) rmSync(join(dir, f), { force: true });
+  removeTemporaries(dir);
+  removeParts(dir);
+  const charts = join(dir, 'charts');
+  if (existsSync(charts) && readdirSync(charts).length === 0) rmdirSync(charts);
+}

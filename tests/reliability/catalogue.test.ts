@@ -1,0 +1,211 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../e2e/cli.js';
+import { TINY, run, snapshot, workdir, type Outcome } from './harness.js';
+
+/**
+ * The catalogue of hostile and unlucky input: each case runs the built command in a project
+ * folder (root/project, holding tiny.yaml) and asserts its exit code, its one-line message (or a
+ * silent stderr), and that nothing under root changed except the results folder it may write.
+ */
+interface Case {
+  what: string;
+  /** Files to add under root (paths relative to root). */
+  files?: Record<string, string>;
+  /** More preparation, with root and project folders. */
+  setup?: (root: string, project: string) => void;
+  args: string[];
+  env?: Record<string, string>;
+  code: number;
+  /** What the single line on stderr says; null: stderr stays empty. */
+  message: RegExp | null;
+  /** The folder (relative to root) the command may write; none: nothing may change. */
+  writes?: string;
+  check?: (root: string, outcome: Outcome) => void;
+}
+
+const P = 'project';
+const withSweep = (sweep: string) => TINY.replace(/sweep:[\s\S]*$/, sweep);
+const QUIET = ['--quiet', '--no-report', '--workers', '1'];
+
+/** An alias bomb: nine levels of nine references each (9⁹ strings when expanded). */
+function aliasBomb(): string {
+  let text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+  let previous = 'a';
+  for (const name of 'bcdefghij') {
+    text += `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]\n`;
+    previous = name;
+  }
+  return text;
+}
+
+/** A scenario with `n` ordinary aliases: one anchored value, referred to by n compared strategies. */
+function manyAliases(n: number): string {
+  const strategies = Array.from({ length: n }, (_, i) => `  - {name: s${i}, strategy: {steering: *v}}`).join('\n');
+  return `${TINY.replace(/sweep:[\s\S]*$/, '')}strategy:\n  steering: &v 0.5\ncompare:\n${strategies}\n`;
+}
+
+const LOCK = '.draagvlak.lock';
+const lockOf = (pid: number, host = hostname()) => JSON.stringify({ pid, host, startedAt: '2026-01-01T00:00:00.000Z' }) + '\n';
+
+/** A pid that is not running: a short-lived child that has exited. */
+function deadPid(): number {
+  return Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).toString());
+}
+
+const CASES: Case[] = [
+  // YAML aliases
+  { what: 'an alias bomb (billion laughs) in validate', files: { [`${P}/bomb.yaml`]: aliasBomb() }, args: ['validate', 'bomb.yaml'], code: 2, message: /^bomb\.yaml: expected at most 1000 YAML alias expansions/ },
+  { what: 'an alias bomb in run', files: { [`${P}/bomb.yaml`]: aliasBomb() }, args: ['run', 'bomb.yaml', ...QUIET], code: 2, message: /^bomb\.yaml: expected at most 1000 YAML alias expansions/ },
+  { what: '120 ordinary aliases are fine', files: { [`${P}/aliases.yaml`]: manyAliases(120) }, args: ['validate', 'aliases.yaml'], code: 0, message: null, check: (_r, o) => expect(o.stdout).toMatch(/^ok aliases\.yaml \(120 points/) },
+  { what: 'an alias in a --set value that expands without end', args: ['run', 'tiny.yaml', '--set', `sweep=${aliasBomb().replace(/\n/g, ' ').replace(/^/, '{x: [')}]}`, ...QUIET], code: 2, message: /^--set: sweep: expected/ },
+
+  // Prototype pollution
+  { what: '--set strategy.__proto__.hasOwnProperty=1', args: ['run', 'tiny.yaml', '--set', 'strategy.__proto__.hasOwnProperty=1', ...QUIET], code: 2, message: /^--set: strategy\.__proto__\.hasOwnProperty: expected a path without __proto__, constructor, prototype, found "__proto__"$/ },
+  { what: '--set strategy.__proto__.toString=1', args: ['run', 'tiny.yaml', '--set', 'strategy.__proto__.toString=1', ...QUIET], code: 2, message: /found "__proto__"$/ },
+  { what: "--set 'strategy.__proto__={steering: 0.9}'", args: ['run', 'tiny.yaml', '--set', 'strategy.__proto__={steering: 0.9}', ...QUIET], code: 2, message: /^--set: strategy\.__proto__: expected a path without/ },
+  { what: '--set strategy.constructor.prototype.x=1', args: ['run', 'tiny.yaml', '--set', 'strategy.constructor.prototype.x=1', ...QUIET], code: 2, message: /found "constructor"$/ },
+  { what: '--set sweep.parameters.__proto__=[1]', args: ['run', 'tiny.yaml', '--set', 'sweep.parameters.__proto__=[1]', ...QUIET], code: 2, message: /found "__proto__"$/ },
+  { what: '--set a value holding __proto__', args: ['run', 'tiny.yaml', '--set', 'sweep={parameters: {__proto__: {a: 1}}}', ...QUIET], code: 2, message: /^--set: sweep\.parameters\.__proto__: expected a field name other than __proto__/ },
+  { what: 'a YAML file with a __proto__ field', files: { [`${P}/p.yaml`]: 'strategy:\n  __proto__:\n    steering: 0.9\n' }, args: ['validate', 'p.yaml'], code: 2, message: /^p\.yaml: strategy\.__proto__: expected a field name other than/ },
+  { what: 'a YAML file with a constructor field', files: { [`${P}/p.yaml`]: 'constructor: {prototype: 1}\n' }, args: ['validate', 'p.yaml'], code: 2, message: /^p\.yaml: constructor: expected a field name other than/ },
+  { what: 'a JSON file with a __proto__ field', files: { [`${P}/p.json`]: '{"name": "x", "__proto__": {"polluted": 1}}' }, args: ['validate', 'p.json'], code: 2, message: /^p\.json: __proto__: expected a field name other than/ },
+  { what: 'a prototype field deep in a compared strategy', files: { [`${P}/p.yaml`]: 'compare:\n  - name: a\n    strategy: {prototype: {steering: 1}}\n' }, args: ['validate', 'p.yaml'], code: 2, message: /^p\.yaml: compare\[0\]\.strategy\.prototype: expected a field name other than/ },
+
+  // Huge designs and runs
+  { what: 'a grid of 100 000³ points', args: ['validate', 'tiny.yaml'], setup: (_r, p) => writeFileSync(join(p, 'tiny.yaml'), withSweep('sweep:\n  parameters:\n    strategy.steering: {from: 0, to: 1, steps: 100000}\n    strategy.serving: {from: 0, to: 1, steps: 100000}\n    strategy.buffer: {from: 0, to: 1, steps: 100000}\n')), code: 2, message: /^tiny\.yaml: sweep: expected a design of at most 100000 points, found 1000000000000000 points$/ },
+  { what: 'an lhs of a million samples', args: ['run', 'tiny.yaml', '--set', 'sweep={design: lhs, samples: 1000000, parameters: {strategy.steering: {from: 0, to: 1}}}', ...QUIET], code: 2, message: /^--set: sweep: expected a design of at most 100000 points/ },
+  { what: 'more than ten million runs', args: ['run', 'tiny.yaml', '--replications', '1000000', '--set', 'sweep.parameters.strategy.steering={from: 0, to: 1, steps: 11}', ...QUIET], code: 2, message: /^--replications: replications: expected at most 10000000 runs in all \(points × replications\), found 11 points × 1000000 = 11000000 runs$/ },
+  { what: 'a population of 1000 × 1 000 000 residents', args: ['run', 'tiny.yaml', '--set', 'population={neighbourhoods: 1000, households: 1000000}', ...QUIET], code: 2, message: /^tiny: expected a run that fits in this machine's memory .*1000000000 residents/ },
+  { what: 'a complete network of 200 000 residents', args: ['run', 'tiny.yaml', '--set', 'population={neighbourhoods: 2, households: 100000}', '--set', 'network.kind=complete', ...QUIET], code: 2, message: /^tiny: expected a run that fits in this machine's memory .*200000 residents, 39999800000 ties/ },
+  { what: '--workers 1024', args: ['run', 'tiny.yaml', '--quiet', '--no-report', '--workers', '1024'], code: 2, message: /^--workers: expected at most \d+ \(4 per available core/ },
+  { what: '--workers 1025', args: ['run', 'tiny.yaml', '--quiet', '--no-report', '--workers', '1025'], code: 2, message: /^--workers: expected a whole number from 1 to 1024, found 1025$/ },
+  { what: '--workers 0', args: ['run', 'tiny.yaml', '--quiet', '--workers', '0'], code: 2, message: /--workers must be a whole number of at least 1/ },
+
+  // Text limits
+  { what: 'a 10 000-character scenario name', args: ['run', 'tiny.yaml', '--set', `name=${'n'.repeat(10_000)}`, ...QUIET], code: 2, message: /^--set: name: expected text of at most 100 characters, found "n{50}"… \(10000 characters\)$/ },
+  { what: 'a 100 000-character description', files: { [`${P}/long.yaml`]: `description: ${'d'.repeat(100_000)}\n` }, args: ['validate', 'long.yaml'], code: 2, message: /^long\.yaml: description: expected text of at most 2000 characters/ },
+  { what: 'a compared strategy with a long name', files: { [`${P}/long.yaml`]: `compare:\n  - name: ${'s'.repeat(500)}\n    preset: classic\n` }, args: ['validate', 'long.yaml'], code: 2, message: /^long\.yaml: compare\[0\]\.name: expected some text of at most 100 characters/ },
+  { what: 'a scenario file over 1 MB', files: { [`${P}/big.yaml`]: `# ${'x'.repeat(1_100_000)}\nname: big\n` }, args: ['validate', 'big.yaml'], code: 2, message: /^big\.yaml: expected a scenario file of at most 1000000 bytes, found 110\d{4} bytes$/ },
+
+  // Paths that are not regular files
+  { what: 'validate on a FIFO', setup: (_r, p) => execFileSync('mkfifo', [join(p, 'fifo.yaml')]), args: ['validate', 'fifo.yaml'], code: 2, message: /^fifo\.yaml: expected a scenario file \(a regular file\), found a FIFO \(named pipe\)$/ },
+  { what: 'run on a FIFO', setup: (_r, p) => execFileSync('mkfifo', [join(p, 'fifo.yaml')]), args: ['run', 'fifo.yaml', ...QUIET], code: 2, message: /found a FIFO/ },
+  { what: 'validate on /dev/zero', args: ['validate', '/dev/zero'], code: 2, message: /^\/dev\/zero: expected a scenario file \(a regular file\), found a character device$/ },
+  { what: 'run on /dev/zero', args: ['run', '/dev/zero', ...QUIET, '--out', 'z'], code: 2, message: /found a character device/ },
+  { what: 'validate on a directory', setup: (_r, p) => mkdirSync(join(p, 'dir.yaml')), args: ['validate', 'dir.yaml'], code: 2, message: /found a directory$/ },
+  { what: 'a scenario file that does not exist', args: ['validate', 'nope.yaml'], code: 2, message: /^nope\.yaml: expected a readable scenario file, found no such file$/ },
+
+  // Malformed scenarios and options
+  { what: 'a YAML list instead of a mapping', files: { [`${P}/list.yaml`]: '- a\n- b\n' }, args: ['validate', 'list.yaml'], code: 2, message: /^list\.yaml: expected a mapping of scenario fields/ },
+  { what: 'binary garbage', files: { [`${P}/bin.yaml`]: '\u0000\u0001\u0002{{{[[[' }, args: ['validate', 'bin.yaml'], code: 2, message: /^bin\.yaml: expected / },
+  { what: 'deeply nested lists', files: { [`${P}/deep.yaml`]: `name: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, args: ['validate', 'deep.yaml'], code: 2, message: /^deep\.yaml: line 1, column \d+: expected valid YAML, found a syntax error/ },
+  { what: '--set without =', args: ['run', 'tiny.yaml', '--set', 'strategy.steering', ...QUIET], code: 2, message: /^--set: expected path=value/ },
+  { what: '--seed -1', args: ['run', 'tiny.yaml', '--seed', '-1', ...QUIET], code: 2, message: /--seed must be a whole number/ },
+  { what: '--replications 0', args: ['run', 'tiny.yaml', '--replications', '0', ...QUIET], code: 2, message: /--replications must be a whole number of at least 1/ },
+
+  // The results folder
+  { what: '--out below a file (afile/sub)', files: { [`${P}/afile`]: 'mine\n' }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'afile/sub'], code: 2, message: /^--out afile\/sub: .*\/afile is a file, so .*afile\/sub cannot be a folder$/ },
+  { what: '--out a file', files: { [`${P}/notes.txt`]: 'mine\n' }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'notes.txt'], code: 2, message: /^--out notes\.txt: .*notes\.txt is a file, not a folder$/ },
+  { what: '--out a folder of the user\'s', files: { [`${P}/docs/keep.md`]: 'mine\n' }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'docs'], code: 2, message: /^--out docs: .* exists and is not a draagvlak results folder/ },
+  { what: '--out a symlink to a folder elsewhere: written there, the link untouched', setup: (r, p) => { mkdirSync(join(r, 'scratch')); symlinkSync(join(r, 'scratch'), join(p, 'link')); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'link'], code: 0, message: null, writes: 'scratch', check: (r) => expect(readdirSync(join(r, 'scratch'))).toContain('runs.csv') },
+  { what: '--out through a symlink to a file', files: { target: 'mine\n' }, setup: (r, p) => symlinkSync(join(r, 'target'), join(p, 'link')), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'link'], code: 2, message: /^--out link: .*\/target \(.*\/link resolved\) is a file, not a folder$/ },
+  { what: '--out a dangling symlink', setup: (r, p) => symlinkSync(join(r, 'gone'), join(p, 'link')), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'link'], code: 2, message: /^--out link: .*\/link is a symlink to nothing$/ },
+  { what: '--out a symlink to a folder of the user\'s', files: { 'mine/keep.md': 'mine\n' }, setup: (r, p) => symlinkSync(join(r, 'mine'), join(p, 'link')), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'link'], code: 2, message: /^--out link: .*\/mine \(.*\/link resolved\) exists and is not a draagvlak results folder/ },
+  { what: '--out an absolute path outside the project', args: ['run', 'tiny.yaml', ...QUIET, '--out', '../elsewhere'], code: 0, message: null, writes: 'elsewhere' },
+  { what: '--resume where nothing was run', args: ['run', 'tiny.yaml', ...QUIET, '--resume'], code: 2, message: /^--resume: .*results\/tiny does not exist, so there is nothing to resume$/ },
+  { what: 'a folder held by a live run (this test process)', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', LOCK), lockOf(process.pid)); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out .*\/out: in use by another draagvlak run \(pid \d+ on .*, since 2026-01-01T00:00:00\.000Z\); wait for it to finish/ },
+  { what: 'a folder held by a run on another host', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', LOCK), lockOf(1, 'elsewhere.example')); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /in use by another draagvlak run \(pid 1 on elsewhere\.example/ },
+  { what: 'a stale lock of a killed run is taken over', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', LOCK), lockOf(deadPid())); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(existsSync(join(r, P, 'out', LOCK))).toBe(false) },
+  { what: 'a lock file cut short (empty) is stale', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', LOCK), ''); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out` },
+  { what: 'only manifest.json.<pid>.tmp left by a kill: a fresh run starts', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', 'manifest.json.4242.tmp'), '{"gen'); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(readdirSync(join(r, P, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]) },
+  { what: 'only manifest.json.<pid>.tmp left by a kill: --resume starts afresh', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', 'manifest.json.4242.tmp'), '{"gen'); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 0, message: null, writes: `${P}/out` },
+
+  // What draagvlak did not write survives a run into its folder
+  { what: "the user's own file in charts/ survives a fresh run into a results folder", setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
+    writeFileSync(join(p, 'out', 'charts', 'my-figure.svg'), '<svg/>');
+    writeFileSync(join(p, 'out', 'notes.md'), 'mine\n');
+  }, args: ['run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out', '--seed', '9'], code: 0, message: null, writes: `${P}/out`, check: (r) => {
+    expect(readFileSync(join(r, P, 'out', 'charts', 'my-figure.svg'), 'utf8')).toBe('<svg/>');
+    expect(readFileSync(join(r, P, 'out', 'notes.md'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(join(r, P, 'out', 'charts'))).toContain('reach-curve.png');
+  } },
+  { what: "a --no-report run into a folder with a report removes draagvlak's charts, not the user's", setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
+    writeFileSync(join(p, 'out', 'charts', 'my-figure.svg'), '<svg/>');
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => {
+    expect(readdirSync(join(r, P, 'out', 'charts'))).toEqual(['my-figure.svg']);
+    expect(existsSync(join(r, P, 'out', 'report.html'))).toBe(false);
+  } },
+  { what: 'a stale report.html.<pid>.tmp in a finished folder is cleaned by the next run', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    writeFileSync(join(p, 'out', 'report.html.999999.tmp'), '<html');
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(readdirSync(join(r, P, 'out')).some((f) => f.endsWith('.tmp'))).toBe(false) },
+  { what: 'a stale summary.csv.<pid>.tmp is cleaned by --resume of a finished folder', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    writeFileSync(join(p, 'out', 'summary.csv.999999.tmp'), 'point,');
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(readdirSync(join(r, P, 'out')).some((f) => f.endsWith('.tmp'))).toBe(false) },
+  { what: 'a user file that merely ends in .tmp is not draagvlak\'s and stays', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    writeFileSync(join(p, 'out', 'draft.tmp'), 'mine');
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(readFileSync(join(r, P, 'out', 'draft.tmp'), 'utf8')).toBe('mine') },
+  { what: '--resume with another seed is refused, nothing changed', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume', '--seed', '77'], code: 2, message: /^--resume: the scenario differs from the one this folder was started with/ },
+
+  // CSV injection and markup in names
+  { what: 'a strategy named =HYPERLINK(…) is guarded in every CSV', files: { [`${P}/inj.yaml`]: `${TINY.replace(/sweep:[\s\S]*$/, '')}compare:\n  - {name: '=HYPERLINK("http://x.example","y")', preset: classic}\n  - {name: '@SUM(A1)', preset: cooperative}\n  - {name: '-2+3', preset: laissez-faire}\n` }, args: ['run', 'inj.yaml', '--quiet', '--workers', '1', '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => {
+    for (const f of ['runs.csv', 'initiatives.csv', 'series.csv', 'summary.csv']) {
+      const text = readFileSync(join(r, P, 'out', f), 'utf8');
+      expect(text, f).toContain(`"'=HYPERLINK(""http://x.example"",""y"")"`);
+      // summary.csv reads the labels back from runs.csv, guard and all, and writes them as read.
+      expect(text, f).toMatch(/(^|,)"?'@SUM\(A1\)"?,/m);
+      expect(text, f).toMatch(/(^|,)"?'-2\+3"?,/m);
+      expect(text, f).not.toMatch(/(^|,)"?[=@+\t\r]/m);
+    }
+  } },
+  { what: 'a scenario name with markup is escaped in the report', args: ['run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out', '--set', 'name=<script>alert(1)</script>'], code: 0, message: null, writes: `${P}/out`, check: (r) => {
+    const html = readFileSync(join(r, P, 'out', 'report.html'), 'utf8');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&lt;script&gt;alert(1)');
+  } },
+
+  // Failures and internal errors
+  { what: 'every run fails: failures.csv, no report, no stack trace', args: ['run', 'tiny.yaml', '--quiet', '--workers', '1'], env: { DRAAGVLAK_FAIL_RUN: '0:0,0:1,1:0,1:1,2:0,2:1' }, code: 1, message: /draagvlak: every run failed, so there is no summary, chart or report$/, writes: `${P}/results`, check: (r, o) => {
+    expect(o.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(r, P, 'results/tiny/failures.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(7);
+    expect(existsSync(join(r, P, 'results/tiny/report.html'))).toBe(false);
+  } },
+  { what: 'a corrupt result part on --resume is an internal error (exit 70, one line)', setup: (_r, p) => {
+    const dir = join(p, 'out');
+    mkdirSync(join(dir, '.parts'), { recursive: true });
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, complete: false }));
+    mkdirSync(join(dir, '.parts'), { recursive: true });
+    writeFileSync(join(dir, '.parts', '0000000000-0000000006.part'), 'garbage');
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 70, message: /^draagvlak: internal error: not a result part: 0000000000-0000000006\.part \(a bug in draagvlak; DRAAGVLAK_DEBUG=1 shows where\)$/, writes: `${P}/out` },
+];
+
+describe('hostile and unlucky cases: exit code, one line, nothing else changed', () => {
+  it.each(CASES.map((c) => [c.what, c] as const))('%s', (_what, c) => {
+    const root = workdir({ [`${P}/tiny.yaml`]: TINY, ...c.files });
+    const project = join(root, P);
+    c.setup?.(root, project);
+    const before = snapshot(root, c.writes ? [c.writes] : []);
+    const outcome = run(c.args, project, c.env);
+    if (c.message) {
+      // A usage error from the option parser adds a pointer to --help after its line.
+      const lines = outcome.stderr.replace('(draagvlak --help for usage)\n', '').trimEnd().split('\n');
+      expect(lines[lines.length - 1]).toMatch(c.message);
+      if (c.code !== 1) expect(lines).toHaveLength(1);
+    } else expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(c.code);
+    expect(snapshot(root, c.writes ? [c.writes] : [])).toEqual(before);
+    c.check?.(root, outcome);
+  });
+});

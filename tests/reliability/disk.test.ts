@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  TINY, bindReadOnly, exited, mountTmpfs, pauseAt, reached, remountReadOnly, resultBytes, run, snapshot, start, unmount, workdir,
+} from './harness.js';
+
+/**
+ * Read-only and full disks, on real mounts (a small tmpfs, a read-only bind mount): CI runs as
+ * root, and a mount that cannot be made fails these tests loudly rather than skipping them.
+ */
+
+const ARGS = ['run', 'tiny.yaml', '--quiet', '--workers', '1'];
+const NO_REPORT = [...ARGS, '--no-report'];
+
+let project: string;
+const mounts: string[] = [];
+const reference: Record<string, Record<string, string>> = {};
+
+function tmpfs(name: string, size: string): string {
+  const dir = join(project, name);
+  mountTmpfs(dir, size);
+  mounts.push(dir);
+  return dir;
+}
+
+/** Fills a file system to the last byte. */
+function fill(dir: string): void {
+  try {
+    writeFileSync(join(dir, 'filler'), Buffer.alloc(64 * 2 ** 20));
+  } catch (err) {
+    expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+  }
+}
+
+beforeAll(() => {
+  project = workdir({ 'tiny.yaml': TINY });
+  for (const [name, args] of [['plain', NO_REPORT], ['report', ARGS]] as const) {
+    expect(run([...args, '--out', `ref-${name}`], project).code).toBe(0);
+    reference[name] = resultBytes(join(project, `ref-${name}`));
+  }
+});
+
+afterAll(() => {
+  for (const dir of mounts.reverse()) unmount(dir);
+});
+
+/** Runs a refused case: exit 2, one line matching `message`, nothing under the project changed. */
+function refused(args: string[], message: RegExp): void {
+  const before = snapshot(project);
+  const r = run(args, project);
+  expect(r.stderr.trimEnd()).toMatch(message);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.code).toBe(2);
+  expect(snapshot(project)).toEqual(before);
+}
+
+describe('unusable output folders are refused up front (exit 2, nothing written)', () => {
+  it('a read-only tmpfs', () => {
+    const ro = tmpfs('ro', '4m');
+    remountReadOnly(ro);
+    refused([...NO_REPORT, '--out', 'ro/out'], /^--out ro\/out: .*\/ro is on a read-only file system$/);
+  });
+
+  it('a read-only bind mount of a writable folder', () => {
+    mkdirSync(join(project, 'source'));
+    const bound = join(project, 'bound');
+    bindReadOnly(join(project, 'source'), bound);
+    mounts.push(bound);
+    refused([...NO_REPORT, '--out', 'bound/out'], /^--out bound\/out: .*\/bound is on a read-only file system$/);
+  });
+
+  it('an earlier results folder that has become read-only', () => {
+    const bound = join(project, 'frozen');
+    bindReadOnly(join(project, 'ref-plain'), bound);
+    mounts.push(bound);
+    refused([...NO_REPORT, '--out', 'frozen'], /^--out frozen: .*\/frozen is on a read-only file system$/);
+  });
+
+  it('a 1 MB tmpfs for a run with its report', () => {
+    tmpfs('small', '1m');
+    refused([...ARGS, '--out', 'small/out'], /^--out small\/out: expected about [\d.]+ MB of free space for the results, found 1\.0 MB free on .*\/small$/);
+  });
+
+  it('a tmpfs that is already full', () => {
+    const full = tmpfs('full', '1m');
+    fill(full);
+    refused([...NO_REPORT, '--out', 'full/out'], /^--out full\/out: expected about [\d.]+ MB of free space for the results, found 0\.1 MB free/);
+  });
+});
+
+/** [phase at which the disk fills, report or not]. */
+const FULL_AT: [string, boolean][] = [
+  ['parts', false],
+  ['assembly', false],
+  ['summary', true],
+];
+
+describe('a disk that fills mid-run: exit 74, one line naming the folder and --resume, then --resume gives the same bytes', () => {
+  it.each(FULL_AT)('full at %s', async (phase, report) => {
+    const name = `fills-${phase}`;
+    const disk = tmpfs(name, '4m');
+    const out = `${name}/out`;
+    const marker = join(project, `${name}.paused`);
+    const args = report ? ARGS : NO_REPORT;
+    const outside = snapshot(project, [name]);
+    const child = start([...args, '--out', out], project, pauseAt(phase, marker));
+    expect(await reached(marker, child), child.output.stderr).toBe(true);
+    fill(disk);
+    rmSync(marker);
+    expect(await exited(child)).toBe(74);
+    const lines = child.output.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^draagvlak: stopped: no space left on the device \\(ENOSPC\\) while writing .*/${name}/out; the runs done are kept and ${name}/out is marked incomplete; free space or fix the disk, then continue with: draagvlak run tiny\\.yaml .*--resume$`),
+    );
+    if (!report) expect(JSON.parse(readFileSync(join(disk, 'out', 'manifest.json'), 'utf8')).complete).toBe(false);
+    expect(existsSync(join(disk, 'out', '.draagvlak.lock'))).toBe(false);
+    expect(snapshot(project, [name])).toEqual(outside);
+
+    rmSync(join(disk, 'filler'));
+    const resumed = run([...args, '--out', out, '--resume'], project);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(resultBytes(join(disk, 'out'))).toEqual(reference[report ? 'report' : 'plain']);
+    expect(readdirSync(join(disk, 'out')).filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
+  });
+});

@@ -1,23 +1,21 @@
 /// <reference lib="dom" />
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { exploreCharts } from '../../src/charts/exploreCharts.js';
 import { EXPLORE_FILES } from '../../src/explore/write.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const COMMITTED = 'results/explore-drivers';
 
 describe('the explore report of scenarios/explore-drivers.yaml', () => {
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draagvlak } from '../e2e/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Probe {
   inputLatency: number[];
@@ -65,12 +64,11 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     dir = mkdtempSync(join(tmpdir(), 'draagvlak-studio-'));
     const made = draagvlak(['studio', '--out', join(dir, 'studio.html')], dir);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain('studio.html');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());

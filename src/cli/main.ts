@@ -50,7 +50,7 @@ async function command(argv: string[]): Promise<number> {
     .option('--set <path=value>', 'override a scenario field, e.g. --set strategy.steering=0.8 (repeatable)', collect, [])
     .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
-    .option('--out <dir>', 'results folder (default: results/<scenario name>)')
+    .option('--out <dir>', 'results folder (default: results/<scenario file name without extension>, e.g. results/baseline for scenarios/baseline.yaml)')
     .addOption(new Option('--workers <n>', 'worker threads (default: available cores; a plan too small for threads runs without)').argParser(whole('--workers', 1)))
     .option('--resume', 'continue an interrupted run in the results folder')
     .option('--quiet', 'no progress output')
@@ -58,7 +58,7 @@ async function command(argv: string[]): Promise<number> {
     .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
     .option('--force', 'run even when the estimated memory exceeds what this machine has')
-    .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario name>.shards/I); join them with draagvlak merge')
+    .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario file name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./run.js');
       code = await runCommand(file, opts);
@@ -86,8 +86,8 @@ async function command(argv: string[]): Promise<number> {
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
-    .option('--out <dir>', 'merged results folder (default: results/<scenario name>); shards go to <dir>.shards/')
-    .option('--script <file>', 'where to write the script (default: draagvlak-<scenario name>.sbatch)')
+    .option('--out <dir>', 'merged results folder (default: results/<scenario file name without extension>); shards go to <dir>.shards/')
+    .option('--script <file>', 'where to write the script (default: draagvlak-<scenario file name>.sbatch)')
     .action(async (file: string, opts) => {
       const { slurmCommand } = await import('./slurm.js');
       code = slurmCommand(file, opts);
@@ -116,9 +116,10 @@ async function command(argv: string[]): Promise<number> {
     .argument('<dir>', 'results folder')
     .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
-    .action(async (dir: string, opts: { png?: boolean }) => {
+    .option('--quiet', 'print nothing but problems')
+    .action(async (dir: string, opts: { png?: boolean; quiet?: boolean }) => {
       const { reportCommand } = await import('./report.js');
-      code = await reportCommand(dir, { png: opts.png });
+      code = await reportCommand(dir, { png: opts.png, quiet: opts.quiet });
     });
 
   program

@@ -12,22 +12,25 @@ import { isExploreFolder } from './plan.js';
  * `draagvlak report DIR`: rebuilds summary.csv, the charts and report.html of a results folder
  * from its CSVs, read back into a result set, holding the folder's lock. Exit code 0 on success; 2
  * when the folder is missing, not a readable results folder, or in use by a run (one clear message,
- * nothing half-written); 74 when the disk fails.
+ * nothing half-written); 74 when the disk fails. `quiet`: nothing on stdout, problems still on stderr.
  */
-export async function reportCommand(dir: string, options: { png?: boolean } = {}): Promise<number> {
+export async function reportCommand(dir: string, options: { png?: boolean; quiet?: boolean } = {}): Promise<number> {
+  const say = (line: string) => {
+    if (!options.quiet) process.stdout.write(`${line}\n`);
+  };
   let release: (() => void) | undefined;
   try {
     if (existsSync(dir)) release = acquireLock(resolve(dir));
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir);
-      process.stdout.write(`Report: ${report}\n`);
+      say(`Report: ${report}`);
       return EXIT.done;
     }
     const results = await readResultSet(dir);
     writeSummary(results);
     const { report } = await buildReport(results, { png: options.png });
-    process.stdout.write(`Report: ${report}\n`);
+    say(`Report: ${report}`);
     return EXIT.done;
   } catch (err) {
     if (err instanceof ResultsError || err instanceof UsageError) {

@@ -35,7 +35,10 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** The known name closest to a misspelt one, when it is close enough to be a likely slip. */
+/**
+ * The known name closest to a misspelt one, when it is close enough to be a likely slip — or, failing
+ * that, the known name the word is built around (`neighbourhood-evening` → `evening`).
+ */
 export function closest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -46,7 +49,9 @@ export function closest(word: string, known: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
+  const parts = word.toLowerCase().split(/[^a-z0-9]+/);
+  return known.find((k) => k.length > 2 && !/[^a-z0-9]/i.test(k) && parts.includes(k.toLowerCase()));
 }
 
 function editDistance(a: string, b: string): number {

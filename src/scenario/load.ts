@@ -106,7 +106,9 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
   const blame = blamer(file, overrides.paths, options);
   if (overrides.problems.length) throw new ScenarioError(overrides.problems);
   fail(forbiddenKeys(doc, file).map(blame));
-  fail(inDocumentOrder(schemaProblems(doc, file), doc).map(blame));
+  const schema = schemaProblems(doc, file);
+  // Schema and semantic problems are told in one round, in the order of the file.
+  if (schema.length) fail(inDocumentOrder([...schema, ...semanticBeside(doc, file, schema)], doc).map(blame));
 
   const scenario = complete(doc, file);
   if (options.seed !== undefined) scenario.seed = options.seed;
@@ -139,6 +141,39 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
     fail(problems);
   }
   return scenario;
+}
+
+/**
+ * The semantic problems (checkScenario) of a document the schema refused, so that both kinds come
+ * in one round: the fields the schema refused are left out (their defaults stand in) and the rest is
+ * checked, when it then fits the schema; problems at or inside a refused field are not repeated.
+ * None when the document cannot be mended so (a required field missing, a list item malformed).
+ */
+function semanticBeside(doc: Record<string, unknown>, file: string, schema: readonly Problem[]): Problem[] {
+  const mended = clone(doc);
+  for (const p of schema) removeField(mended, p.path);
+  let scenario: Scenario;
+  try {
+    scenario = complete(mended, file);
+    if (schemaProblems(scenario, file).length) return [];
+  } catch {
+    return [];
+  }
+  const problems: Problem[] = [];
+  checkScenario(scenario, (path, expected, found) => problems.push({ file, path, expected, found }));
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+  return problems.filter((p) => !schema.some((s) => overlaps(p.path, s.path) || overlaps(s.path, p.path)));
+}
+
+/** Deletes the field at a reader's path (`strategy.steering`, `plans[0].interventions`) from a record; a list item stays. */
+function removeField(doc: Record<string, unknown>, path: string): void {
+  const keys = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  let node: unknown = doc;
+  for (const key of keys.slice(0, -1)) {
+    node = /^\[\d+\]$/.test(key) ? (Array.isArray(node) ? node[Number(key.slice(1, -1))] : undefined) : isRecord(node) ? node[key] : undefined;
+  }
+  const last = keys[keys.length - 1];
+  if (last !== undefined && isRecord(node) && !/^\[\d+\]$/.test(last)) delete node[last];
 }
 
 /** The scenario with every field: the defaults, then the context, then the preset, then the document. */

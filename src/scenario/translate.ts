@@ -32,8 +32,13 @@ function explain(e: ErrorObject): Omit<Problem, 'file'> {
       const child = ((node.properties ?? {}) as Record<string, JsonSchema>)[key] ?? {};
       return { path: joinPath(at, key), expected: describe(child), found: 'nothing' };
     }
+    case 'enum': {
+      const known = (node.enum ?? []) as unknown[];
+      const found = typeof e.data === 'string' && known.every((k) => typeof k === 'string') ? showUnknown(e.data, known as string[]) : show(e.data);
+      return { path: at, expected: describe(node), found };
+    }
     default:
-      return { path: at, expected: describe(node), found: show(e.data) };
+      return { path: at, expected: describe(node), found: Array.isArray(e.data) && e.data.length === 0 ? 'an empty list' : show(e.data) };
   }
 }
 

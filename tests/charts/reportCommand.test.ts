@@ -18,6 +18,14 @@ describe('draagvlak report DIR', () => {
     expect(out.mock.calls.join('')).toContain(join(dir, 'report.html'));
   });
 
+  test('--quiet: nothing on stdout', async () => {
+    const { dir } = await comparisonResults({ withSeries: false });
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await reportCommand(dir, { quiet: true })).toBe(0);
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(out).not.toHaveBeenCalled();
+  });
+
   test('a missing folder or one without runs.csv gets one clear message and exit code 2', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await reportCommand('/nonexistent/results')).toBe(2);

@@ -22,6 +22,10 @@ const CASES: [string, string | null, string[], RegExp][] = [
   ['--out a file', null, ['--out', 'notes.txt'], /is a file/],
   ['--out a folder that is not a results folder', null, ['--out', 'docs'], /not a draagvlak results folder/],
   ['--resume with nothing to resume', null, ['--resume'], /nothing to resume/],
+  ['a misspelt action', `${TINY.replace(/sweep:[\s\S]*$/, '')}plans:\n  - name: p\n    interventions:\n      - {at: 4, action: neighbourhood-evening}\n`, [],
+    /^tiny\.yaml: plans\[0\]\.interventions\[0\]\.action: expected one of .*found "neighbourhood-evening" \(did you mean evening\?\)\n$/],
+  ['a plan without interventions', `${TINY.replace(/sweep:[\s\S]*$/, '')}plans:\n  - name: p\n    interventions: []\n`, [],
+    /^tiny\.yaml: plans\[0\]\.interventions: expected at least one intervention \(a plan needs at least one;.*found an empty list\n$/],
 ];
 
 describe('bad input is refused with exit code 2 and nothing written', () => {
@@ -54,6 +58,29 @@ describe('bad input is refused with exit code 2 and nothing written', () => {
   });
 });
 
+describe('schema and semantic problems come in one round, in the order of the file', () => {
+  it.each([
+    // a semantic problem (a week past the horizon) before a schema problem (steering out of range), and the reverse
+    ['semantic first', 'plans:\n  - name: p\n    interventions:\n      - {at: 400, action: evening}\nstrategy:\n  steering: 2\n', ['plans[0].interventions[0].at', 'strategy.steering']],
+    ['schema first', 'strategy:\n  steering: 2\nplans:\n  - name: p\n    interventions:\n      - {at: 400, action: evening}\n', ['strategy.steering', 'plans[0].interventions[0].at']],
+  ])('%s', (_what, tail, paths) => {
+    const cwd = workdir({ 'tiny.yaml': `${TINY.replace(/sweep:[\s\S]*$/, '')}${tail}` });
+    const r = draagvlak(['run', 'tiny.yaml', '--quiet'], cwd);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(': ')[1])).toEqual(paths);
+    expect(lines[0]).toMatch(/^tiny\.yaml: \S+: expected .+, found .+$/);
+    expect(listing(cwd)).toEqual(['tiny.yaml']);
+  });
+
+  it('a semantic problem inside a field the schema refused is not told twice', () => {
+    const cwd = workdir({ 'tiny.yaml': `${TINY.replace('sampleEvery: 5', 'sampleEvery: 900')}` });
+    const r = draagvlak(['validate', 'tiny.yaml'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tiny.yaml: sampleEvery: expected a whole number from 1 to 520, found 900\n');
+  });
+});
+
 describe('the other commands', () => {
   it('validate reports ok for a good file and exit code 2 for a bad one', () => {
     const cwd = workdir({ 'tiny.yaml': TINY, 'bad.yaml': TINY.replace('horizon: 20', 'horizon: -1') });
@@ -76,6 +103,15 @@ describe('the other commands', () => {
     const help = draagvlak(['run', '--help'], cwd);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--workers/);
+    // the default folder as run chooses it: from the file name, not the scenario's name
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('default: results/<scenario file name without extension>');
+    const named = workdir({ 'tiny-file.yaml': tinySweep({ replications: 1 }) });
+    expect(draagvlak(['run', 'tiny-file.yaml', '--quiet', '--no-report'], named).code).toBe(0);
+    expect(listing(join(named, 'results'))).toEqual(['tiny-file']);
+    const report = draagvlak(['report', join('results', 'tiny-file'), '--quiet'], named);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toBe('');
+    expect(listing(join(named, 'results', 'tiny-file'))).toContain('report.html');
     expect(draagvlak(['--version'], cwd).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -129,7 +129,7 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     text: 'compare:\n  - preset: clasic\n',
     path: 'compare[0].preset',
     expected: 'one of classic, cooperative, laissez-faire, network-steering',
-    found: '"clasic"',
+    found: '"clasic" (did you mean classic?)',
   },
   {
     what: 'a compared strategy with neither name nor preset',

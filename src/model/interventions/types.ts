@@ -105,7 +105,10 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
     {
       name: text({ minLength: 1, maxLength: TEXT_LENGTH.name }),
       description: text({ maxLength: TEXT_LENGTH.text }),
-      interventions: list(ref('intervention', INTERVENTION), { minItems: 1 }),
+      interventions: list(ref('intervention', INTERVENTION), {
+        minItems: 1,
+        title: "at least one intervention (a plan needs at least one; doing nothing is run anyway, as 'no intervention')",
+      }),
     },
     { required: ['name', 'interventions'] },
   );

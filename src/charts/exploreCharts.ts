@@ -8,8 +8,17 @@ const KIND_COLOUR: ColorDef = { field: 'kind', type: 'nominal', title: 'Factor',
 /** Most points drawn in a scatter (every m-th design point): enough to see a shape, small enough to open. */
 const SCATTER_POINTS = 100;
 
-/** "strategy.steering" → "Steering (strategy)". */
+/** What an intervention setting is, in words. */
+const SETTING_WORDS: Record<string, string> = { at: 'Week it fires', from: 'Week it starts', for: 'Weeks it lasts', size: 'Size', 'when.above': 'Level it fires above', 'when.below': 'Level it fires below' };
+
+/**
+ * "strategy.steering" → "Steering (strategy)"; an intervention setting, "interventions.evening.at"
+ * → "Week it fires (interventions.evening)", "interventions[1].set.strategy.serving" →
+ * "Serving set (interventions[1])".
+ */
 export function factorTitle(path: string): string {
+  const setting = /^(interventions.*?)\.(at|from|for|size|when\.above|when\.below|set\..+)$/.exec(path);
+  if (setting) return `${SETTING_WORDS[setting[2]] ?? `${humanise(setting[2].split('.').pop()!)} set`} (${setting[1]})`;
   const dot = path.lastIndexOf('.');
   return `${humanise(path.slice(dot + 1))} (${path.slice(0, dot)})`;
 }

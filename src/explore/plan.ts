@@ -6,6 +6,7 @@ import { latinHypercube } from '../scenario/design.js';
 import { ScenarioError, show, showUnknown, type Problem } from '../scenario/errors.js';
 import { PARAMETER_SPECS, clone, joinPath, parametersOf, setParam } from '../scenario/paths.js';
 import type { Explore, ExploreMethod, RunPlan, Scenario, ScenarioPoint } from '../scenario/types.js';
+import { interventionSetting, isInterventionFactor, setInterventionSetting, type InterventionSetting } from './interventionSettings.js';
 import { morrisDesign } from './morris.js';
 import { SALTELLI_MAX_FACTORS, saltelliDesign } from './sobolIndices.js';
 
@@ -19,6 +20,8 @@ export interface Factor {
   from: number;
   to: number;
   integer: boolean;
+  /** The intervention setting it ranges over; none for a model parameter. */
+  setting?: InterventionSetting;
 }
 
 /** What explore ran: its factors, its points in the unit cube (row-major, k per point), and the analysis it asked for. */
@@ -55,9 +58,20 @@ export function exploreProblems(scenario: Scenario, file: string): Problem[] {
   const numeric = [...PARAMETER_SPECS.keys()].filter(isNumber);
   const strategyPaths = numeric.filter((p) => p.startsWith(`${LEVER_GROUP}.`));
   if (levers.length + uncertainties.length === 0) report('explore', 'at least one lever or uncertainty to vary', 'none');
+  const settings = new Map<string, string>();
   for (const [kind, entries] of [['levers', levers], ['uncertainties', uncertainties]] as const) {
     for (const [path, r] of entries) {
       const where = joinPath(`explore.${kind}`, path);
+      if (isInterventionFactor(path)) {
+        const s = interventionSetting(path, scenario.interventions ?? [], scenario.horizon);
+        if (!('index' in s)) report(where, s.expected, s.found);
+        else if (settings.has(`${s.index} ${s.setting}`)) report(where, 'each factor listed once', `the setting "${settings.get(`${s.index} ${s.setting}`)}" names again`);
+        else if (r.from >= r.to) report(where, 'a range with from below to', `from ${r.from}, to ${r.to}`);
+        else if (r.from < s.min || r.to > s.max) report(where, `a range within the setting's range, ${s.min} to ${s.max}`, `from ${r.from}, to ${r.to}`);
+        else if (s.integer && (!Number.isInteger(r.from) || !Number.isInteger(r.to))) report(where, `whole numbers (${s.setting} counts ${s.setting === 'size' ? 'parties' : 'weeks'})`, `from ${r.from}, to ${r.to}`);
+        if ('index' in s) settings.set(`${s.index} ${s.setting}`, path);
+        continue;
+      }
       if (!isNumber(path)) {
         report(where, `a numeric model parameter (${kind === 'levers' ? strategyPaths.join(', ') : 'e.g. residents.threshold, environment.costs'})`, showUnknown(path, numeric));
         continue;
@@ -120,14 +134,13 @@ export function exploreProblems(scenario: Scenario, file: string): Problem[] {
 }
 
 /** The factors of a checked explore section: levers first, then uncertainties, each in the order listed. */
-export function factorsOf(e: Explore): Factor[] {
-  const factor = (kind: Factor['kind']) => ([path, r]: [string, { from: number; to: number }]): Factor => ({
-    path,
-    kind,
-    from: r.from,
-    to: r.to,
-    integer: (PARAMETER_SPECS.get(path) as NumberSpec).integer === true,
-  });
+export function factorsOf(scenario: Scenario): Factor[] {
+  const e = scenario.explore as Explore;
+  const factor = (kind: Factor['kind']) => ([path, r]: [string, { from: number; to: number }]): Factor => {
+    if (!isInterventionFactor(path)) return { path, kind, from: r.from, to: r.to, integer: (PARAMETER_SPECS.get(path) as NumberSpec).integer === true };
+    const setting = interventionSetting(path, scenario.interventions ?? [], scenario.horizon) as InterventionSetting;
+    return { path, kind, from: r.from, to: r.to, integer: setting.integer, setting };
+  };
   return [...Object.entries(e.levers ?? {}).map(factor('lever')), ...Object.entries(e.uncertainties ?? {}).map(factor('uncertainty'))];
 }
 
@@ -140,7 +153,7 @@ export function factorValue(f: Factor, u: number): number {
 /** The design of a checked explore section in the unit cube. */
 export function exploreDesign(scenario: Scenario): ExploreDesign {
   const e = scenario.explore as Explore;
-  const factors = factorsOf(e);
+  const factors = factorsOf(scenario);
   const k = factors.length;
   const base = {
     method: e.method,
@@ -186,11 +199,13 @@ export function explorePlan(scenario: Scenario, file: string): { plan: RunPlan; 
   const seen = new Set<string>();
   for (let p = 0; p < design.unit.length / k; p++) {
     const params = clone(base);
+    const interventions = scenario.interventions ? clone(scenario.interventions) : undefined;
     const values: Record<string, number> = {};
     design.factors.forEach((f, i) => {
       const v = factorValue(f, design.unit[p * k + i]);
       values[f.path] = v;
-      setParam(params, f.path, v);
+      if (f.setting) setInterventionSetting(interventions![f.setting.index], f.setting.setting, v);
+      else setParam(params, f.path, v);
     });
     checkParameters(params, scenario.horizon, (path, expected, found) => {
       if (seen.has(path)) return;
@@ -198,7 +213,7 @@ export function explorePlan(scenario: Scenario, file: string): { plan: RunPlan; 
       problems.push({ file, path: `${path} (at explore point ${p})`, expected, found });
     });
     const point: ScenarioPoint = { index: p, label: `${design.method} ${p}`, values, params };
-    if (scenario.interventions?.length) point.interventions = clone(scenario.interventions);
+    if (interventions?.length) point.interventions = interventions;
     points.push(point);
   }
   if (problems.length) throw new ScenarioError(problems);

@@ -20,12 +20,29 @@ function rangeShape(path: string, spec: ParamSpec) {
 export type FactorRange = TypeOf<ReturnType<typeof rangeShape>>;
 
 /**
+ * A factor that ranges over a setting of one of the scenario's interventions:
+ * `interventions.<name>.<setting>` or `interventions[<i>].<setting>` (src/explore/interventionSettings.ts
+ * checks the intervention, the setting and its range when the plan is made).
+ */
+export const INTERVENTION_FACTOR = /^interventions(\.|\[)/;
+
+const INTERVENTION_RANGE = object(
+  { from: number(), to: number() },
+  { required: ['from', 'to'], title: 'an intervention setting, interventions.<name>.<setting> or interventions[<i>].<setting>, as {from, to}' },
+);
+
+/**
  * Levers are the strategy group's numeric parameters. Uncertainties take any numeric path here, so
  * that a strategy parameter listed among them meets the plan's check, which says why it is refused
- * (a lever, or listed twice).
+ * (a lever, or listed twice). Both take intervention settings: what the manager does (an evening,
+ * officials in the field, a subsidy) is a lever, what is done to the programme (a mandate from
+ * above, a broken promise) an uncertainty; the scenario says which.
  */
 const factors = (leversOnly: boolean, title: string) =>
-  mapping<FactorRange>(Object.fromEntries(NUMERIC.filter(([path]) => !leversOnly || path.startsWith('strategy.')).map(([path, spec]) => [path, rangeShape(path, spec).schema])), { title });
+  mapping<FactorRange>(
+    Object.fromEntries(NUMERIC.filter(([path]) => !leversOnly || path.startsWith('strategy.')).map(([path, spec]) => [path, rangeShape(path, spec).schema])),
+    { title, patterns: { [INTERVENTION_FACTOR.source]: INTERVENTION_RANGE.schema } },
+  );
 
 /**
  * The `explore:` section, from the parameter registry: which paths may be levers or uncertainties,
@@ -38,8 +55,8 @@ export const EXPLORE = object(
     trajectories: integer({ minimum: 1, maximum: 100_000 }, { description: 'Morris trajectories (each k + 1 points).' }),
     levels: integer({ minimum: 2, maximum: 100 }, { description: 'Morris grid levels (even). Default 4.' }),
     samples: integer({ minimum: 1, maximum: 1_000_000 }, { description: 'sobol: base rows of the Saltelli design, a power of two (N(k + 2) points); lhs: points.' }),
-    levers: factors(true, 'levers the manager controls: strategy parameters, as path: {from, to}'),
-    uncertainties: factors(false, 'uncertainties nobody controls: parameters outside strategy, as path: {from, to}'),
+    levers: factors(true, 'levers the manager controls: strategy parameters and intervention settings, as path: {from, to}'),
+    uncertainties: factors(false, 'uncertainties nobody controls: parameters outside strategy and intervention settings, as path: {from, to}'),
     outcomes: list(text(), { minItems: 1, description: 'reached_by_<week>, rmst, median_reach, coherent_success, trust_final.' }),
     discover: object({ outcome: text(), below: number(), above: number() }, { required: ['outcome'], title: 'a case of interest {outcome, below} or {outcome, above}' }),
     bootstrap: integer({ minimum: 100, maximum: 100_000 }, { description: 'Bootstrap resamples for the intervals. Default 1000.' }),
@@ -47,7 +64,7 @@ export const EXPLORE = object(
   {
     required: ['method'],
     description:
-      'Global sensitivity analysis and scenario discovery: levers (strategy parameters) and uncertainties (what nobody controls) over ranges; method morris (trajectories), sobol (samples, Saltelli design) or lhs (samples); the outcomes to analyse; the case of interest for PRIM.',
+      'Global sensitivity analysis and scenario discovery: levers (strategy parameters, intervention settings) and uncertainties (what nobody controls) over ranges; method morris (trajectories), sobol (samples, Saltelli design) or lhs (samples); the outcomes to analyse; the case of interest for PRIM.',
   },
 );
 

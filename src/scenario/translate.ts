@@ -24,7 +24,8 @@ function explain(e: ErrorObject): Omit<Problem, 'file'> {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((node.properties ?? {}) as object);
-      const expected = known.length <= 30 ? `one of ${known.join(', ')}` : `a known name, e.g. ${known[0]}`;
+      const patterns = Object.values((node.patternProperties ?? {}) as Record<string, JsonSchema>).map(describe);
+      const expected = (known.length <= 30 ? `one of ${known.join(', ')}` : `a known name, e.g. ${known[0]}`) + patterns.map((p) => `, or ${p}`).join('');
       return { path: joinPath(at, key), expected, found: showUnknown(key, known) };
     }
     case 'required': {

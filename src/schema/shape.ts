@@ -91,12 +91,22 @@ export function object<F extends Fields, R extends keyof F & string = never>(
 
 /**
  * A mapping whose names are known only when the program runs (the parameters a sweep may vary,
- * the strategy parameters an intervention may set): every field has the type T.
+ * the strategy parameters an intervention may set): every field has the type T. `patterns` also
+ * admits names matching a regular expression (each described by its schema's title).
  */
-export function mapping<T>(fields: Record<string, JsonSchema>, options: Notes & { minProperties?: number } = {}): Shape<Record<string, T>> {
-  const { minProperties, ...notes } = options;
+export function mapping<T>(
+  fields: Record<string, JsonSchema>,
+  options: Notes & { minProperties?: number; patterns?: Record<string, JsonSchema> } = {},
+): Shape<Record<string, T>> {
+  const { minProperties, patterns, ...notes } = options;
   return shape(
-    { type: 'object', ...(minProperties !== undefined ? { minProperties } : {}), additionalProperties: false, properties: fields },
+    {
+      type: 'object',
+      ...(minProperties !== undefined ? { minProperties } : {}),
+      additionalProperties: false,
+      properties: fields,
+      ...(patterns ? { patternProperties: patterns } : {}),
+    },
     notes,
   );
 }

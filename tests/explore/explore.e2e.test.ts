@@ -47,9 +47,47 @@ const BAD: [string, string, RegExp][] = [
   ['an unknown parameter', ISSUE_FORM.replace('residents.trustGov', 'residents.trustGob'), /explore\.uncertainties\.residents\.trustGob: expected .*found "residents\.trustGob" \(did you mean residents\.trustGov\?\)/],
 ];
 
+/** Two interventions for levers on intervention settings: a named evening and an unnamed field window. */
+const TIMELINE = `interventions:
+  - name: evening
+    at: 10
+    action: evening
+  - from: 5
+    for: 10
+    action: field
+`;
+
+/** Levers and an uncertainty on intervention settings, beside a strategy lever and a resident's disposition. */
+const SETTINGS_FORM = `  method: morris
+  trajectories: 4
+  levers:
+    strategy.steering: {from: 0, to: 1}
+    interventions.evening.at: {from: 2, to: 30}
+    interventions.evening.size: {from: 0, to: 1}
+    interventions[1].for: {from: 1, to: 20}
+  uncertainties:
+    residents.threshold: {from: 0.35, to: 0.55}
+    interventions[1].size: {from: 0.2, to: 1}
+  outcomes: [reached_by_30, rmst, coherent_success]
+`;
+
+/** [what, explore section, what stderr must say] for levers on intervention settings (the scenario has TIMELINE). */
+const BAD_SETTINGS: [string, string, RegExp][] = [
+  ['an unknown intervention', SETTINGS_FORM.replace('interventions.evening.at', 'interventions.evenig.at'), /explore\.levers\.interventions\.evenig\.at: expected an intervention of the scenario's interventions, by name or as interventions\[i\] \(evening, interventions\[1\]\), found "evenig" \(did you mean evening\?\)/],
+  ['an intervention number past the timeline', SETTINGS_FORM.replace('interventions[1].for', 'interventions[2].for'), /explore\.levers\.interventions\[2\]\.for: expected an intervention of the scenario's interventions/],
+  ['a setting that is not numeric', SETTINGS_FORM.replace('interventions.evening.at', 'interventions.evening.action'), /explore\.levers\.interventions\.evening\.action: expected a numeric setting of intervention evening \(at, size\), found "action" \(not a number\)/],
+  ['a setting the intervention does not have', SETTINGS_FORM.replace('interventions[1].for', 'interventions[1].at'), /explore\.levers\.interventions\[1\]\.at: expected a numeric setting of intervention interventions\[1\] \(from, for, size\), found "at"/],
+  ['a week past the horizon', SETTINGS_FORM.replace('{from: 2, to: 30}', '{from: 2, to: 50}'), /explore\.levers\.interventions\.evening\.at: expected a range within the setting's range, 1 to 40, found from 2, to 50/],
+  ['a size outside the action’s range', SETTINGS_FORM.replace('size: {from: 0, to: 1}', 'size: {from: 0, to: 1.5}'), /explore\.levers\.interventions\.evening\.size: expected a range within the setting's range, 0 to 1, found from 0, to 1\.5/],
+  ['weeks that are not whole', SETTINGS_FORM.replace('{from: 1, to: 20}', '{from: 1.5, to: 20}'), /explore\.levers\.interventions\[1\]\.for: expected whole numbers \(for counts weeks\), found from 1\.5, to 20/],
+  ['a setting listed twice, by name and by number', SETTINGS_FORM.replace('interventions[1].for: {from: 1, to: 20}', 'interventions[0].at: {from: 1, to: 20}'), /explore\.levers\.interventions\[0\]\.at: expected each factor listed once, found the setting "interventions\.evening\.at" names again/],
+  ['a setting that is not a range', SETTINGS_FORM.replace('{from: 2, to: 30}', '5'), /explore\.levers\.interventions\.evening\.at: expected an intervention setting, interventions\.<name>\.<setting> or interventions\[<i>\]\.<setting>, as \{from, to\}, found 5/],
+];
+
 describe('explore: bad input is refused with one line, exit code 2 and nothing written', () => {
-  it.each(BAD)('%s', (_what, section, message) => {
-    const cwd = workdir({ 'x.yaml': withExplore(section) });
+  it.each([...BAD, ...BAD_SETTINGS.map(([what, section, message]): [string, string, RegExp] => [what, TIMELINE + section, message])])('%s', (_what, section, message) => {
+    const timeline = section.startsWith('interventions:') ? TIMELINE : '';
+    const cwd = workdir({ 'x.yaml': tinyExplore(section.slice(timeline.length), timeline) });
     const before = listing(cwd);
     const run = draagvlak(['run', 'x.yaml', '--quiet'], cwd);
     expect(run.stderr).toMatch(message);
@@ -99,5 +137,47 @@ describe('explore runs through the executor', () => {
     const before = readFileSync(join(cwd, 'one', 'indices.csv'), 'utf8');
     expect(draagvlak(['report', 'one'], cwd).code).toBe(0);
     expect(readFileSync(join(cwd, 'one', 'indices.csv'), 'utf8')).toBe(before);
+  }, 120_000);
+});
+
+describe('intervention settings as levers and uncertainties', () => {
+  it('Morris runs end to end over intervention settings, each point’s timeline set from its factors', () => {
+    const cwd = workdir({ 'x.yaml': tinyExplore(SETTINGS_FORM, TIMELINE) });
+    const run = draagvlak(['run', 'x.yaml', '--quiet', '--out', 'out'], cwd);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const table = (name: string) => {
+      const [head, ...lines] = readFileSync(join(cwd, 'out', name), 'utf8').trim().split('\n');
+      const columns = head.split(',');
+      return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i], v])));
+    };
+    const indices = table('indices.csv');
+    for (const [factor, kind] of [['interventions.evening.at', 'lever'], ['interventions.evening.size', 'lever'], ['interventions[1].for', 'lever'], ['interventions[1].size', 'uncertainty']]) {
+      expect(indices.filter((r) => r.factor === factor && r.kind === kind && r.index === 'mu_star'), factor).toHaveLength(3);
+    }
+    // The evening fires in the week its lever sets; the field window lasts the weeks its lever sets.
+    const fired = table('interventions.csv');
+    expect(fired.length).toBeGreaterThan(0);
+    for (const r of fired) {
+      if (r.name === 'evening') expect(Number(r.week)).toBe(Number(r['interventions.evening.at']));
+      else expect(r.name).toBe(`field weeks 5–${4 + Number(r['interventions[1].for'])}`);
+    }
+    expect(new Set(fired.filter((r) => r.name === 'evening').map((r) => r.week)).size).toBeGreaterThan(1);
+    // Consecutive points of a trajectory differ in one factor. Where only the evening's turnout
+    // changed, final trust moves the same way in every replicate (common random numbers: those who
+    // come at the lower turnout come at the higher one too, and each gains trust).
+    const runs = table('runs.csv');
+    const factors = ['strategy.steering', 'interventions.evening.at', 'interventions.evening.size', 'interventions[1].for', 'residents.threshold', 'interventions[1].size'];
+    let pairs = 0;
+    for (let i = 2; i < runs.length; i++) {
+      const [a, b] = [runs[i - 2], runs[i]];
+      if (Number(a.point) % 7 === 6 || a.replicate !== b.replicate) continue;
+      const changed = factors.filter((f) => a[f] !== b[f]);
+      if (changed.length !== 1 || changed[0] !== 'interventions.evening.size') continue;
+      pairs++;
+      const up = Number(b['interventions.evening.size']) > Number(a['interventions.evening.size']);
+      expect(Number(b.trust_gov_final) > Number(a.trust_gov_final), `points ${a.point} → ${b.point}, replicate ${a.replicate}`).toBe(up);
+    }
+    expect(pairs).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -39,8 +39,8 @@ export const PROGRAMME_ACTIONS: ReadonlySet<ActionName> = new Set([
   'remove-stakeholder',
 ]);
 
-/** The strength of each action when `size` is not given, and what `size` means. */
-export const ACTION_SIZE: Record<ActionName, { default: number; min: number; max: number; meaning: string }> = {
+/** The strength of each action when `size` is not given, what `size` means, its range, and whether it counts (whole numbers). */
+export const ACTION_SIZE: Record<ActionName, { default: number; min: number; max: number; meaning: string; integer?: true }> = {
   set: { default: 0, min: 0, max: 0, meaning: 'unused: `set` names the parameters and values' },
   evening: { default: 0.5, min: 0, max: 1, meaning: 'turnout: chance to come, times the mean of belonging and trust in government' },
   field: { default: 0.6, min: 0, max: 1, meaning: "officials' presence held at least at this share of their time" },
@@ -48,8 +48,8 @@ export const ACTION_SIZE: Record<ActionName, { default: number; min: number; max
   subsidy: { default: 0.2, min: 0, max: 1, meaning: 'cost level taken off the costs driver' },
   mandate: { default: 0.4, min: 0, max: 1, meaning: 'policy pressure added, passed on by officials and softened by the buffer' },
   'share-revenues': { default: 0.8, min: 0, max: 1, meaning: 'revenue share set for the community' },
-  'add-stakeholder': { default: 1, min: 1, max: 20, meaning: 'parties added to those that must agree' },
-  'remove-stakeholder': { default: 1, min: 1, max: 20, meaning: 'parties removed from those that must agree (at least one remains)' },
+  'add-stakeholder': { default: 1, min: 1, max: 20, meaning: 'parties added to those that must agree', integer: true },
+  'remove-stakeholder': { default: 1, min: 1, max: 20, meaning: 'parties removed from those that must agree (at least one remains)', integer: true },
 };
 
 /** A quantity a condition can watch, over the neighbourhoods of `where`: a watchable metric of the registry (CONDITION_METRICS in src/model/metrics.ts). */

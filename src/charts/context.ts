@@ -3,6 +3,7 @@ import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
 import type { ResultSet } from '../analysis/results.js';
 import type { SeriesSummary } from '../analysis/seriesSummary.js';
+import { pointColours, wholeLabels } from './theme.js';
 
 /** Everything a chart builder may draw from, computed once per report. */
 export interface ChartContext {
@@ -29,9 +30,9 @@ export function colourBy(ctx: ChartContext, legend: Legend | null = {}): ColorDe
     type: 'nominal',
     title: ctx.groupTitle,
     sort: domain,
-    scale: { domain, scheme: domain.length > 10 ? 'tableau20' : 'tableau10' },
+    scale: { domain, ...pointColours(domain.length) },
     // legend drawn from the line layer: a short line per entry, laid out in columns under the chart
-    legend: legend === null ? null : { orient: 'bottom', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300, columns: Math.min(domain.length, domain.length > 6 ? 2 : 3), columnPadding: 24, ...legend },
+    legend: legend === null ? null : { orient: 'bottom', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300, columns: Math.min(domain.length, domain.length > 6 ? 2 : 3), columnPadding: 24, ...wholeLabels(domain, 300, 12), ...legend },
   };
 }
 

@@ -1,10 +1,10 @@
 import type { ExploreAnalysis } from '../explore/analyse.js';
 import type { Chart, ColorDef, PositionDef } from './chart.js';
-import { CONFIG, humanise } from './theme.js';
+import { CONFIG, humanise, PALETTE } from './theme.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Levers and uncertainties are told apart by colour in every explore chart. */
-const KIND_COLOUR: ColorDef = { field: 'kind', type: 'nominal', title: 'Factor', scale: { domain: ['lever', 'uncertainty'], range: ['#e45756', '#4c78a8'] } };
+const KIND_COLOUR: ColorDef = { field: 'kind', type: 'nominal', title: 'Factor', scale: { domain: ['lever', 'uncertainty'], range: [PALETTE[5], PALETTE[0]] } };
 /** Most points drawn in a scatter (every m-th design point): enough to see a shape, small enough to open. */
 const SCATTER_POINTS = 100;
 

@@ -23,8 +23,31 @@ export function sweptPair(ctx: ChartContext): { pair: [string, string]; grid: bo
 }
 
 interface PairChartOptions {
-  name: string; title: string; subtitle: string; caption: string; legend: string; domain?: [number, number]; reverse: boolean;
+  name: string; title: string; subtitle: string; caption: string; legend: string; reverse: boolean;
   value: (i: number) => number | null; text: (v: number | null) => string; format?: string;
+}
+
+/**
+ * The colour domain of a heatmap or scatter: from the smallest to the largest value drawn, so that
+ * the whole colour ramp spans what the points differ by (91 % and 100 % far apart when every point
+ * lies between them); the legend and the numbers in the cells give the values. Values all equal
+ * get a domain of ±0.5 around them.
+ */
+export function colourDomain(values: readonly (number | null)[]): [number, number] {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return [0, 1];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return hi > lo ? [lo, hi] : [lo - 0.5, hi + 0.5];
+}
+
+/** The colour of a value: light to dark blue over the values drawn (single hue, so colour-vision deficiencies keep the order). */
+function colourScale(opts: PairChartOptions, domain: [number, number]) {
+  return {
+    field: 'value', type: 'quantitative' as const, title: opts.legend,
+    scale: { scheme: 'blues', reverse: opts.reverse, domain, nice: false, zero: false },
+    legend: { format: opts.format, gradientLength: 200, values: domain },
+  };
 }
 
 function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptions): Chart {
@@ -33,8 +56,8 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
     const v = opts.value(i);
     return { x: cell(s.point.values[px]), y: cell(s.point.values[py]), value: v, text: opts.text(v), label: ctx.labels.get(s.point.index) };
   });
-  const finite = values.map((v) => v.value).filter((v): v is number => v !== null);
-  const mid = finite.length > 0 ? (Math.min(...finite) + Math.max(...finite)) / 2 : 0;
+  const domain = colourDomain(values.map((v) => v.value));
+  const mid = (domain[0] + domain[1]) / 2;
   const xy: SharedEncoding = {
     x: { field: 'x', type: 'ordinal', title: parameterTitle(px), sort: 'ascending', axis: { labelAngle: 0 } },
     y: { field: 'y', type: 'ordinal', title: parameterTitle(py), sort: 'descending' },
@@ -56,20 +79,14 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
         {
           transform: [{ filter: 'datum.value != null' }],
           mark: { type: 'rect' },
-          encoding: {
-            color: {
-              field: 'value', type: 'quantitative', title: opts.legend,
-              scale: { scheme: 'blues', reverse: opts.reverse, ...(opts.domain ? { domain: opts.domain } : {}) },
-              legend: { format: opts.format, gradientLength: 200 },
-            },
-          },
+          encoding: { color: colourScale(opts, domain) },
         },
         {
           mark: { type: 'text', fontSize: 12 },
           encoding: {
             text: { field: 'text' },
             // dark text on light cells, white on dark ones
-            color: { condition: { test: `datum.value != null && (${opts.reverse ? 'datum.value < ' : 'datum.value > '}${opts.domain ? 0.55 : mid})`, value: 'white' }, value: '#111' },
+            color: { condition: { test: `datum.value != null && (${opts.reverse ? 'datum.value < ' : 'datum.value > '}${mid})`, value: 'white' }, value: '#111' },
           },
         },
       ],
@@ -105,13 +122,7 @@ function scatter(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
         {
           transform: [{ filter: 'datum.value != null' }],
           mark: { type: 'circle', size, opacity: 1, stroke: '#555', strokeWidth: size > 30 ? 0.5 : 0 },
-          encoding: {
-            color: {
-              field: 'value', type: 'quantitative', title: opts.legend,
-              scale: { scheme: 'blues', reverse: opts.reverse, ...(opts.domain ? { domain: opts.domain } : {}) },
-              legend: { format: opts.format, gradientLength: 200 },
-            },
-          },
+          encoding: { color: colourScale(opts, colourDomain(values.map((v) => v.value))) },
         },
       ],
     },
@@ -137,21 +148,20 @@ export function heatmapCharts(ctx: ChartContext): Chart[] {
       name: `reach-probability-${kind}`,
       title: REACH_HEATMAP_TITLE,
       subtitle: `Probability of reaching the support threshold by week ${horizon}, for each ${grid ? 'combination' : 'point'}.`,
-      caption: `${each} of ${px.toLowerCase()} and ${py.toLowerCase()}; ${number} of initiatives that reached the support threshold by week ${horizon}. Darker is more likely.`,
+      caption: `${each} of ${px.toLowerCase()} and ${py.toLowerCase()}; ${number} of initiatives that reached the support threshold by week ${horizon}. Darker is more likely; the colours run from the lowest to the highest share found, not from 0 to 100 %.`,
       legend: 'Probability (0–1)',
-      domain: [0, 1],
       reverse: false,
       value: (i) => ctx.summaries[i].reach.estimate,
       text: (v) => (v === null ? '' : percent(v)),
-      format: '.1f',
+      format: '.2f',
     }),
     draw(ctx, pair, {
       name: `median-reach-week-${kind}`,
       title: MEDIAN_HEATMAP_TITLE,
       subtitle: `Median week in which an initiative reaches it; grey: fewer than half did by week ${horizon}.`,
       caption: grid
-        ? `The number in each cell is the week by which half of the initiatives had reached the support threshold; “never” means fewer than half did by week ${horizon}. Darker is sooner.`
-        : `Each dot is one point of the sweep; its colour is the week by which half of its initiatives had reached the support threshold, grey where fewer than half did by week ${horizon}. Darker is sooner.`,
+        ? `The number in each cell is the week by which half of the initiatives had reached the support threshold; “never” means fewer than half did by week ${horizon}. Darker is sooner; the colours run from the latest to the soonest week found.`
+        : `Each dot is one point of the sweep; its colour is the week by which half of its initiatives had reached the support threshold, grey where fewer than half did by week ${horizon}. Darker is sooner; the colours run from the latest to the soonest week found.`,
       legend: 'Median reach week',
       reverse: true,
       value: (i) => ctx.summaries[i].curve.median.median,

@@ -3,11 +3,12 @@ import { colourBy, type ChartContext } from './context.js';
 
 /**
  * One panel of a paired-differences chart: the dashed zero line, a bar for each row's 95 % interval
- * (`lo`–`hi`) and a dot at its `mean`, for the rows whose `measure` is `measure`.
+ * (`lo`–`hi`) and a dot at its `mean`, for the rows whose `measure` is `measure`; on the x `domain`
+ * given (panels in one unit share it), else on one fitted to the panel, zero always included.
  */
 export function intervalPanel(
   ctx: ChartContext,
-  options: { measure: string; unit: string; y: PositionDef; width: number; step: number; subtitle?: string },
+  options: { measure: string; unit: string; y: PositionDef; width: number; step: number; subtitle?: string; domain?: [number, number] },
 ): View {
   const { measure, unit, y, width, step } = options;
   const colour = colourBy(ctx, null);
@@ -20,7 +21,7 @@ export function intervalPanel(
       { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       {
         mark: { type: 'rule', strokeWidth: 2.5 },
-        encoding: { y, x: { field: 'lo', type: 'quantitative', title: unit, scale: { zero: true } }, x2: { field: 'hi' }, color: colour },
+        encoding: { y, x: { field: 'lo', type: 'quantitative', title: unit, scale: { zero: true, ...(options.domain ? { domain: options.domain } : {}) }, axis: { tickCount: 4 } }, x2: { field: 'hi' }, color: colour },
       },
       { mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colour } },
     ],

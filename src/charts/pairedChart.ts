@@ -1,7 +1,7 @@
 import type { Chart, PositionDef } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
-import { CONFIG } from './theme.js';
+import { CONFIG, mostLines, wholeLabels } from './theme.js';
 
 export const PAIRED_TITLE = 'Difference made on the same simulated neighbourhoods';
 
@@ -28,7 +28,7 @@ export function pairedChart(ctx: ChartContext): Chart | null {
   }
   if (values.length === 0) return null;
   const order = ctx.contrasts.map((c) => ctx.labels.get(c.point) ?? String(c.point));
-  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 220 } };
+  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: wholeLabels(order, 220, 11) };
   return {
     name: 'paired-differences',
     title: PAIRED_TITLE,
@@ -44,7 +44,7 @@ export function pairedChart(ctx: ChartContext): Chart | null {
       hconcat: measures
         .filter((m) => values.some((v) => v.measure === m.name))
         .map((m, i) =>
-          intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i === 0 ? y : { ...y, axis: null }, width: 190, step: 34, subtitle: '' }),
+          intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i === 0 ? y : { ...y, axis: null }, width: 190, step: Math.max(34, 14 * mostLines(order, 220, 11) + 6), subtitle: '' }),
         ),
       spacing: 24,
     },

@@ -2,7 +2,8 @@ import type { InterventionWeek, PlanContrast } from '../analysis/planContrasts.j
 import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
-import { CONFIG, HEIGHT, WIDTH } from './theme.js';
+import { dejaVuWidth } from './textWidth.js';
+import { CONFIG, HEIGHT, mostLines, wholeLabels, WIDTH } from './theme.js';
 
 export const PLAN_DIFFERENCES_TITLE = 'What each plan changes against doing nothing';
 export const PLAN_REACH_TITLE = 'Reach curves per plan, with the weeks the interventions applied';
@@ -34,10 +35,16 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
   const metrics = [...new Set(rows.map((c) => c.metric))];
   const values = rows.map((c) => {
     const m = metricMeaning(c.metric, horizon);
-    return { label: planLabel(ctx, c), measure: m.name, mean: c.estimate * m.scale, lo: (c.lo ?? c.estimate) * m.scale, hi: (c.hi ?? c.estimate) * m.scale };
+    return { label: planLabel(ctx, c), measure: m.name, unit: m.unit, mean: c.estimate * m.scale, lo: (c.lo ?? c.estimate) * m.scale, hi: (c.hi ?? c.estimate) * m.scale };
   });
   const order = [...new Set(values.map((v) => v.label))];
-  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 200 } };
+  const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: wholeLabels(order, 200, 11) };
+  // panels in the same unit (the reach shares by week; trust and cohesion) share one x scale, zero included
+  const domains = new Map<string, [number, number]>();
+  for (const v of values) {
+    const [lo, hi] = domains.get(v.unit) ?? [0, 0];
+    domains.set(v.unit, [Math.min(lo, v.lo), Math.max(hi, v.hi)]);
+  }
   return {
     name: 'plan-differences',
     title: PLAN_DIFFERENCES_TITLE,
@@ -53,11 +60,34 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
       columns: 3,
       concat: metrics.map((metric, i) => {
         const m = metricMeaning(metric, horizon);
-        return intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i % 3 === 0 ? y : { ...y, axis: null }, width: 180, step: 30 });
+        return intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i % 3 === 0 ? y : { ...y, axis: null }, width: 180, step: Math.max(30, 14 * mostLines(order, 200, 11) + 6), domain: domains.get(m.unit) });
       }),
       spacing: 20,
     },
   };
+}
+
+/** Height of one row of intervention labels above the plot, in pixels. */
+const LABEL_ROW = 13;
+
+/**
+ * Places the label of each intervention in the lowest row above the plot where its text clears the
+ * labels already there: `top` is the row's pixel height (negative: above the plot) and `at` the week
+ * at which its text starts (its own week, or earlier for a label that would run past the right edge).
+ */
+export function labelRows<T extends { week: number; name: string }>(marks: readonly T[], horizon: number): (T & { top: number; at: number })[] {
+  const rows: [number, number][][] = [];
+  const clear = (row: [number, number][], from: number, to: number) => row.every(([a, b]) => to + 8 <= a || b + 8 <= from);
+  return [...marks]
+    .sort((a, b) => a.week - b.week)
+    .map((m) => {
+      const width = dejaVuWidth(m.name, 10) + 3;
+      const x = Math.min((m.week / horizon) * WIDTH, WIDTH - width);
+      let row = 0;
+      while (!clear(rows[row] ?? [], x, x + width)) row++;
+      (rows[row] ??= []).push([x, x + width]);
+      return { ...m, top: -4 - row * LABEL_ROW, at: (x / WIDTH) * horizon };
+    });
 }
 
 /**
@@ -84,30 +114,28 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
   for (const w of fired) pointsOf.set(key(w), (pointsOf.get(key(w)) ?? new Set()).add(w.point));
   const everywhere = (w: InterventionWeek) => ctx.results.points.length > 1 && pointsOf.get(key(w))!.size === ctx.results.points.length;
   const text = (w: InterventionWeek) => (w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name);
-  const marks = fired.filter((w) => !everywhere(w)).map((w) => ({ label: ctx.labels.get(w.point), week: w.week, name: text(w) }));
-  const shared = [...new Map(fired.filter(everywhere).map((w) => [key(w), { week: w.week, name: `${text(w)} (every plan)` }])).values()];
+  const marks = fired.filter((w) => !everywhere(w)).map((w) => ({ label: ctx.labels.get(w.point), week: w.week!, name: text(w) }));
+  const shared = [...new Map(fired.filter(everywhere).map((w) => [key(w), { week: w.week!, name: `${text(w)} (every plan)` }])).values()];
+  const placed = labelRows([...marks, ...shared], horizon);
   const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   const layers: Layer[] = [
     { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
   ];
-  if (marks.length > 0) {
+  // each intervention: a dashed rule across the plot at its week, its label starting there in a
+  // row above the plot, clear of the axis, the curves and the other labels
+  const textAt = { x: { field: 'at', type: 'quantitative' }, y: { field: 'top', type: 'quantitative', scale: null }, text: { field: 'name' } } as const;
+  const own = placed.filter((m) => 'label' in m);
+  const common = placed.filter((m) => !('label' in m));
+  if (own.length > 0) {
     layers.push(
-      { data: { values: marks }, mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x: { field: 'week', type: 'quantitative' }, color: colourBy(ctx) } },
-      {
-        data: { values: marks },
-        mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 10, y: 0 },
-        encoding: { x: { field: 'week', type: 'quantitative' }, text: { field: 'name' }, color: colourBy(ctx) },
-      },
+      { data: { values: own }, mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x: { field: 'week', type: 'quantitative' }, color: colourBy(ctx) } },
+      { data: { values: own }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fontSize: 10 }, encoding: { ...textAt, color: colourBy(ctx) } },
     );
   }
-  if (shared.length > 0) {
+  if (common.length > 0) {
     layers.push(
-      { data: { values: shared }, mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: '#555' }, encoding: { x: { field: 'week', type: 'quantitative' } } },
-      {
-        data: { values: shared },
-        mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 10, y: 0, color: '#555' },
-        encoding: { x: { field: 'week', type: 'quantitative' }, text: { field: 'name' } },
-      },
+      { data: { values: common }, mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: '#555' }, encoding: { x: { field: 'week', type: 'quantitative' } } },
+      { data: { values: common }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fontSize: 10, color: '#555' }, encoding: textAt },
     );
   }
   return {

@@ -1,7 +1,7 @@
 import { cell, isNumericParameter } from '../analysis/results.js';
 import type { Chart, PositionDef } from './chart.js';
 import type { ChartContext } from './context.js';
-import { CONFIG, parameterTitle } from './theme.js';
+import { CONFIG, PALETTE, parameterTitle } from './theme.js';
 
 export const SWEEP_LINE_TITLE = 'Chance of reaching the threshold along the swept parameter';
 
@@ -44,8 +44,8 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
           width: 300,
           height: 240,
           layer: [
-            { mark: { type: 'rule', strokeWidth: 2, color: '#4c78a8' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'Probability (0–1)', scale: { domain: [0, 1] } }, y2: { field: 'hi' } } },
-            { mark: { type: 'line', point: { filled: true, size: 60, color: '#4c78a8' }, color: '#4c78a8' }, encoding: { x, y: { field: 'p', type: 'quantitative' } } },
+            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[0] }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'Probability (0–1)', scale: { domain: [0, 1] } }, y2: { field: 'hi' } } },
+            { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[0] }, color: PALETTE[0] }, encoding: { x, y: { field: 'p', type: 'quantitative' } } },
           ],
         },
         {
@@ -54,8 +54,8 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
           height: 240,
           transform: [{ filter: 'datum.median != null' }],
           layer: [
-            { mark: { type: 'rule', strokeWidth: 2, color: '#f58518' }, encoding: { x, y: { field: 'mlo', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon] } }, y2: { field: 'mhi' } } },
-            { mark: { type: 'line', point: { filled: true, size: 60, color: '#f58518' }, color: '#f58518' }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
+            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[1] }, encoding: { x, y: { field: 'mlo', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon] } }, y2: { field: 'mhi' } } },
+            { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[1] }, color: PALETTE[1] }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import type { Config } from 'vega-lite';
 import type { ParamSpec } from '../model/spec.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
+import { dejaVuWidth } from './textWidth.js';
 
 /** The font of every chart; resvg finds it among the system fonts (Debian: fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';
@@ -12,6 +13,27 @@ export const PNG_SCALE = 2;
 /** No PNG is drawn wider or taller than this many pixels: a larger chart is drawn at a smaller scale. */
 export const PNG_MAX_SIDE = 4000;
 
+/**
+ * The colours of lines, dots and bars that stand for points (strategies, plans, settings): the
+ * Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"; Wong 2011, "Points of view: Color
+ * blindness", Nature Methods 8, 441), ordered so that the first few, which most charts draw together,
+ * stay furthest apart for readers with deuteranopia or protanopia: blue, orange, black, sky blue,
+ * bluish green, vermillion, reddish purple, yellow. Simulated with Machado, Oliveira & Fernandes
+ * (2009), any two of the first five differ by CIEDE2000 ≥ 17.9 for normal, deuteranopic and
+ * protanopic vision; all eight together by ≥ 11.6 (tests/charts/palette.test.ts).
+ */
+export const PALETTE = ['#0072b2', '#e69f00', '#000000', '#56b4e9', '#009e73', '#d55e00', '#cc79a7', '#f0e442'] as const;
+
+/**
+ * Colours for `count` points in point order: the first `count` of PALETTE, or past its eight
+ * colours, where no set of categorical colours stays apart for dichromats, `count` samples of
+ * viridis (van der Walt & Smith 2015: uniform in lightness and readable with colour-vision
+ * deficiencies), which for a sweep follow the order of its values.
+ */
+export function pointColours(count: number): { range: string[] } | { scheme: 'viridis' } {
+  return count <= PALETTE.length ? { range: PALETTE.slice(0, count) } : { scheme: 'viridis' };
+}
+
 /** Vega-Lite config shared by every chart: one font, white background, quiet grid, readable labels. */
 export const CONFIG: Config = {
   font: FONT,
@@ -22,7 +44,7 @@ export const CONFIG: Config = {
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#222', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
   legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 320, symbolStrokeWidth: 3 },
   header: { labelFontSize: 12, titleFontSize: 12, labelAnchor: 'start', labelFontWeight: 'bold', labelLimit: 600 },
-  range: { category: { scheme: 'tableau10' } },
+  range: { category: [...PALETTE] },
 };
 
 /** "revenueShare" → "Revenue share". */
@@ -48,4 +70,33 @@ export function parameterTitle(path: string): string {
 /** A share as a whole percentage, "72 %". */
 export function percent(x: number): string {
   return `${Math.round(x * 100)} %`;
+}
+
+/** A text broken between words into lines of at most `width` pixels in DejaVu Sans; a longer word stands on a line alone. */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && dejaVuWidth(next, fontSize) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** The most lines any of the labels takes when wrapped to `width` pixels. */
+export function mostLines(labels: readonly string[], width: number, fontSize: number): number {
+  return Math.max(1, ...labels.map((l) => wrapText(l, width, fontSize).length));
+}
+
+/**
+ * Axis or legend settings that show every label whole: a label wider than `width` pixels is drawn
+ * on several lines (a Vega labelExpr looking up its lines), none is cut short.
+ */
+export function wholeLabels(labels: readonly string[], width: number, fontSize: number): { labelLimit: 0; labelExpr?: string } {
+  const wrapped = Object.fromEntries(labels.map((l) => [l, wrapText(l, width, fontSize)]).filter(([, lines]) => lines.length > 1));
+  if (Object.keys(wrapped).length === 0) return { labelLimit: 0 };
+  return { labelLimit: 0, labelExpr: `(${JSON.stringify(wrapped)})[datum.label] || datum.label` };
 }

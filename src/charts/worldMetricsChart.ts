@@ -20,25 +20,20 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
   const present = WORLD_METRICS.filter((m) => rows.some((r) => r.metric === m.metric)).map((m) => m.name);
   const horizon = ctx.results.horizon;
   const x: PositionDef = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
-  // each panel zooms in on its own values, but never to less than 0.2 of the 0–1 scale, so that
-  // a wobble of a few hundredths does not look like a landslide
-  const panels = present.map((measure): View => {
-    const own = values.filter((v) => v.measure === measure);
-    const lo = Math.min(...own.map((v) => v.lo));
-    const hi = Math.max(...own.map((v) => v.hi));
-    const span = Math.max(0.2, hi - lo + 0.04);
-    const mid = (lo + hi) / 2;
-    const bottom = Math.max(0, Math.min(1 - span, mid - span / 2));
-    const domain = [Math.round(bottom * 100) / 100, Math.min(1, Math.round((bottom + span) * 100) / 100)];
-    const y: PositionDef = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain, nice: false } };
+  // every panel on the same full 0–1 scale, zero included, so that a wobble of a few hundredths
+  // does not look like a landslide and the three can be compared at a glance
+  const y: PositionDef = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain: [0, 1], zero: true, nice: false } };
+  const panels = present.map((measure, i): View => {
+    // one axis title, on the first panel
+    const own: PositionDef = i === 0 ? y : { ...y, title: null };
     return {
       title: { text: measure, fontSize: 13, subtitle: '' },
       width: 220,
       height: 240,
       transform: [{ filter: { field: 'measure', equal: measure } }],
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
-        { mark: { type: 'line', strokeWidth: 2.2, clip: true }, encoding: { x, y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...own, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+        { mark: { type: 'line', strokeWidth: 2.2 }, encoding: { x, y: { ...own, field: 'centre' }, color: colourBy(ctx) } },
       ],
     };
   });
@@ -54,6 +49,7 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
       config: CONFIG,
       data: { values },
       hconcat: panels,
+      resolve: { scale: { y: 'shared' } },
       spacing: 28,
     },
   };

@@ -1,5 +1,5 @@
 import type { Chart, Layer, PositionDef, VegaLiteSpec, View } from '../charts/chart.js';
-import { CONFIG, HEIGHT, WIDTH } from '../charts/theme.js';
+import { CONFIG, HEIGHT, PALETTE, WIDTH } from '../charts/theme.js';
 
 /** Lines of a value by week, one per group, with an optional marked week (an intervention). */
 export function linesChart(o: {
@@ -56,9 +56,9 @@ export function intervalChart(o: {
     height: HEIGHT,
     data: { values: o.data },
     layer: [
-      { mark: { type: 'errorbar', ticks: true, color: '#4c78a8' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: o.yTitle, scale: { zero: false } }, y2: { field: 'hi' } } },
-      { mark: { type: 'line', color: '#4c78a8' }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
-      { mark: { type: 'point', filled: true, size: 60, color: '#4c78a8' }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
+      { mark: { type: 'errorbar', ticks: true, color: PALETTE[0] }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: o.yTitle, scale: { zero: false } }, y2: { field: 'hi' } } },
+      { mark: { type: 'line', color: PALETTE[0] }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
+      { mark: { type: 'point', filled: true, size: 60, color: PALETTE[0] }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
     ],
   });
 }

@@ -1,4 +1,4 @@
-import { FONT } from '../charts/theme.js';
+import { FONT, PALETTE } from '../charts/theme.js';
 
 /** The labels a studio chart needs, in the page's language. */
 export interface ChartLabels {
@@ -23,7 +23,7 @@ export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: numb
     encoding: {
       x: { field: 'week', type: 'quantitative', title: labels.week, scale: { domain: [0, horizon], nice: false }, axis: { tickCount: 6 } },
       y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, yMax] } },
-      color: { field: 'run', type: 'nominal', title: null, scale: { domain: [labels.you, labels.twin], range: ['#1b7837', '#a0a0a0'] } },
+      color: { field: 'run', type: 'nominal', title: null, scale: { domain: [labels.you, labels.twin], range: [PALETTE[0], '#a0a0a0'] } },
     },
   });
   return {

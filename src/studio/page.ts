@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Intervention } from '../model/interventions/types.js';
 import type { Parameters } from '../model/parameters.js';
+import { STATE_HEX } from './colours.js';
 import type { Lang } from './i18n.js';
 
 /** The bundles `npm run build` writes (scripts/buildStudio.mjs): the page's script and the kernel's worker. */
@@ -83,8 +84,8 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <section>
 <h2 data-i18n="map"></h2>
 <canvas id="map" width="720" height="540"></canvas>
-<div class="legend"><span><i style="background:#1b7837"></i>${t('legendCommitted')}</span><span><i style="background:#a6dba0"></i>${t('legendSupportive')}</span>
-<span><i style="background:#e8e8e8"></i>${t('legendUndecided')}</span><span><i style="background:#d6604d"></i>${t('legendOpposed')}</span>
+<div class="legend"><span><i style="background:${STATE_HEX[3]}"></i>${t('legendCommitted')}</span><span><i style="background:${STATE_HEX[2]}"></i>${t('legendSupportive')}</span>
+<span><i style="background:${STATE_HEX[1]}"></i>${t('legendUndecided')}</span><span><i style="background:${STATE_HEX[0]}"></i>${t('legendOpposed')}</span>
 <span><i style="background:#e69f00;border-radius:50%"></i>${t('legendOfficial')}</span></div>
 <label>${t('colourBy')} <select id="colour-by"><option value="state" data-i18n="colourState"></option><option value="trust" data-i18n="colourTrust"></option></select></label>
 <h2 data-i18n="interventions"></h2>

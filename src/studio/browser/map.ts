@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { STATE_HEX } from '../colours.js';
 import type { MapLayout, MapState } from '../kernel.js';
 
 /**
@@ -8,7 +9,7 @@ import type { MapLayout, MapState } from '../kernel.js';
  * committed share against the threshold (the tick), and of plan progress; green once formalised.
  */
 
-const STATE_COLOURS = ['#d6604d', '#e8e8e8', '#a6dba0', '#1b7837'].map(hex);
+const STATE_COLOURS = STATE_HEX.map(hex);
 const TRUST_LOW = hex('#f7f4f9');
 const TRUST_HIGH = hex('#3f007d');
 const HEADER = 30;
@@ -116,7 +117,7 @@ export class MapPainter {
     ctx.fillStyle = '#eee';
     ctx.fillRect(x, y + 15, bar, 5);
     ctx.fillRect(x, y + 22, bar, 4);
-    ctx.fillStyle = map.reachedWeek[b] > 0 ? '#1b7837' : '#7fbf7b';
+    ctx.fillStyle = map.reachedWeek[b] > 0 ? STATE_HEX[3] : STATE_HEX[2];
     ctx.fillRect(x, y + 15, bar * Math.min(1, map.supportShare[b]), 5);
     ctx.fillStyle = map.formalisedWeek[b] > 0 ? '#1b7837' : '#8c96c6';
     ctx.fillRect(x, y + 22, bar * Math.min(1, map.progress[b]), 4);

@@ -1,0 +1,6 @@
+/**
+ * Households by attitude in the studio's map and legend — opposed, undecided, supportive,
+ * committed — on a vermillion–grey–blue scale of Okabe–Ito colours, told apart with deuteranopia
+ * and protanopia too (the old red and dark green merged with protanopia; tests/charts/palette.test.ts).
+ */
+export const STATE_HEX = ['#d55e00', '#e8e8e8', '#56b4e9', '#0072b2'] as const;

@@ -21,15 +21,11 @@ export interface ReachCurve {
 }
 
 /**
- * The reach curve: the Kaplan–Meier estimate of the share of initiatives that have reached the
- * threshold by each week (1 − S(t)), an initiative that never reached it being censored at the
- * horizon. `reachedWeeks[i]` is null (or 0) when initiative i never reached it. The band is the
- * pointwise 95 % band of S turned around (lo = 1 − upper, hi = 1 − lower); log-log by default.
- *
- * With every initiative followed to the same horizon, the curve equals the plain cumulative share;
- * the Kaplan–Meier form also carries runs that stopped early and gives the Greenwood band.
+ * The Kaplan–Meier steps of the initiatives' reach weeks (survival = not yet reached), an
+ * initiative that never reached the threshold within the horizon (null, 0 or NaN) censored there,
+ * and how many reached it: the reach curve of the point summaries and the pooled outcomes' curve.
  */
-export function reachCurve(reachedWeeks: ArrayLike<number | null>, horizon: number, band: BandKind = 'log-log'): ReachCurve {
+export function reachSteps(reachedWeeks: ArrayLike<number | null>, horizon: number, band: BandKind): { steps: KaplanMeierStep[]; reached: number } {
   const n = reachedWeeks.length;
   const times = new Float64Array(n);
   const events: boolean[] = new Array(n);
@@ -41,7 +37,21 @@ export function reachCurve(reachedWeeks: ArrayLike<number | null>, horizon: numb
     events[i] = hit;
     if (hit) reached++;
   }
-  const steps = n > 0 ? kaplanMeier(times, events, band) : [];
+  return { steps: n > 0 ? kaplanMeier(times, events, band) : [], reached };
+}
+
+/**
+ * The reach curve: the Kaplan–Meier estimate of the share of initiatives that have reached the
+ * threshold by each week (1 − S(t)), an initiative that never reached it being censored at the
+ * horizon. `reachedWeeks[i]` is null (or 0) when initiative i never reached it. The band is the
+ * pointwise 95 % band of S turned around (lo = 1 − upper, hi = 1 − lower); log-log by default.
+ *
+ * With every initiative followed to the same horizon, the curve equals the plain cumulative share;
+ * the Kaplan–Meier form also carries runs that stopped early and gives the Greenwood band.
+ */
+export function reachCurve(reachedWeeks: ArrayLike<number | null>, horizon: number, band: BandKind = 'log-log'): ReachCurve {
+  const n = reachedWeeks.length;
+  const { steps, reached } = reachSteps(reachedWeeks, horizon, band);
   const points: ReachPoint[] = [];
   let k = 0;
   let s = { survival: 1, lower: 1, upper: 1 };

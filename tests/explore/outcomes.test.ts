@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeByGroup, outcomeDefinition, restrictedMean, type OutcomeData } from '../../src/explore/outcomes.js';
+import {
+  OUTCOMES, coherentShare, outcomeByGroup, outcomeDefinition, reachedBy, restrictedMean, type OutcomeData, type RunView,
+} from '../../src/analysis/outcomes.js';
 import { kaplanMeier } from '../../src/analysis/kaplanMeier.js';
+import { reachCurve } from '../../src/analysis/reachCurve.js';
 
 /** Two runs of three initiatives each, horizon 100. NaN: never reached (censored at the horizon). */
 function data(): OutcomeData {
@@ -61,5 +64,62 @@ describe('censoring-aware outcomes', () => {
     expect(outcomeDefinition('reached_by_0', 100)).toBeNull();
     expect(outcomeDefinition('rmts', 100)).toBeNull();
     expect(() => outcomeByGroup('rmts', data(), each, 2)).toThrow(/unknown outcome rmts/);
+  });
+});
+
+describe('one definition: pooled outcomes of one run equal the per-run outcomes, pooled curves the reach curve', () => {
+  // 40 runs of 6 initiatives, horizon 52, from a fixed linear congruential sequence.
+  let state = 12345;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const horizon = 52;
+  const runs = 40;
+  const per = 6;
+  const reached = Array.from({ length: runs * per }, () => (next() < 0.3 ? 0 : 1 + Math.floor(next() * horizon)));
+  const formalised = reached.map((w) => (w > 0 && next() < 0.6 ? Math.min(horizon, w + Math.floor(next() * 10)) : 0));
+  const alignment = reached.map(() => next());
+  const trust = Array.from({ length: runs }, () => next());
+  const data: OutcomeData = {
+    horizon,
+    runs,
+    runOf: Uint32Array.from(reached, (_, i) => Math.floor(i / per)),
+    reachedWeek: Float64Array.from(reached, (w) => (w > 0 ? w : NaN)),
+    formalisedWeek: Float64Array.from(formalised, (w) => (w > 0 ? w : NaN)),
+    alignment: Float64Array.from(alignment),
+    alignedAt: new Float64Array(runs).fill(0.5),
+    trustFinal: Float64Array.from(trust),
+  };
+  const view = (r: number): RunView => ({
+    horizon,
+    reachedWeek: reached.slice(r * per, (r + 1) * per),
+    formalisedWeek: formalised.slice(r * per, (r + 1) * per),
+    alignmentFinal: alignment.slice(r * per, (r + 1) * per),
+    trustGovFinal: trust[r],
+    cohesionFinal: null,
+    driveFinal: null,
+  });
+  const eachRun = Uint32Array.from({ length: runs }, (_, r) => r);
+
+  test('reached by a week, coherent success and final trust, run by run', () => {
+    for (const week of [1, 13, 26, 52]) {
+      const pooled = outcomeByGroup(`reached_by_${week}`, data, eachRun, runs).values;
+      for (let r = 0; r < runs; r++) expect(pooled[r]).toBe(reachedBy(week).of(view(r)));
+    }
+    const coherent = outcomeByGroup('coherent_success', data, eachRun, runs).values;
+    const trustFinal = outcomeByGroup('trust_final', data, eachRun, runs).values;
+    for (let r = 0; r < runs; r++) {
+      expect(coherent[r]).toBe(coherentShare(0.5).of(view(r)));
+      expect(trustFinal[r]).toBe(OUTCOMES.trust_gov_final.of(view(r)));
+    }
+  });
+
+  test('the pooled median reach week is the reach curve’s median (censored: the horizon)', () => {
+    const groups = Uint32Array.from({ length: runs }, (_, r) => r % 4);
+    const median = outcomeByGroup('median_reach', data, groups, 4);
+    for (let g = 0; g < 4; g++) {
+      const weeks = reached.filter((_, i) => Math.floor(i / per) % 4 === g);
+      const curve = reachCurve(weeks, horizon).median.median;
+      expect(median.values[g]).toBe(curve ?? horizon);
+      expect(median.censored[g]).toBe(curve === null ? 1 : 0);
+    }
   });
 });

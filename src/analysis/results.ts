@@ -8,7 +8,10 @@ import { interventionName, type Intervention } from '../model/interventions/type
 import type { RunCollector } from '../run/executor.js';
 import { executePlan, type ExecuteOptions, type ExecuteResult } from '../run/execute.js';
 import type { RunPlan } from '../scenario/types.js';
+import { DEFAULT_OUTPUT, keptSamples, type SeriesChoice } from '../run/resultFiles.js';
 import { SeriesReducer, type SeriesSummary } from './seriesSummary.js';
+import { parquetName, parquetRows } from './parquet.js';
+import { finishFolder } from './folder.js';
 
 /**
  * The result set: what a finished run hands to analysis, in memory, columnar and typed, with its
@@ -202,7 +205,8 @@ export class ResultSetBuilder implements RunCollector {
   private readonly supportMetric = INITIATIVE_WEEK_METRICS.findIndex((m) => m.column === 'support_share');
   private readonly worldMetrics = BAND_METRICS.map((m) => SERIES_METRICS.indexOf(m));
 
-  constructor(private readonly plan: PlanShape) {
+  /** `series`: the weeks the files keep (`--series`); the bands are drawn from those alone, as the reader would. */
+  constructor(private readonly plan: PlanShape, private readonly seriesChoice: SeriesChoice = DEFAULT_OUTPUT.series) {
     this.R = plan.scenario.replications;
     this.total = plan.points.length * this.R;
   }
@@ -246,12 +250,13 @@ export class ResultSetBuilder implements RunCollector {
     timeline.forEach((e, j) => t.addIntervention(point, replicate, j, interventionName(e), e.action, out.interventionWeeks?.[j] ?? 0));
     // the series in the order of series.csv: world metrics by week, then each initiative by week
     const S = out.weeks.length;
-    for (let s = 0; s < S; s++) {
+    const kept = keptSamples(this.seriesChoice, out.weeks);
+    for (const s of kept) {
       for (const m of this.worldMetrics) this.reducer.addWorld(point, SERIES_METRICS[m]!, out.weeks[s]!, out.series[m * S + s]!);
     }
     const perInitiative = INITIATIVE_WEEK_METRICS.length * S;
     for (let i = 0; i < count; i++) {
-      for (let s = 0; s < S; s++) this.reducer.addSupport(point, out.weeks[s]!, out.initiativeSeries[i * perInitiative + this.supportMetric * S + s]!);
+      for (const s of kept) this.reducer.addSupport(point, out.weeks[s]!, out.initiativeSeries[i * perInitiative + this.supportMetric * S + s]!);
     }
   }
 
@@ -276,7 +281,7 @@ export class ResultSetBuilder implements RunCollector {
       runs,
       initiatives: this.tables.initiatives(),
       interventions: this.tables.interventions(),
-      series: this.reducer.finish(),
+      series: this.seriesChoice.kind === 'none' ? null : this.reducer.finish(),
     };
   }
 }
@@ -310,6 +315,29 @@ export function readCsv(path: string, required: readonly string[]): { header: st
   return { header, rows };
 }
 
+/**
+ * A table of a results folder by its CSV name: the CSV file, or — when only Parquet was written
+ * (`--format parquet`) — the Parquet file, its values printed as the CSV cells they came from.
+ */
+export async function readTable(dir: string, file: string, required: readonly string[]): Promise<{ path: string; header: string[]; rows: Row[] }> {
+  const csv = join(dir, file);
+  const parquet = join(dir, parquetName(file));
+  if (existsSync(csv) || !existsSync(parquet)) return { path: csv, ...readCsv(csv, required) };
+  let header: string[] = [];
+  const rows: Row[] = [];
+  try {
+    for await (const group of parquetRows(parquet)) {
+      header = group.header;
+      for (const r of group.rows) rows.push(r);
+    }
+  } catch (err) {
+    throw new ResultsError(`${parquet}: not a readable Parquet file (${(err as Error).message})`);
+  }
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new ResultsError(`${parquet}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return { path: parquet, header, rows };
+}
+
 /** A number from a CSV cell; an empty cell is null (never happened / not applicable). */
 export function cell(v: string | undefined): number | null {
   if (v === undefined || v.trim() === '') return null;
@@ -338,13 +366,21 @@ export function variedColumns(header: readonly string[], manifest: Manifest, fir
   return start >= 0 && end > start ? header.slice(start + 1, end) : [];
 }
 
+/** The rows of series.csv, or of series.parquet when only Parquet was written, one at a time. */
+async function* seriesRows(path: string): AsyncGenerator<Record<string, string>> {
+  if (existsSync(path)) {
+    yield* createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<Record<string, string>>;
+    return;
+  }
+  for await (const group of parquetRows(parquetName(path))) yield* group.rows;
+}
+
 /** Streams series.csv (it can be large) through the reducer, in file order (canonical). */
 async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesSummary | null> {
-  if (!existsSync(path)) return null;
-  const parser = createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true }));
+  if (!existsSync(path) && !existsSync(parquetName(path))) return null;
   let checked = false;
   try {
-    for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    for await (const row of seriesRows(path)) {
       if (!checked) {
         for (const c of ['point', 'week', 'metric', 'value']) if (!(c in row)) throw new ResultsError(`${path}: missing column ${c}`);
         checked = true;
@@ -357,13 +393,13 @@ async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesS
     }
   } catch (err) {
     if (err instanceof ResultsError) throw err;
-    throw new ResultsError(`${path}: not a valid CSV file (${(err as Error).message})`);
+    throw new ResultsError(existsSync(path) ? `${path}: not a valid CSV file (${(err as Error).message})` : `${parquetName(path)}: not a readable Parquet file (${(err as Error).message})`);
   }
   return reducer.finish();
 }
 
 /**
- * The result set of a results folder, read back from its manifest.json and CSV files — for
+ * The result set of a results folder, read back from its manifest.json and CSV (or Parquet) files — for
  * `draagvlak report DIR` and a run resumed after an interruption (whose earlier runs are only in
  * the files). A finished run hands its result set over in memory instead (ResultSetBuilder).
  */
@@ -379,10 +415,9 @@ export async function readResultSet(dir: string): Promise<ResultSet> {
       throw new ResultsError(`${manifestPath}: not valid JSON (${(err as Error).message})`);
     }
   }
-  const runsPath = join(dir, 'runs.csv');
-  const initiativesPath = join(dir, 'initiatives.csv');
-  const runsCsv = readCsv(runsPath, ['point', 'replicate', 'seed', 'label', 'initiatives', 'reached', 'formalised']);
-  const initCsv = readCsv(initiativesPath, ['point', 'replicate', 'initiative', 'reached_week']);
+  const runsCsv = await readTable(dir, 'runs.csv', ['point', 'replicate', 'seed', 'label', 'initiatives', 'reached', 'formalised']);
+  const initCsv = await readTable(dir, 'initiatives.csv', ['point', 'replicate', 'initiative', 'reached_week']);
+  const [runsPath, initiativesPath] = [runsCsv.path, initCsv.path];
   const varied = variedColumns(runsCsv.header, manifest, 'initiatives');
   const tables = new Tables();
 
@@ -399,9 +434,10 @@ export async function readResultSet(dir: string): Promise<ResultSet> {
       INITIATIVE_METRICS.map((m) => stored(m.kind, r[m.column])),
     );
   }
-  const interventionsPath = join(dir, 'interventions.csv');
-  if (existsSync(interventionsPath)) {
-    for (const r of readCsv(interventionsPath, ['point', 'replicate', 'intervention', 'name', 'action', 'week']).rows) {
+  if (existsSync(join(dir, 'interventions.csv')) || existsSync(join(dir, parquetName('interventions.csv')))) {
+    const table = await readTable(dir, 'interventions.csv', ['point', 'replicate', 'intervention', 'name', 'action', 'week']);
+    const interventionsPath = table.path;
+    for (const r of table.rows) {
       tables.addIntervention(int(r.point, interventionsPath, 'point'), int(r.replicate, interventionsPath, 'replicate'), int(r.intervention, interventionsPath, 'intervention'), r.name, r.action, cell(r.week) ?? 0);
     }
   }
@@ -451,10 +487,12 @@ export function rowsOf(table: { length: number; point: Int32Array }, point: numb
  * the files — read back from them. null when the run was interrupted, or for a shard.
  */
 export async function executeToResultSet(plan: RunPlan, options: ExecuteOptions): Promise<{ result: ExecuteResult; results: ResultSet | null }> {
-  const collector = new ResultSetBuilder(plan);
+  const collector = new ResultSetBuilder(plan, options.output?.series);
   const result = await executePlan(plan, { ...options, collector });
   // a shard's runs stay parts until `draagvlak merge`: it has no result set of its own
   if (result.status !== 'complete' || options.shard) return { result, results: null };
-  const results = collector.complete && result.manifest ? collector.finish(result.out, result.manifest) : await readResultSet(result.out);
+  // Parquet (when asked for) and datapackage.json; the manifest as it then is
+  const manifest = await finishFolder(result.out);
+  const results = collector.complete && manifest ? collector.finish(result.out, manifest) : await readResultSet(result.out);
   return { result, results };
 }

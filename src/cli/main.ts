@@ -58,6 +58,8 @@ async function command(argv: string[]): Promise<number> {
     .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
     .option('--force', 'run even when the estimated memory exceeds what this machine has')
+    .option('--series <which>', 'weekly series to write: all, none, or every:N (weeks that are multiples of N, always week 0 and the horizon)', 'all')
+    .option('--format <formats>', 'result tables as csv, parquet, or csv,parquet (Parquet beside the CSV)', 'csv')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario file name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./run.js');
@@ -88,6 +90,8 @@ async function command(argv: string[]): Promise<number> {
     .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
     .option('--out <dir>', 'merged results folder (default: results/<scenario file name without extension>); shards go to <dir>.shards/')
     .option('--script <file>', 'where to write the script (default: draagvlak-<scenario file name>.sbatch)')
+    .option('--series <which>', 'weekly series the shards write: all, none, or every:N', 'all')
+    .option('--format <formats>', 'result tables as csv, parquet, or csv,parquet', 'csv')
     .action(async (file: string, opts) => {
       const { slurmCommand } = await import('./slurm.js');
       code = slurmCommand(file, opts);

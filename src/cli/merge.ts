@@ -3,6 +3,7 @@ import { UsageError } from '../run/errors.js';
 import { mergeShards } from '../run/merge.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readResultSet } from '../analysis/results.js';
+import { finishFolder } from '../analysis/folder.js';
 import { scenarioPlan } from './plan.js';
 import { writeReportFiles } from './run.js';
 
@@ -32,6 +33,7 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
     for (const p of problems) process.stderr.write(`${p}\n`);
     return 2;
   }
+  await finishFolder(result.out);
   const shown = relative(process.cwd(), result.out) || '.';
   process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
   if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readResultSet, ResultsError } from '../analysis/results.js';
 import { writeSummary } from '../analysis/summary.js';
+import { writeDataPackage } from '../analysis/dataPackage.js';
 import { buildReport } from '../charts/report.js';
 import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
@@ -9,7 +10,7 @@ import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
 
 /**
- * `draagvlak report DIR`: rebuilds summary.csv, the charts and report.html of a results folder
+ * `draagvlak report DIR`: rebuilds summary.csv, the charts, report.html and datapackage.json of a results folder
  * from its CSVs, read back into a result set, holding the folder's lock. Exit code 0 on success; 2
  * when the folder is missing, not a readable results folder, or in use by a run (one clear message,
  * nothing half-written); 74 when the disk fails. `quiet`: nothing on stdout, problems still on stderr.
@@ -24,12 +25,14 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir);
+      writeDataPackage(dir);
       say(`Report: ${report}`);
       return EXIT.done;
     }
     const results = await readResultSet(dir);
     writeSummary(results);
     const { report } = await buildReport(results, { png: options.png });
+    writeDataPackage(dir);
     say(`Report: ${report}`);
     return EXIT.done;
   } catch (err) {

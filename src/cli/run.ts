@@ -5,6 +5,7 @@ import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioPlan } from './plan.js';
 import { executeToResultSet, type ResultSet } from '../analysis/results.js';
+import { writeDataPackage } from '../analysis/dataPackage.js';
 import { capacityProblems, diskBytes } from '../run/capacity.js';
 import { StorageError, UsageError, isStorageFailure } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
@@ -12,6 +13,7 @@ import { checkOutDir } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 import { parseShard, type Shard } from '../run/shard.js';
+import { DEFAULT_OUTPUT, parseFormats, parseSeries, type OutputChoice } from '../run/resultFiles.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -28,6 +30,22 @@ export interface RunCommandOptions {
   force?: boolean;
   /** `I/N`: only the I-th of N shares of the runs (`draagvlak merge` joins the shards). */
   shard?: string;
+  /** `all`, `none` or `every:N` (src/run/resultFiles.ts). */
+  series?: string;
+  /** `csv`, `parquet` or `csv,parquet`. */
+  format?: string;
+}
+
+/** `--series` and `--format` as a run takes them; problems worded for the flags. */
+export function outputChoice(options: { series?: string; format?: string }, problems: string[]): OutputChoice {
+  const series = parseSeries(options.series ?? 'all');
+  const formats = parseFormats(options.format ?? 'csv');
+  if (typeof series === 'string') problems.push(series);
+  if (typeof formats === 'string') problems.push(formats);
+  return {
+    series: typeof series === 'string' ? DEFAULT_OUTPUT.series : series,
+    formats: typeof formats === 'string' ? DEFAULT_OUTPUT.formats : formats,
+  };
 }
 
 /** The default results folder of a scenario file: results/<file name without extension>. */
@@ -42,19 +60,21 @@ export function defaultShardOut(scenarioFile: string, shard: Shard): string {
 
 /**
  * Writes summary.csv, the charts and report.html of a result set into its folder — or, for an
- * explore run, indices.csv, boxes.csv and the other explore files, its charts and report.html;
- * returns the report's path as shown.
+ * explore run, indices.csv, boxes.csv and the other explore files, its charts and report.html —
+ * and datapackage.json describing them all; returns the report's path as shown.
  */
 export async function writeReportFiles(results: ResultSet, options: { png?: boolean } = {}): Promise<string> {
   if (results.scenario.explore !== undefined) {
     const { buildExploreReport } = await import('../charts/exploreReport.js');
     const { report } = await buildExploreReport(results.dir);
+    writeDataPackage(results.dir);
     return relative(process.cwd(), resolve(report)) || report;
   }
   const { writeSummary } = await import('../analysis/summary.js');
   writeSummary(results);
   const { buildReport } = await import('../charts/report.js');
   const { report } = await buildReport(results, { png: options.png });
+  writeDataPackage(results.dir);
   return relative(process.cwd(), resolve(report)) || report;
 }
 
@@ -80,6 +100,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
     problems.push(`--workers: expected a whole number from 1 to 1024, found ${options.workers}`);
   }
+  const output = outputChoice(options, problems);
   let shard: Shard | undefined;
   if (options.shard !== undefined) {
     const parsed = parseShard(options.shard);
@@ -93,6 +114,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));
+  }
+  if (plan?.scenario.explore !== undefined && !output.formats.includes('csv')) {
+    problems.push('--format: explore reads its runs from the CSV files; give csv or csv,parquet, found "parquet"');
   }
   if (plan && problems.length === 0) problems.push(...capacityProblems(plan, workers, { force: options.force }));
   const out = options.out ?? (shard ? defaultShardOut(file, shard) : defaultOut(file));
@@ -119,6 +143,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       quiet: options.quiet,
       scenarioFile: file,
       shard,
+      output,
     });
     if (result.status === 'interrupted') {
       process.stderr.write(`draagvlak: interrupted (${result.signal}); ${shown} is incomplete. Continue with:\n  ${resumeCommand()}\n`);

@@ -5,7 +5,8 @@ import { loadScenario } from '../scenario/load.js';
 import { scenarioPlan } from './plan.js';
 import { packageRoot, scenarioHash } from '../run/manifest.js';
 import { outDirProblems } from '../run/outDir.js';
-import { defaultOut } from './run.js';
+import { defaultOut, outputChoice } from './run.js';
+import { DEFAULT_OUTPUT, outputFlags } from '../run/resultFiles.js';
 
 export interface SlurmCommandOptions {
   tasks: number;
@@ -17,6 +18,8 @@ export interface SlurmCommandOptions {
   replications?: number;
   out?: string;
   script?: string;
+  series?: string;
+  format?: string;
 }
 
 /** A word for bash, quoted when it needs to be. */
@@ -128,6 +131,7 @@ exec sbatch "\${wait[@]}" --dependency="afterany:$array" --export=ALL,DRAAGVLAK_
  */
 export function slurmCommand(file: string, options: SlurmCommandOptions): number {
   const problems: string[] = [];
+  const output = outputChoice(options, problems);
   if (options.time !== undefined && !TIME.test(options.time)) {
     problems.push(`--time: expected a Slurm time limit (minutes, HH:MM:SS or D-HH:MM:SS), found ${JSON.stringify(options.time)}`);
   }
@@ -154,6 +158,7 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
     ...(options.set ?? []).flatMap((s) => ['--set', s]),
     ...(options.seed !== undefined ? ['--seed', String(options.seed)] : []),
     ...(options.replications !== undefined ? ['--replications', String(options.replications)] : []),
+    ...(outputFlags(output) === outputFlags(DEFAULT_OUTPUT) ? [] : outputFlags(output).split(' ')),
   ];
   const script = resolve(options.script ?? `draagvlak-${basename(file, extname(file))}.sbatch`);
   writeFileSync(

@@ -13,6 +13,7 @@ import { clearResults, isLeftover, removeTemporaries } from './owned.js';
 import { planExecutor } from './pool.js';
 import { createProgress } from './progress.js';
 import { formatFailure, formatRun, hasInterventions, headers } from './rows.js';
+import { DEFAULT_OUTPUT, outputFlags, recordedOutput, type OutputChoice } from './resultFiles.js';
 import { blockSize, intersect, runsIn, shardRanges, type Shard } from './shard.js';
 import { runContext, type ModelFn } from './single.js';
 
@@ -46,6 +47,8 @@ export interface ExecuteOptions {
   shard?: Shard;
   /** Also hands every kept run to this collector (the in-memory result set), as it is written. */
   collector?: RunCollector;
+  /** What is written of the results (`--series`, `--format`); default every week, as CSV. */
+  output?: OutputChoice;
 }
 
 export interface ExecuteResult {
@@ -104,6 +107,7 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
   const mine = options.shard ? shardRanges(total, options.shard) : [{ start: 0, end: total }];
   const size = runsIn(mine);
   const shard = options.shard && { ...options.shard, block: blockSize(total, options.shard.count), runs: size };
+  const output = options.output ?? DEFAULT_OUTPUT;
 
   let resumedFrom: string[] = [];
   // A run killed before its first manifest was written left nothing to resume: it starts afresh.
@@ -121,6 +125,8 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
     const was = previous.shard ? `shard ${previous.shard.index}/${previous.shard.count}` : 'an unsplit run';
     const now = shard ? `shard ${shard.index}/${shard.count}` : 'an unsplit run';
     if (was !== now) throw new UsageError(`--resume: ${out} holds ${was}, not ${now}; give the same --shard, or start afresh without --resume`);
+    const [before, after] = [outputFlags(recordedOutput(previous.output)), outputFlags(output)];
+    if (before !== after) throw new UsageError(`--resume: ${out} was started with ${before}, not ${after}; give the same, or start afresh without --resume`);
     removeTemporaries(out);
     if (previous.complete) {
       if (!shard) removeParts(out);
@@ -133,7 +139,7 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
 
   const manifest = planManifest(plan, options.scenarioFile ?? null, {
     node: process.version, workers, startedAt, finishedAt: null, workerRestarts: 0, resumedFrom,
-  });
+  }, output);
   if (shard) manifest.shard = shard;
   writeManifest(manifestFile, manifest, 'manifest-start');
 
@@ -162,7 +168,7 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
       return {
         result(run) {
           if (options.collector) collected.push({ k: run.point * R + run.replicate, seed: run.seed, output: run.output });
-          const rows = formatRun(plan, run, run.output);
+          const rows = formatRun(plan, run, run.output, output.series);
           content.runs += rows.runs;
           content.initiatives += rows.initiatives;
           content.series += rows.series;
@@ -245,12 +251,14 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
  */
 export function finishResults(plan: RunPlan, out: string, manifest: Manifest): number {
   const withInterventions = hasInterventions(plan);
-  const { failureRows } = assemble(out, manifest.runs, headers(plan.varied, withInterventions));
+  const { series } = recordedOutput(manifest.output);
+  const { failureRows } = assemble(out, manifest.runs, headers(plan.varied, withInterventions, series));
   manifest.complete = true;
   delete manifest.note;
   manifest.failures = failureRows;
   manifest.files = [
-    FILES.runs, FILES.initiatives, FILES.series,
+    FILES.runs, FILES.initiatives,
+    ...(series.kind === 'none' ? [] : [FILES.series]),
     ...(withInterventions ? [FILES.interventions] : []),
     ...(failureRows > 0 ? [FILES.failures] : []),
   ];

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Phase } from './phase.js';
+import { DEFAULT_OUTPUT, outputRecord, type Format, type OutputChoice } from './resultFiles.js';
 
 /**
  * manifest.json: what was run, with what, and how far it got. Everything in it but the
@@ -32,6 +33,8 @@ export interface Manifest {
   runs: number;
   /** Varied parameters, in column order. */
   varied: string[];
+  /** What was written of the results (`--series`, `--format`); a resumed run or a merge must keep it. */
+  output: { series: string; formats: Format[] };
   /** Runs that failed (listed in failures.csv); null until the run is complete. */
   failures: number | null;
   files: string[];
@@ -70,7 +73,7 @@ export const SEED_RULE =
  * The manifest of a plan before its runs: everything but `execution` follows from the plan and the
  * code, so an unsplit run and a merge of shards write the same fields in the same order.
  */
-export function planManifest(plan: RunPlan, scenarioFile: string | null, execution: Manifest['execution']): Manifest {
+export function planManifest(plan: RunPlan, scenarioFile: string | null, execution: Manifest['execution'], output: OutputChoice = DEFAULT_OUTPUT): Manifest {
   const scenario = plan.scenario;
   return {
     generator: 'draagvlak',
@@ -85,6 +88,7 @@ export function planManifest(plan: RunPlan, scenarioFile: string | null, executi
     replications: scenario.replications,
     runs: plan.points.length * scenario.replications,
     varied: plan.varied,
+    output: outputRecord(output),
     failures: null,
     files: [],
     execution,

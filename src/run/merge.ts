@@ -9,6 +9,7 @@ import { missingRanges, type RunRange } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { copyPart, ensurePartsDir, listParts, partsDir } from './parts.js';
 import { blockSize, intersect, runsIn, shardRanges } from './shard.js';
+import { outputFlags, recordedOutput } from './resultFiles.js';
 
 export interface MergeResult {
   out: string;
@@ -65,6 +66,11 @@ function checkShards(shards: ShardFolder[]): void {
       if (s.manifest[field] !== first.manifest[field]) {
         throw new UsageError(`merge: ${name(s)} was run by draagvlak ${field} ${s.manifest[field]}, ${name(first)} by ${first.manifest[field]}; run every shard with the same code`);
       }
+    }
+    const theirs = outputFlags(recordedOutput(s.manifest.output));
+    const ours = outputFlags(recordedOutput(first.manifest.output));
+    if (theirs !== ours) {
+      throw new UsageError(`merge: ${name(s)} was run with ${theirs}, ${name(first)} with ${ours}; run every shard with the same --series and --format`);
     }
     if (s.manifest.shard.count !== count) {
       throw new UsageError(`merge: ${name(s)} and ${name(first)} belong to different splits (into ${s.manifest.shard.count} and ${count}); merge the shards of one split`);
@@ -125,7 +131,7 @@ export function mergeShards(out: string, dirs: readonly string[], options: { pla
     shards: [...shards]
       .sort((a, b) => a.manifest.shard.index - b.manifest.shard.index)
       .map((s) => ({ dir: s.dir, shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`, ...s.manifest.execution })),
-  });
+  }, recordedOutput(first.output));
   manifest.note = 'incomplete: the merge stopped before it could finish; run the same draagvlak merge again';
   mkdirSync(target, { recursive: true });
   clearResults(target);

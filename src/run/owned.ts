@@ -6,12 +6,14 @@ import { FILES, PARTS, removeParts } from './parts.js';
 
 /**
  * What in a results folder draagvlak wrote, and so may replace or delete: the files of fixed name
- * it writes (the result CSVs, summary.csv, contrasts.csv, report.html, manifest.json, explore's CSVs), the files
+ * it writes (the result CSVs and their Parquet twins, summary.csv, contrasts.csv, report.html,
+ * manifest.json, datapackage.json, explore's CSVs), the files
  * its manifest lists (the charts among them), its lock and its journal (.parts). Anything else —
  * a note or a chart of the user's own in charts/ — is never touched.
  */
 export const FIXED_OUTPUTS: readonly string[] = [
-  ...Object.values(FILES), 'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json',
+  ...Object.values(FILES), ...Object.values(FILES).map((f) => f.replace(/\.csv$/, '.parquet')),
+  'summary.csv', 'contrasts.csv', 'report.html', 'manifest.json', 'datapackage.json',
   // what explore writes (src/explore/write.ts)
   'indices.csv', 'boxes.csv', 'prim-trajectory.csv', 'explore-outcomes.csv', 'explore-points.csv',
 ];

@@ -80,7 +80,8 @@ export const FILES: Record<Section, string> = {
 /**
  * Streams the parts, in canonical order, into the final files (each written to a temporary name
  * and renamed into place), one part in memory at a time. failures.csv is written only when runs
- * failed, interventions.csv only when its header is given. Returns the number of failed runs' rows.
+ * failed, the other files only when their header is given (interventions.csv with interventions,
+ * series.csv unless `--series none`). Returns the number of failed runs' rows.
  */
 export function assemble(out: string, total: number, headers: PartContent): { failureRows: number } {
   const dir = partsDir(out);
@@ -107,8 +108,8 @@ export function assemble(out: string, total: number, headers: PartContent): { fa
   phase('assembly');
   for (const s of SECTIONS) {
     const tmp = join(out, `${FILES[s]}.tmp`);
-    // interventions.csv only when the plan has interventions (a header is given), failures.csv only when runs failed.
-    if ((s === 'failures' && failureBytes === 0) || (s === 'interventions' && headers.interventions === '')) {
+    // a file without a header is not written (interventions.csv without interventions, series.csv with --series none), failures.csv only when runs failed.
+    if ((s === 'failures' && failureBytes === 0) || headers[s] === '') {
       rmSync(tmp, { force: true });
       rmSync(join(out, FILES[s]), { force: true });
     }

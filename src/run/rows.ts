@@ -2,6 +2,7 @@ import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRIC
 import { runValue, type RunOutput } from '../model/output.js';
 import type { RunPlan } from '../scenario/types.js';
 import { interventionName } from '../model/interventions/types.js';
+import { DEFAULT_OUTPUT, keptSamples, type SeriesChoice } from './resultFiles.js';
 
 /**
  * The rows of runs.csv, initiatives.csv, series.csv and failures.csv, exactly as docs/results.md
@@ -62,14 +63,15 @@ export function formatValue(kind: Kind, v: number): string {
 
 /**
  * The header lines of the result files and failures.csv for a plan's varied parameters.
- * interventions.csv exists only when some point has interventions: its header is empty otherwise.
+ * interventions.csv exists only when some point has interventions, series.csv only when series are
+ * kept (not `--series none`): their header is empty otherwise.
  */
-export function headers(varied: readonly string[], withInterventions = false): RunRows & { failures: string } {
+export function headers(varied: readonly string[], withInterventions = false, series: SeriesChoice = DEFAULT_OUTPUT.series): RunRows & { failures: string } {
   const identity = [...IDENTITY, ...varied].map(cell);
   return {
     runs: [...identity, ...RUN_COLUMNS].join(',') + '\n',
     initiatives: [...identity, ...INITIATIVE_COLUMNS].join(',') + '\n',
-    series: [...identity, ...SERIES_COLUMNS].join(',') + '\n',
+    series: series.kind === 'none' ? '' : [...identity, ...SERIES_COLUMNS].join(',') + '\n',
     interventions: withInterventions ? [...identity, ...INTERVENTION_COLUMNS].join(',') + '\n' : '',
     failures: FAILURE_COLUMNS.join(',') + '\n',
   };
@@ -89,8 +91,8 @@ export function identityPrefix(plan: RunPlan, id: RunIdentity): string {
   return cells.join(',') + ',';
 }
 
-/** The rows one run contributes to runs.csv, initiatives.csv and series.csv. */
-export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRows {
+/** The rows one run contributes to runs.csv, initiatives.csv and series.csv (the weeks `series` keeps). */
+export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput, seriesChoice: SeriesChoice = DEFAULT_OUTPUT.series): RunRows {
   const prefix = identityPrefix(plan, id);
   const count = out.initiatives.reachedWeek.length;
   const columns = INITIATIVE_METRICS.map((m) => out.initiatives[m.key]);
@@ -105,16 +107,17 @@ export function formatRun(plan: RunPlan, id: RunIdentity, out: RunOutput): RunRo
   // Canonical order within a run: world metrics (empty initiative) by week, then metric; then each
   // initiative by week, then metric.
   const samples = out.weeks.length;
+  const kept = keptSamples(seriesChoice, out.weeks);
   let series = '';
-  for (let s = 0; s < samples; s++) {
+  for (const s of kept) {
     const w = out.weeks[s];
     for (let m = 0; m < SERIES_METRICS.length; m++) {
       series += `${prefix}${w},${SERIES_METRICS[m]},,${cell(out.series[m * samples + s])}\n`;
     }
   }
   const perInitiative = INITIATIVE_WEEK_METRICS.length * samples;
-  for (let i = 0; i < count; i++) {
-    for (let s = 0; s < samples; s++) {
+  for (let i = 0; i < count && kept.length > 0; i++) {
+    for (const s of kept) {
       const w = out.weeks[s];
       for (let m = 0; m < INITIATIVE_WEEK_METRICS.length; m++) {
         series += `${prefix}${w},${INITIATIVE_WEEK_METRICS[m].column},${i},${cell(out.initiativeSeries[i * perInitiative + m * samples + s])}\n`;

@@ -1,8 +1,6 @@
 import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, WEEK_METRICS, type RunMetric } from '../src/model/metrics.js';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+import { IDENTITY, TABLES } from '../src/analysis/codebook.js';
+import { cell, withSection } from './docTables.js';
 
 const REDUCE: Record<RunMetric['reduce'], (from: string) => string> = {
   count: (from) => `number of initiatives (rows of \`${from}\`)`,
@@ -48,10 +46,37 @@ export function metricTables(): string {
 export const METRICS_START = '<!-- metrics:start -->';
 export const METRICS_END = '<!-- metrics:end -->';
 
-/** The document with the section between the markers replaced by the generated tables. */
+/**
+ * The column tables of docs/results.md, generated from the codebook (src/analysis/codebook.ts) —
+ * the same that writes datapackage.json: the identity, then each table's columns with their type,
+ * unit and meaning.
+ */
+export function columnTables(): string {
+  const row = (name: string, f: { type: string; unit: string; description: string }) => `| \`${name}\` | ${f.type} | ${cell(f.unit)} | ${cell(f.description)} |`;
+  const head = ['| column | type | unit | meaning |', '|---|---|---|---|'];
+  return [
+    '### The identity: the first columns of runs.csv, initiatives.csv, series.csv and interventions.csv',
+    '',
+    ...head,
+    ...Object.entries(IDENTITY).map(([name, f]) => row(name, f)),
+    '| one column per varied parameter | as the parameter | as the parameter | named by its dotted path, e.g. `strategy.steering` (its meaning and unit in the parameter table of docs/ODD.md); `strategy` (text) for compared strategies, `plan` (text) for rehearsed plans |',
+    '',
+    '`runs.csv` and `initiatives.csv` continue the identity with the metrics of the tables above (`initiatives.csv` first with `initiative`, the 0-based index of the initiative in its run); a week or a count is an integer, any other value a number.',
+    ...Object.entries(TABLES).filter(([file]) => file !== 'runs.csv' && file !== 'initiatives.csv').flatMap(([file, table]) => [
+      '',
+      `### ${file}: ${table.about}${table.identity ? ', after the identity' : ''}`,
+      '',
+      ...head,
+      ...Object.entries(table.columns).map(([name, f]) => row(name, f)),
+      ...(file === 'explore-points.csv' ? ['| one column per factor, then per outcome | number | as the factor or outcome | the factor\'s value at the point (a parameter path), then each outcome pooled over the point\'s replications |'] : []),
+    ]),
+  ].join('\n');
+}
+
+export const COLUMNS_START = '<!-- columns:start -->';
+export const COLUMNS_END = '<!-- columns:end -->';
+
+/** The document with the metric and column sections replaced by the generated tables. */
 export function withMetricTables(doc: string): string {
-  const start = doc.indexOf(METRICS_START);
-  const end = doc.indexOf(METRICS_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${METRICS_START} … ${METRICS_END} section`);
-  return `${doc.slice(0, start + METRICS_START.length)}\n${metricTables()}\n${doc.slice(end)}`;
+  return withSection(withSection(doc, METRICS_START, METRICS_END, metricTables()), COLUMNS_START, COLUMNS_END, columnTables());
 }

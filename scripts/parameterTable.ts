@@ -1,9 +1,6 @@
 import { PARAMETERS, RUN_SETTINGS } from '../src/model/parameters.js';
 import { walkSpecs, type ParamGroup, type ParamSpec } from '../src/model/spec.js';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+import { cell, withSection } from './docTables.js';
 
 function defaultOf(spec: ParamSpec): string {
   if (spec.kind === 'list') return '—';
@@ -64,8 +61,5 @@ export const TABLE_END = '<!-- parameters:end -->';
 
 /** The document with the section between the markers replaced by the generated table. */
 export function withParameterTable(doc: string): string {
-  const start = doc.indexOf(TABLE_START);
-  const end = doc.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${TABLE_START} … ${TABLE_END} section`);
-  return `${doc.slice(0, start + TABLE_START.length)}\n${parameterTable()}\n${doc.slice(end)}`;
+  return withSection(doc, TABLE_START, TABLE_END, parameterTable());
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../run/atomic.js';
 import { fieldOf, TABLES, type Field } from './codebook.js';
 import { parquetColumns, parquetName } from './parquet.js';
+import { csvCells } from './csvText.js';
 import { readManifest } from '../run/manifest.js';
 
 /**
@@ -37,25 +38,6 @@ export interface DataPackage {
   resources: Resource[];
 }
 
-/** The cells of a CSV header line (RFC 4180 quoting, as draagvlak writes it). */
-export function headerCells(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cur), (cur = '');
-    else cur += ch;
-  }
-  cells.push(cur);
-  return cells;
-}
-
 /** The header of a CSV file: its first line only, however large the file. */
 export function csvHeader(path: string): string[] {
   const fd = openSync(path, 'r');
@@ -68,7 +50,7 @@ export function csvHeader(path: string): string[] {
       chunks.push(Buffer.from(buffer.subarray(0, eol >= 0 ? eol : n)));
       if (eol >= 0 || n === 0) break;
     }
-    return headerCells(Buffer.concat(chunks).toString('utf8').replace(/\r$/, ''));
+    return csvCells(Buffer.concat(chunks).toString('utf8').replace(/\r$/, ''));
   } finally {
     closeSync(fd);
   }

@@ -1,8 +1,8 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { parse } from 'csv-parse';
 import { asyncBufferFromFile, parquetMetadata, parquetMetadataAsync, parquetRead } from 'hyparquet';
 import { fileWriter, ParquetWriter, type BasicType, type ColumnSource } from 'hyparquet-writer';
 import type { Field } from './codebook.js';
+import { csvRecords } from './csvText.js';
 
 /**
  * Parquet beside (or instead of) a CSV table: the same columns, in the same order, with the same
@@ -70,8 +70,13 @@ export async function csvToParquet(csvPath: string, parquetPath: string, fields:
     columns = fields.map(() => []);
   };
   try {
-    const rows = createReadStream(csvPath).pipe(parse({ from_line: 2, relax_column_count: false }));
-    for await (const row of rows as AsyncIterable<string[]>) {
+    let header = true;
+    for await (const row of csvRecords(createReadStream(csvPath, { encoding: 'utf8' }))) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (row.length !== types.length) throw new Error(`${csvPath}: a row of ${row.length} cells, expected ${types.length}`);
       for (let i = 0; i < types.length; i++) columns[i]!.push(typed(types[i]!, row[i] ?? ''));
       if (columns[0]!.length >= ROW_GROUP) await flush();
     }

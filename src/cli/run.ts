@@ -13,7 +13,7 @@ import { checkOutDir } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 import { parseShard, type Shard } from '../run/shard.js';
-import { DEFAULT_OUTPUT, parseFormats, parseSeries, type OutputChoice } from '../run/resultFiles.js';
+import { DEFAULT_OUTPUT, parseFormats, parseSeries, seriesProblem, type OutputChoice } from '../run/resultFiles.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -115,6 +115,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));
   }
+  const thinning = plan ? seriesProblem(output.series, plan.scenario.sampleEvery) : null;
+  if (thinning) problems.push(thinning);
   if (plan?.scenario.explore !== undefined && !output.formats.includes('csv')) {
     problems.push('--format: explore reads its runs from the CSV files; give csv or csv,parquet, found "parquet"');
   }

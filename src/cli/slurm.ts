@@ -6,7 +6,7 @@ import { scenarioPlan } from './plan.js';
 import { packageRoot, scenarioHash } from '../run/manifest.js';
 import { outDirProblems } from '../run/outDir.js';
 import { defaultOut, outputChoice } from './run.js';
-import { DEFAULT_OUTPUT, outputFlags } from '../run/resultFiles.js';
+import { DEFAULT_OUTPUT, outputFlags, seriesProblem } from '../run/resultFiles.js';
 
 export interface SlurmCommandOptions {
   tasks: number;
@@ -145,6 +145,8 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));
   }
+  const thinning = plan ? seriesProblem(output.series, plan.scenario.sampleEvery) : null;
+  if (thinning) problems.push(thinning);
   const runs = plan ? plan.points.length * plan.scenario.replications : 0;
   if (plan && options.tasks > runs) problems.push(`--tasks: ${options.tasks} tasks for ${runs} runs; give at most ${runs}`);
   const out = options.out ?? defaultOut(file);

@@ -241,8 +241,10 @@ export const RUN_METRICS = [
   run('trust_gov_final', 'trustGovFinal', 'number', 'level 0–1', 'Trust in government at the horizon', 'trust_gov at the horizon', 'trust_gov', 'last'),
   run('cohesion_final', 'cohesionFinal', 'number', 'level 0–1', 'Social cohesion at the horizon', 'cohesion at the horizon', 'cohesion', 'last'),
   run('drive_final', 'driveFinal', 'number', 'level 0–1', 'Drive at the horizon', 'drive at the horizon', 'drive', 'last'),
-  run('support_final', 'supportFinal', 'number', 'level 0–1', 'Support at the horizon', 'support at the horizon', 'support', 'last'),
-  run('committed_share_final', 'committedShareFinal', 'number', 'share 0–1', 'Committed households at the horizon', 'committed_share at the horizon', 'committed_share', 'last'),
+  run('support_final', 'supportFinal', 'number', 'level 0–1', 'Support at the horizon',
+    "support at the horizon: the residents' mean attitude towards their initiative (0–1), whether or not they joined it — not membership (that is committed_share_final)", 'support', 'last'),
+  run('committed_share_final', 'committedShareFinal', 'number', 'share 0–1', 'Committed households at the horizon',
+    'committed_share at the horizon: the share of households that have joined (committed to) their initiative — the members its threshold counts; support_final is the attitude behind it', 'committed_share', 'last'),
 ] as const;
 
 /** The typed array a kind is stored in: weeks and whole numbers as Int32Array, numbers as Float64Array. */

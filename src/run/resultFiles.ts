@@ -7,8 +7,8 @@
  *  - `none`: no series.csv at all (the report then has no weekly bands);
  *  - `every:N`: only the recorded weeks that are multiples of N — and always week 0 and the last
  *    recorded week (the horizon), so the start and the end, from which the `*_final` run values
- *    come, stay in the file. A week is kept only when it was recorded, so N is best a multiple of
- *    `sampleEvery`.
+ *    come, stay in the file. Only recorded weeks can be kept, so N must be a multiple of
+ *    `sampleEvery` (every:13 with weeks recorded every 4 would keep every 52nd week).
  * The choice thins the file and, alike, the weekly bands the report draws, so a report read back
  * from the files equals the one drawn from memory.
  */
@@ -37,6 +37,12 @@ export function parseSeries(text: string): SeriesChoice | string {
   const n = m ? Number(m[1]) : NaN;
   if (Number.isSafeInteger(n) && n >= 1) return n === 1 ? { kind: 'all' } : { kind: 'every', n };
   return `--series: expected all, none or every:N (N a whole number of weeks, at least 1), found ${JSON.stringify(text)}`;
+}
+
+/** The problem with a choice for a scenario recording every `sampleEvery` weeks; null when there is none. */
+export function seriesProblem(choice: SeriesChoice, sampleEvery: number): string | null {
+  if (choice.kind !== 'every' || choice.n % sampleEvery === 0) return null;
+  return `--series: expected every:N with N a multiple of the scenario's sampleEvery (${sampleEvery}), the weeks it records, found every:${choice.n}`;
 }
 
 /** Parses `--format`: `csv`, `parquet` or both, comma separated. */

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResultSet } from '../../src/analysis/results.js';
 import { parquetColumns, parquetRows } from '../../src/analysis/parquet.js';
+import { dataPackage } from '../../src/analysis/dataPackage.js';
 import { draagvlak, workdir } from '../e2e/cli.js';
 
 /**
@@ -93,6 +94,23 @@ describe('datapackage.json', () => {
     const runs = pkg('csv').resources[0]!.schema.fields;
     expect(runs.find((f) => f.name === 'support_final')).toMatchObject({ type: 'number', unit: 'level 0–1' });
     expect(runs.find((f) => f.name === 'first_reached_week')).toMatchObject({ type: 'integer' });
+  });
+});
+
+describe('datapackage.json of an explore folder (the committed results/explore-drivers)', () => {
+  it('describes its explore tables, factor and outcome columns included, and validates', () => {
+    const dir = 'results/explore-drivers';
+    const p = dataPackage(dir) as unknown as Package;
+    expect(validators['data-package']!(p)).toBe(true);
+    for (const r of p.resources) expect(validators[r.profile]!(r), r.path).toBe(true);
+    expect(p.resources.map((r) => r.path).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort());
+    for (const r of p.resources) {
+      const header = (parse(readFileSync(join(dir, r.path), 'utf8'), { to_line: 1 }) as string[][])[0];
+      expect(r.schema.fields.map((f) => f.name), r.path).toEqual(header);
+    }
+    const points = p.resources.find((r) => r.path === 'explore-points.csv')!.schema.fields;
+    expect(points.find((f) => f.name === 'rmst')?.description).toMatch(/^outcome: Restricted mean weeks/);
+    expect(points.find((f) => f.name === 'strategy.steering')?.description).toMatch(/^varied parameter: /);
   });
 });
 

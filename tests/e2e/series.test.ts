@@ -55,15 +55,25 @@ describe('--series all | none | every:N', () => {
     const bad = draagvlak(['run', 'tiny.yaml', '--quiet', '--series', 'weekly', '--out', 'bad'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('--series: expected all, none or every:N (N a whole number of weeks, at least 1), found "weekly"\n');
+    // tinySweep records every 5 weeks: every:7 could keep only week 0 and the horizon
+    const unrecorded = draagvlak(['run', 'tiny.yaml', '--quiet', '--series', 'every:7', '--out', 'bad'], cwd);
+    expect(unrecorded.code).toBe(2);
+    expect(unrecorded.stderr).toBe("--series: expected every:N with N a multiple of the scenario's sampleEvery (5), the weeks it records, found every:7\n");
     expect(existsSync(join(cwd, 'bad'))).toBe(false);
   });
 
-  it('shards run with one choice merge into what one unsplit run with it writes', () => {
+  it('shards run with one choice merge into what one unsplit run with it writes; slurm passes the choice to its shards', () => {
     const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 2 }) });
-    expect(draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', '--series', 'every:10', '--out', 'whole'], cwd).code).toBe(0);
-    for (const i of [1, 2]) expect(draagvlak(['run', 'tiny.yaml', '--shard', `${i}/2`, '--quiet', '--series', 'every:10'], cwd).code).toBe(0);
+    const choice = ['--series', 'every:10', '--format', 'csv,parquet'];
+    expect(draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', ...choice, '--out', 'whole'], cwd).code).toBe(0);
+    for (const i of [1, 2]) expect(draagvlak(['run', 'tiny.yaml', '--shard', `${i}/2`, '--quiet', ...choice], cwd).code).toBe(0);
     expect(draagvlak(['merge', 'merged', 'results/tiny.shards/1', 'results/tiny.shards/2', '--no-report'], cwd).code).toBe(0);
-    for (const f of ['runs.csv', 'initiatives.csv', 'series.csv']) expect(read(join(cwd, 'merged'), f), f).toBe(read(join(cwd, 'whole'), f));
-    expect(manifest(join(cwd, 'merged')).output.series).toBe('every:10');
+    for (const f of ['runs.csv', 'initiatives.csv', 'series.csv', 'runs.parquet', 'initiatives.parquet', 'series.parquet', 'datapackage.json']) {
+      expect(readFileSync(join(cwd, 'merged', f)), f).toEqual(readFileSync(join(cwd, 'whole', f)));
+    }
+    expect(manifest(join(cwd, 'merged')).output).toEqual({ series: 'every:10', formats: ['csv', 'parquet'] });
+
+    expect(draagvlak(['slurm', 'tiny.yaml', '--tasks', '2', ...choice, '--out', 'split'], cwd).code).toBe(0);
+    expect(read(cwd, 'draagvlak-tiny.sbatch')).toContain('tiny.yaml --series every:10 --format csv,parquet');
   });
 });

@@ -59,7 +59,7 @@ async function command(argv: string[]): Promise<number> {
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
     .option('--force', 'run even when the estimated memory exceeds what this machine has')
     .option('--series <which>', 'weekly series to write: all, none, or every:N (weeks that are multiples of N, always week 0 and the horizon)', 'all')
-    .option('--format <formats>', 'result tables as csv, parquet, or csv,parquet (Parquet beside the CSV)', 'csv')
+    .option('--format <formats>', 'result tables as csv, parquet (instead of CSV) or csv,parquet (both)', 'csv')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario file name>.shards/I); join them with draagvlak merge')
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./run.js');

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { csvCells } from '../../src/analysis/csvText.js';
 
 /** The built command, as `npx draagvlak` runs it (`npm test` builds first). */
 export const BIN = resolve(import.meta.dirname, '../../bin/draagvlak.js');
@@ -64,25 +65,12 @@ export function listing(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
-/** Rows of a CSV without quoted commas (the tiny sweep's labels have none... checked by the caller). */
+/** Rows of a CSV as draagvlak writes it (no line breaks inside cells), by column name. */
 export function csvRows(text: string): Record<string, string>[] {
   const [head, ...lines] = text.trimEnd().split('\n');
-  const cols = head!.split(',');
+  const cols = csvCells(head!);
   return lines.map((l) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < l.length; i++) {
-      const ch = l[i]!;
-      if (quoted) {
-        if (ch === '"' && l[i + 1] === '"') (cur += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') cells.push(cur), (cur = '');
-      else cur += ch;
-    }
-    cells.push(cur);
+    const cells = csvCells(l);
     return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
   });
 }

@@ -1,6 +1,7 @@
 import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRICS, type Kind } from '../model/metrics.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
 import { outcomeDefinition } from '../explore/outcomes.js';
+import { isInterventionFactor } from '../explore/interventionSettings.js';
 
 /**
  * The codebook of a results folder: every column of every table draagvlak writes — its type, unit
@@ -193,10 +194,17 @@ export const TABLES: Record<string, { identity: boolean; about: string; columns:
   },
 };
 
-/** A varied column of the design: a parameter path, or strategy / plan. */
+/** What an intervention setting explore varies measures (`interventions.<name>.<setting>`). */
+const SETTING_UNITS: [RegExp, string][] = [[/\.(at|from)$/, 'week'], [/\.for$/, 'weeks'], [/\.size$/, "the action's size"], [/\.when\.(above|below)$/, "the condition's metric"]];
+
+/** A varied column of the design: a parameter path, an explored intervention setting, or strategy / plan. */
 export function variedField(name: string): Field | undefined {
   const design = DESIGN[name];
   if (design) return { name, ...design };
+  if (isInterventionFactor(name)) {
+    const unit = SETTING_UNITS.find(([pattern]) => pattern.test(name))?.[1] ?? 'as the parameter it sets';
+    return { name, type: 'number', unit, description: 'explored intervention setting: interventions.<name or [index]>.<setting> — the week it fires (at), starts (from), lasts (for), its size, the level of its condition, or a value it sets' };
+  }
   const spec = PARAMETER_SPECS.get(name);
   if (!spec) return undefined;
   const type: Field['type'] = spec.kind === 'boolean' ? 'boolean' : spec.kind === 'enum' ? 'string' : spec.kind === 'number' && spec.integer ? 'integer' : 'number';

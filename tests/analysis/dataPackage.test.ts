@@ -114,6 +114,44 @@ describe('datapackage.json of an explore folder (the committed results/explore-d
   });
 });
 
+describe('datapackage.json of an explore run with intervention settings as factors, written as CSV and Parquet', () => {
+  it('describes every table and column, explored intervention settings included, and validates', () => {
+    const dir = workdir({
+      'x.yaml': `name: x
+seed: 5
+replications: 2
+horizon: 40
+sampleEvery: 40
+population: {neighbourhoods: 2, households: 30}
+interventions:
+  - {name: evening, at: 10, action: evening}
+  - {from: 5, for: 10, action: field}
+explore:
+  method: morris
+  trajectories: 2
+  levers:
+    strategy.steering: {from: 0, to: 1}
+    interventions.evening.at: {from: 2, to: 30}
+    interventions[1].for: {from: 1, to: 20}
+  uncertainties:
+    interventions[1].size: {from: 0.2, to: 1}
+  outcomes: [reached_by_30, rmst]
+`,
+    });
+    const r = draagvlak(['run', 'x.yaml', '--quiet', '--workers', '1', '--format', 'csv,parquet', '--out', 'out', '--no-png'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = join(dir, 'out');
+    const p = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as Package;
+    expect(validators['data-package']!(p)).toBe(true);
+    for (const res of p.resources) expect(validators[res.profile]!(res), res.path).toBe(true);
+    expect(p.resources.map((res) => res.path).sort()).toEqual(readdirSync(out).filter((f) => /\.(csv|parquet)$/.test(f)).sort());
+    const runs = p.resources.find((res) => res.path === 'runs.parquet')!.schema.fields;
+    expect(runs.map((f) => f.name)).toEqual(parquetColumns(join(out, 'runs.parquet')));
+    expect(runs.find((f) => f.name === 'interventions[1].for')).toMatchObject({ type: 'number', unit: 'weeks' });
+  }, 120_000);
+});
+
 describe('Parquet', () => {
   it('read back, gives the very cells of the CSV file, for every table', async () => {
     const dir = folder('both');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRows, draagvlak, tinySweep, workdir } from './cli.js';
@@ -60,6 +60,17 @@ describe('--series all | none | every:N', () => {
     expect(unrecorded.code).toBe(2);
     expect(unrecorded.stderr).toBe("--series: expected every:N with N a multiple of the scenario's sampleEvery (5), the weeks it records, found every:7\n");
     expect(existsSync(join(cwd, 'bad'))).toBe(false);
+  });
+
+  it('a rerun into the folder replaces the Parquet files and datapackage.json it wrote, and leaves a file of the user\'s', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 1 }) });
+    expect(draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', '--format', 'parquet', '--out', 'out'], cwd).code).toBe(0);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['datapackage.json', 'initiatives.parquet', 'manifest.json', 'runs.parquet', 'series.parquet']);
+    writeFileSync(join(cwd, 'out', 'notes.md'), 'mine\n');
+    expect(draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', '--out', 'out'], cwd).code).toBe(0);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['datapackage.json', 'initiatives.csv', 'manifest.json', 'notes.md', 'runs.csv', 'series.csv']);
+    const described = (JSON.parse(read(join(cwd, 'out'), 'datapackage.json')) as { resources: { path: string }[] }).resources.map((r) => r.path);
+    expect(described).toEqual(['runs.csv', 'initiatives.csv', 'series.csv']);
   });
 
   it('shards run with one choice merge into what one unsplit run with it writes; slurm passes the choice to its shards', () => {

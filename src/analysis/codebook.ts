@@ -1,12 +1,12 @@
 import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRICS, type Kind } from '../model/metrics.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
-import { outcomeDefinition } from '../explore/outcomes.js';
+import { outcomeDefinition } from './outcomes.js';
 import { isInterventionFactor } from '../explore/interventionSettings.js';
 
 /**
  * The codebook of a results folder: every column of every table draagvlak writes — its type, unit
  * and meaning — read off the registries (the metric registry src/model/metrics.ts, the parameter
- * registry src/model/parameters.ts, explore's outcomes) and, for the tables analysis writes, the
+ * registry src/model/parameters.ts, explore's pooled outcomes in src/analysis/outcomes.ts) and, for the tables analysis writes, the
  * column lists below. datapackage.json (src/analysis/dataPackage.ts) and the column tables of
  * docs/results.md (`npm run docs`) are both generated from it, so neither is written by hand.
  */

@@ -3,7 +3,7 @@ import { walkSpecs, type ParamGroup, type ParamSpec } from '../src/model/spec.js
 import { cell, withSection } from './docTables.js';
 
 function defaultOf(spec: ParamSpec): string {
-  if (spec.kind === 'list') return '—';
+  if (spec.kind === 'list' || spec.kind === 'signposts') return '—';
   return String(spec.default);
 }
 
@@ -17,6 +17,8 @@ function rangeOf(spec: ParamSpec): string {
       return 'true / false';
     case 'enum':
       return spec.values.join(' / ');
+    case 'signposts':
+      return `metric: ${spec.metrics.join(' / ')}; below or above 0 … 1; respond: ${spec.responses.join(' / ')}`;
   }
 }
 
@@ -32,6 +34,8 @@ function unitOf(spec: ParamSpec): string {
       return 'switch';
     case 'enum':
       return 'choice';
+    case 'signposts':
+      return 'list of signposts';
   }
 }
 

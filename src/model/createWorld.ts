@@ -6,6 +6,7 @@ import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
 import { createOfficials, describeNeighbourhoods, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
 import { createRecorder, recordMetrics } from './record.js';
+import { createSignposts } from './signposts.js';
 import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Scratch, type World } from './world.js';
 
 /**
@@ -92,6 +93,7 @@ export function createWorld(
     initiatives,
     env,
     timeline: createTimeline(interventions, runSeed),
+    signposts: createSignposts(params.strategy.signposts ?? [], count),
     scratch,
     recorder: createRecorder(horizon, settings.sampleEvery, count),
   };

@@ -290,8 +290,13 @@ export const CONDITION_METRICS = [...INITIATIVE_WEEK_METRICS, ...WEEK_METRICS].f
 
 /** A watchable metric's value over some neighbourhoods, as a condition sees it. */
 export function watch(world: World, column: string, hoods: Hoods): number {
+  return watcher(column)(world, hoods);
+}
+
+/** The function that reads a watchable metric over some neighbourhoods (looked up once, called every week). */
+export function watcher(column: string): (world: World, hoods: Hoods) => number {
   const m = WATCH.get(column);
   if (!m) throw new Error(`metric ${column} cannot be watched`);
-  return m.level === 'week' ? m.measure(world, hoods) : m.watch(world, hoods);
+  return m.level === 'week' ? m.measure : m.watch;
 }
 const WATCH = new Map([...INITIATIVE_WEEK_METRICS, ...WEEK_METRICS].filter((m) => m.watchable).map((m) => [m.column, m]));

@@ -1,4 +1,16 @@
-import { defaultsOf, flag, int, list, num, oneOf, series, share, type ValuesOf } from './spec.js';
+import { defaultsOf, flag, int, list, num, oneOf, series, share, signposts, type ValuesOf } from './spec.js';
+
+/**
+ * What an adaptive manager can do when a signpost is passed (docs/ODD.md §7.12): serve (serving
+ * up: more serving contacts and more presence), open-up (participation up), shield (buffer up),
+ * ease-steering (steering down), each by `strategy.responseStep`; attend-lagging (attention to the
+ * initiatives furthest behind).
+ */
+export const SIGNPOST_RESPONSES = ['serve', 'open-up', 'shield', 'ease-steering', 'attend-lagging'] as const;
+export type SignpostResponse = (typeof SIGNPOST_RESPONSES)[number];
+
+/** What a signpost may watch: the world metrics a `when:` condition watches (src/model/metrics.ts; a test keeps them agreed). */
+export const SIGNPOST_METRICS = ['support_share', 'support', 'committed_share', 'trust_gov', 'belonging', 'cohesion', 'drive', 'awareness', 'reached_share', 'formalised_share'] as const;
 
 /**
  * The model's parameters: the one source of truth for defaults, ranges, units and meanings.
@@ -54,6 +66,10 @@ export const PARAMETERS = {
     stakeholders: int(3, 1, 20, 'parties', 'Parties that must agree before an initiative can formalise.'),
     attention: oneOf(['equal', 'most-promising', 'most-lagging'] as const, 'equal', "How the manager divides a limited attention budget over initiatives."),
     attentionBudget: num(1, 0, 100, 'initiative-equivalents per week', "The manager's attention per week, in units of full attention to one initiative."),
+    signposts: signposts(SIGNPOST_METRICS, SIGNPOST_RESPONSES, 'Signposts the manager watches and the response each calls for, e.g. {metric: trust_gov, below: 0.45, respond: serve}; none (default): the strategy stays fixed for the whole run.', "Walker, Rahman & Cave 2001 (adaptive policies, signposts); Haasnoot et al. 2013 (adaptation pathways); De Bruijn, Ten Heuvelhof & In 't Veld 2010 (process management)."),
+    responseStep: share(0.2, 'How far a response moves its lever: serving, participation or buffer up, steering down (within 0 … 1).'),
+    responseWeeks: int(13, 1, 5200, 'weeks', 'Weeks a response holds at least before the manager reviews it (a quarter by default).'),
+    signpostBand: share(0.05, 'Hysteresis: a response ends only once its metric has recovered this far past the signpost level.', 'Haasnoot et al. 2013: a signpost is set apart from its trigger so that the plan does not flap.'),
   },
   initiative: {
     threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),

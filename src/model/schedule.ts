@@ -7,6 +7,7 @@ import { updateInitiatives } from './initiatives.js';
 import { applyInterventions } from './interventions/timeline.js';
 import { updateLeadership } from './leadership.js';
 import { officialsLearn } from './learning.js';
+import { reviewSignposts } from './signposts.js';
 import { setPressureAndPresence } from './officials.js';
 import { recordMetrics } from './record.js';
 import { shareRevenue } from './revenue.js';
@@ -22,6 +23,7 @@ export interface Process {
 export const WEEK: readonly Process[] = [
   { name: 'environment drivers', run: environmentDrivers }, // 1. this week's drivers
   { name: 'interventions', run: applyInterventions }, // 1. the timeline's interventions of this week
+  { name: 'signposts', run: reviewSignposts }, // 1. the manager reviews the signposts and responds
   { name: 'attention', run: spendAttention }, // 2. the manager divides attention
   { name: 'pressure and presence', run: setPressureAndPresence }, // 2. officials set pressure and presence
   { name: 'field contacts', run: fieldContacts }, // 3. officials meet residents

@@ -51,7 +51,28 @@ export interface ListSpec extends Described {
   readonly unit: string;
 }
 
-export type ParamSpec = NumberSpec | BooleanSpec | EnumSpec | SeriesSpec | ListSpec;
+/**
+ * A signpost the manager watches and the response it calls for: when `metric` (over all
+ * neighbourhoods, as last week ended) falls to `below` or rises to `above`, `respond`.
+ */
+export interface Signpost {
+  metric: string;
+  below?: number;
+  above?: number;
+  respond: string;
+}
+
+/** A list of signposts and responses (an adaptive strategy); empty by default: the strategy stays fixed. */
+export interface SignpostsSpec extends Described {
+  readonly kind: 'signposts';
+  readonly default: readonly Signpost[];
+  /** The metrics a signpost may watch. */
+  readonly metrics: readonly string[];
+  /** The responses a signpost may call for. */
+  readonly responses: readonly string[];
+}
+
+export type ParamSpec = NumberSpec | BooleanSpec | EnumSpec | SeriesSpec | ListSpec | SignpostsSpec;
 
 export interface ParamGroup {
   readonly [key: string]: ParamSpec | ParamGroup;
@@ -76,7 +97,9 @@ export type ValueOf<S> = S extends NumberSpec
         ? SeriesValue
         : S extends ListSpec
           ? readonly number[] | null
-          : S extends ParamGroup
+          : S extends SignpostsSpec
+            ? Signpost[]
+            : S extends ParamGroup
             ? ValuesOf<S>
             : never;
 
@@ -100,7 +123,7 @@ export function* walkSpecs(group: ParamGroup, prefix = ''): Generator<[string, P
 export function defaultsOf<G extends ParamGroup>(group: G): ValuesOf<G> {
   const out: Record<string, unknown> = {};
   for (const [key, node] of Object.entries(group)) {
-    out[key] = isSpec(node) ? node.default : defaultsOf(node);
+    out[key] = isSpec(node) ? (node.kind === 'signposts' ? [] : node.default) : defaultsOf(node);
   }
   return out as ValuesOf<G>;
 }
@@ -146,6 +169,14 @@ export const list = (min: number, max: number, unit: string, doc: string, source
   min,
   max,
   unit,
+  doc,
+  source,
+});
+export const signposts = (metrics: readonly string[], responses: readonly string[], doc: string, source?: string): SignpostsSpec => ({
+  kind: 'signposts',
+  default: [],
+  metrics,
+  responses,
   doc,
   source,
 });

@@ -151,6 +151,34 @@ export interface Timeline {
   readonly rng: Rng;
 }
 
+/**
+ * The signposts of an adaptive strategy, compiled once per run into typed arrays (one slot per
+ * signpost, in the strategy's order) and reviewed every week by src/model/signposts.ts.
+ */
+export interface Signposts {
+  readonly count: number;
+  /** Reads signpost k's metric over `hoods`. */
+  readonly watch: readonly ((world: World, hoods: Int32Array) => number)[];
+  readonly level: Float64Array;
+  /** 1: the signpost is passed when the metric falls to its level; 0: when it rises to it. */
+  readonly below: Uint8Array;
+  /** Index into SIGNPOST_RESPONSES. */
+  readonly response: Uint8Array;
+  /** 1 while signpost k's response is in force. */
+  readonly active: Uint8Array;
+  /** The week signpost k's response last began. */
+  readonly since: Int32Array;
+  /** How far signpost k's response moved its lever (signed), to be moved back when it ends. */
+  readonly moved: Float64Array;
+  /** How many times signpost k has called for its response. */
+  readonly responses: Int32Array;
+  /** Every neighbourhood: signposts watch the whole programme. */
+  readonly hoods: Int32Array;
+  /** attend-lagging responses in force, and the attention rule (index into its values) they replaced. */
+  attending: number;
+  savedAttention: number;
+}
+
 /** Where the metrics of a run are written: preallocated when the world is created. */
 export interface Recorder {
   /** Weeks at which metrics are recorded: 0, every sampleEvery weeks, and the horizon. */
@@ -193,6 +221,7 @@ export interface World {
   readonly initiatives: Initiatives;
   readonly env: Environment;
   readonly timeline: Timeline;
+  readonly signposts: Signposts;
   readonly scratch: Scratch;
   readonly recorder: Recorder;
 }

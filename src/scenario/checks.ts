@@ -13,6 +13,11 @@ export function checkParameters(params: Parameters, horizon: number, report: Rep
   if (population.initiators > population.households) {
     report('population.initiators', `at most the households per neighbourhood (${population.households})`, show(population.initiators));
   }
+  (params.strategy.signposts ?? []).forEach((s, i) => {
+    if ((s.below === undefined) === (s.above === undefined)) {
+      report(`strategy.signposts[${i}]`, 'exactly one level, below or above', s.below === undefined ? 'neither' : 'both');
+    }
+  });
   for (const [path, spec] of PARAMETER_SPECS) {
     if (spec.kind !== 'series') continue;
     const value = getParam(params, path);

@@ -4,9 +4,9 @@ import { isSpec, walkSpecs, type ParamGroup, type ParamSpec } from '../model/spe
 /** Every model parameter by dotted path (`strategy.steering` → its spec), in declaration order. */
 export const PARAMETER_SPECS: ReadonlyMap<string, ParamSpec> = new Map(walkSpecs(PARAMETERS));
 
-/** The parameters a sweep can vary: numbers, switches, choices and constant levels of series. */
+/** The parameters a sweep can vary: numbers, switches, choices and constant levels of series (not lists, not signposts). */
 export const SWEEPABLE: ReadonlyMap<string, ParamSpec> = new Map(
-  [...PARAMETER_SPECS].filter(([, spec]) => spec.kind !== 'list'),
+  [...PARAMETER_SPECS].filter(([, spec]) => spec.kind !== 'list' && spec.kind !== 'signposts'),
 );
 
 /** The top-level names of the parameter groups (`population`, `network`, …). */

@@ -20,7 +20,7 @@ export interface Preset {
  * the neighbourhood, its people and their history are starting conditions (src/scenario/contexts.ts)
  * that every compared strategy shares, so strategies compare like with like.
  */
-export type PresetName = 'classic' | 'cooperative' | 'laissez-faire' | 'network-steering';
+export type PresetName = 'classic' | 'cooperative' | 'laissez-faire' | 'network-steering' | 'process-management';
 
 export const PRESETS: Record<PresetName, Preset> = {
   classic: {
@@ -52,6 +52,20 @@ export const PRESETS: Record<PresetName, Preset> = {
     overrides: {
       strategy: { steering: 0.4, participation: 0.7, serving: 0.6, buffer: 0.6, revenueShare: 0.6, attention: 'most-lagging' },
       officials: { orientation: 0.7 },
+    },
+  },
+  'process-management': {
+    description:
+      'Process management (De Bruijn, Ten Heuvelhof & In \'t Veld): the default levers, and a manager who watches four signposts and responds while one is passed — trust below legitimacy: serve more; support falling: open up; drive falling: shield residents from top-down input; most initiatives short of their quorum: attend to the lagging ones (docs/ODD.md §7.12).',
+    overrides: {
+      strategy: {
+        signposts: [
+          { metric: 'trust_gov', below: 0.5, respond: 'serve' },
+          { metric: 'support', below: 0.35, respond: 'open-up' },
+          { metric: 'drive', below: 0.25, respond: 'shield' },
+          { metric: 'reached_share', below: 0.5, respond: 'attend-lagging' },
+        ],
+      },
     },
   },
 };

@@ -51,7 +51,8 @@ function axisShape(path: string, spec: ParamSpec): Shape<SweepAxis> {
       return anyOf([list(value, { minItems: 1 }), rangeShape(value, spec)], { description });
     }
     case 'list':
-      throw new Error('list parameters cannot be swept');
+    case 'signposts':
+      throw new Error(`${spec.kind} parameters cannot be swept`);
   }
 }
 

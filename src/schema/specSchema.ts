@@ -78,6 +78,25 @@ export function specSchema(spec: ParamSpec): JsonSchema {
         default: null,
         description,
       };
+    case 'signposts':
+      return {
+        type: 'array',
+        default: [],
+        description,
+        items: {
+          type: 'object',
+          title: 'a signpost {metric, below | above, respond}',
+          description: 'When the metric (over all neighbourhoods, as last week ended) falls to `below` or rises to `above`, the manager responds.',
+          required: ['metric', 'respond'],
+          additionalProperties: false,
+          properties: {
+            metric: { type: 'string', enum: [...spec.metrics], description: 'What the manager watches: support_share is the highest initiative\'s; others are means (docs/results.md).' },
+            below: { ...numberSchema(0, 1), description: 'Passed when the metric is at most this.' },
+            above: { ...numberSchema(0, 1), description: 'Passed when the metric is at least this.' },
+            respond: { type: 'string', enum: [...spec.responses], description: 'What the manager does while the signpost is passed (docs/ODD.md §7.12).' },
+          },
+        },
+      };
   }
 }
 

@@ -100,6 +100,7 @@ const VALUES = {
   cooperative: { en: 'cooperative', nl: 'coöperatief' },
   'laissez-faire': { en: 'laissez-faire', nl: 'laissez-faire (loslaten)' },
   'network-steering': { en: 'network steering', nl: 'netwerksturing' },
+  'process-management': { en: 'process management (adapts)', nl: 'procesmanagement (past zich aan)' },
 } satisfies Record<string, Entry>;
 
 /** The interventions offered as buttons, by action name. */

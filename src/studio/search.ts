@@ -23,7 +23,9 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
   const results: SearchResult[] = [];
   for (const name of Object.keys(PRESETS) as PresetName[]) {
     const params = mergeParams(base, { strategy: PRESETS[name].overrides.strategy ?? {} });
-    results.push({ label: name, values: { ...params.strategy }, score: scoreOf(params, seed, goal) });
+    const { signposts, ...levers } = params.strategy;
+    const values = signposts.length > 0 ? { ...levers, signposts: signposts.map((s) => `${s.metric} ${s.below !== undefined ? `≤ ${s.below}` : `≥ ${s.above}`} → ${s.respond}`).join('; ') } : levers;
+    results.push({ label: name, values, score: scoreOf(params, seed, goal) });
   }
   const numeric = LEVERS.filter((l) => l.live && allowed.includes(l.path) && l.spec.kind === 'number').slice(0, 3);
   const levels = (path: string): number[] => {

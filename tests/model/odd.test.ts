@@ -32,10 +32,11 @@ describe('docs/ODD.md parameter table', () => {
     expect([...rows.keys()].sort()).toEqual(values.map(([path]) => path).sort());
     for (const [path, value] of values) {
       const row = rows.get(path)!;
-      expect(row.default, path).toBe(value === null ? '—' : String(value));
+      expect(row.default, path).toBe(value === null || (Array.isArray(value) && value.length === 0) ? '—' : String(value));
       const spec = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], registry) as ParamSpec;
       if (spec.kind === 'boolean') expect(row.range, path).toBe('true / false');
       else if (spec.kind === 'enum') expect(row.range.split(' / '), path).toEqual([...spec.values]);
+      else if (spec.kind === 'signposts') for (const name of [...spec.metrics, ...spec.responses]) expect(row.range, path).toContain(name);
       else expect(row.range.split(' … ').map(Number), path).toEqual([spec.min, spec.max]);
     }
   });

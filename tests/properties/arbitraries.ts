@@ -31,6 +31,12 @@ function valueOf(path: string, spec: ParamSpec): fc.Arbitrary<unknown> {
       );
     case 'list':
       return fc.oneof(fc.constant(null), fc.array(fc.double({ min: spec.min, max: spec.max, noNaN: true }), { minLength: 1, maxLength: 10 }));
+    case 'signposts':
+      return fc.array(
+        fc.record({ metric: fc.constantFrom(...spec.metrics), level: fc.double({ min: 0, max: 1, noNaN: true }), below: fc.boolean(), respond: fc.constantFrom(...spec.responses) })
+          .map(({ metric, level, below, respond }) => (below ? { metric, below: level, respond } : { metric, above: level, respond })),
+        { maxLength: 3 },
+      );
   }
 }
 

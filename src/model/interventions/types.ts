@@ -91,7 +91,8 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
       // `set` names strategy parameters, with or without the `strategy.` prefix, each as the registry describes it
       set: mapping<number | string>(
         Object.fromEntries(
-          Object.entries(PARAMETERS.strategy).flatMap(([key, spec]) => [
+          // signposts are compiled when a run starts, so a running strategy's signposts cannot be set
+          Object.entries(PARAMETERS.strategy).filter(([, spec]) => spec.kind !== 'signposts').flatMap(([key, spec]) => [
             [`strategy.${key}`, specSchema(spec)],
             [key, specSchema(spec)],
           ]),

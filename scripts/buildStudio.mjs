@@ -14,7 +14,8 @@ const out = join(root, 'dist', 'studio');
 mkdirSync(out, { recursive: true });
 
 const { scenarioSchema } = await import(join(root, 'dist', 'src', 'scenario', 'schema.js'));
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, code: { source: true } });
+const { AJV_OPTIONS } = await import(join(root, 'dist', 'src', 'scenario', 'validate.js'));
+const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
 const validator = join(out, 'scenarioValidator.cjs');
 writeFileSync(validator, standaloneCode(ajv, ajv.compile(scenarioSchema())));
 

@@ -9,6 +9,9 @@ import { defaultsOf, flag, int, list, num, oneOf, series, share, signposts, type
 export const SIGNPOST_RESPONSES = ['serve', 'open-up', 'shield', 'ease-steering', 'attend-lagging'] as const;
 export type SignpostResponse = (typeof SIGNPOST_RESPONSES)[number];
 
+/** The strategy's adaptive part: its signposts and how it responds. Fixed for a run (a `set` intervention cannot change them). */
+export const ADAPTATION_KEYS: ReadonlySet<string> = new Set(['signposts', 'responseStep', 'responseWeeks', 'signpostBand']);
+
 /** What a signpost may watch: the world metrics a `when:` condition watches (src/model/metrics.ts; a test keeps them agreed). */
 export const SIGNPOST_METRICS = ['support_share', 'support', 'committed_share', 'trust_gov', 'belonging', 'cohesion', 'drive', 'awareness', 'reached_share', 'formalised_share'] as const;
 

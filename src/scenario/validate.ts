@@ -5,8 +5,12 @@ import type { Problem } from './errors.js';
 import { scenarioSchema } from './schema.js';
 import { translateErrors } from './translate.js';
 
-/** The ajv options of the scenario validator, compiled at build time or (without a build) at run time. */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true } as const;
+/**
+ * The ajv options of the scenario validator, compiled at build time or (without a build) at run time.
+ * Referenced definitions (the parameter groups) are compiled once and called, not inlined at every
+ * use: the same checks and messages in about 270 kB less code, which the studio page carries.
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, inlineRefs: false } as const;
 
 /** The compiled validator's file in the build, beside validate.js (written by validatorSource.js). */
 export const VALIDATOR_FILE = 'scenarioValidator.cjs';

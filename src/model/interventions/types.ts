@@ -1,4 +1,4 @@
-import { PARAMETERS } from '../parameters.js';
+import { ADAPTATION_KEYS, PARAMETERS } from '../parameters.js';
 import { anyOf, integer, list, mapping, number, object, oneOf, ref, text, TEXT_LENGTH, type TypeOf } from '../../schema/shape.js';
 import { specSchema } from '../../schema/specSchema.js';
 
@@ -91,8 +91,8 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
       // `set` names strategy parameters, with or without the `strategy.` prefix, each as the registry describes it
       set: mapping<number | string>(
         Object.fromEntries(
-          // signposts are compiled when a run starts, so a running strategy's signposts cannot be set
-          Object.entries(PARAMETERS.strategy).filter(([, spec]) => spec.kind !== 'signposts').flatMap(([key, spec]) => [
+          // the strategy's adaptive part is fixed for a run (its signposts are compiled when it starts)
+          Object.entries(PARAMETERS.strategy).filter(([key]) => !ADAPTATION_KEYS.has(key)).flatMap(([key, spec]) => [
             [`strategy.${key}`, specSchema(spec)],
             [key, specSchema(spec)],
           ]),

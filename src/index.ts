@@ -20,6 +20,11 @@ export {
   ACTIONS, ACTION_SIZE, NO_INTERVENTION, interventionName, type ActionName, type Condition, type Intervention, type Plan,
 } from './model/interventions/types.js';
 
+// An adaptive manager: a strategy's signposts, reviewed by the week's signposts step after the interventions
+export { createSignposts, reviewSignposts } from './model/signposts.js';
+export { SIGNPOST_METRICS, SIGNPOST_RESPONSES, type SignpostResponse } from './model/parameters.js';
+export type { Signpost } from './model/spec.js';
+
 // Randomness: seeded streams, one per purpose, and run seeds derived from (scenario seed, point, replicate)
 export { deriveRunSeed, stream, normal, randomInt, type Rng, type Purpose } from './random/streams.js';
 

@@ -5,6 +5,7 @@ import { defaultParameters, SIGNPOST_METRICS, type Parameters } from '../../src/
 import { runModel } from '../../src/model/run.js';
 import { step } from '../../src/model/schedule.js';
 import type { World } from '../../src/model/world.js';
+import { pairedDifference } from '../../src/analysis/tInterval.js';
 import { mergeParams } from '../../src/scenario/paths.js';
 import { PRESETS } from '../../src/scenario/presets.js';
 
@@ -14,15 +15,6 @@ const SETTINGS = { horizon: 156, sampleEvery: 4 };
 function bytesOf(params: Parameters, seed: number): unknown {
   const out = runModel(params, SETTINGS, seed);
   return [Array.from(out.series), Array.from(out.initiativeSeries), Object.values(out.initiatives).map((c) => Array.from(c))];
-}
-
-/** Mean and Student t 95 % interval of paired differences (t for 29 degrees of freedom: 2.045). */
-function pairedInterval(d: number[]): { mean: number; lo: number; hi: number } {
-  const n = d.length;
-  const mean = d.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const h = (2.045 * sd) / Math.sqrt(n);
-  return { mean, lo: mean - h, hi: mean + h };
 }
 
 const formalisedShare = (params: Parameters, seed: number): number => {
@@ -142,8 +134,8 @@ describe('signposts: an adaptive manager watches the environment and responds', 
   it('on: the process-management preset formalises more initiatives than the same levers held fixed, beyond the 95 % interval', () => {
     const fixed = defaultParameters();
     const adaptive = mergeParams(fixed, PRESETS['process-management'].overrides);
-    const d = Array.from({ length: 30 }, (_, r) => formalisedShare(adaptive, 100 + r) - formalisedShare(fixed, 100 + r));
-    const iv = pairedInterval(d);
+    const seeds = Array.from({ length: 30 }, (_, r) => 100 + r);
+    const iv = pairedDifference(seeds.map((s) => formalisedShare(adaptive, s)), seeds.map((s) => formalisedShare(fixed, s)));
     expect(iv.lo).toBeGreaterThan(0);
     // and switching the signposts back off restores the fixed manager exactly
     const off = mergeParams(adaptive, { strategy: { signposts: [] } });

@@ -115,6 +115,11 @@ export const TABLES: Record<string, { identity: boolean; about: string; columns:
       formalised_share: num('share 0–1', 'share of the initiatives formalised by the horizon'),
       trust_gov_final: num('level 0–1', 'mean over runs of trust_gov_final'),
       cohesion_final: num('level 0–1', 'mean over runs of cohesion_final'),
+      mean_reach_week: num('week 0–horizon', "restricted mean reach week: per run, the mean week its initiatives reached the threshold, one that never did counting as the horizon; then the mean over runs (the report's statistic for how soon)"),
+      mean_reach_lo: num('week 0–horizon', 'lower end of its 95 % t interval over runs, cut at 0; empty with one run'),
+      mean_reach_hi: num('week 0–horizon', 'upper end of its 95 % t interval over runs, cut at the horizon; empty with one run'),
+      coherent_share: num('share 0–1', 'coherent success: share of the initiatives formalised with alignment at least aligned_at (mean over runs)'),
+      aligned_at: num('alignment 0–1', "the alignment at or above which a formalised initiative counts as a coherent success (the point's initiative.alignedAt)"),
     },
   },
   'contrasts.csv': {
@@ -123,7 +128,7 @@ export const TABLES: Record<string, { identity: boolean; about: string; columns:
     columns: {
       plan: DESIGN.plan!,
       baseline: text("the plan it is compared with ('no intervention', or a plan listed before it)"),
-      metric: text('the outcome compared: reached_by_week_<week> (share 0–1), median_reach_week (weeks), trust_gov_final, cohesion_final (level 0–1)'),
+      metric: text('the outcome compared: reached_by_week_<week> (share 0–1), mean_reach_week (weeks: the restricted mean, never counting as the horizon), trust_gov_final, cohesion_final (level 0–1)'),
       estimate: num("the metric's unit", 'mean over replicates of plan − baseline (same replicate, same seed)'),
       lo: num("the metric's unit", 'lower end of the 95 % paired Student t interval'),
       hi: num("the metric's unit", 'upper end of the 95 % paired Student t interval'),

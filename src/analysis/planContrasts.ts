@@ -22,6 +22,8 @@ export interface PlanContrast {
   estimate: number;
   lo: number | null;
   hi: number | null;
+  /** Standard deviation of the per-replicate differences (NaN with fewer than two). */
+  sd: number;
   /** Replicates present under both. */
   replications: number;
   /** Mean of the metric under the plan and under the baseline, over the same replicates. */
@@ -41,9 +43,13 @@ export function reachWeeks(horizon: number): number[] {
   return [...new Set([52, 104, horizon].filter((w) => w <= horizon))];
 }
 
-/** The per-run outcomes contrasts.csv compares: reach by each of reachWeeks, median reach week, final trust and cohesion. */
+/**
+ * The per-run outcomes contrasts.csv compares: reach by each of reachWeeks, the restricted mean
+ * reach week (never counting as the horizon: the same statistic the report uses for "how soon"
+ * everywhere), final trust and cohesion.
+ */
 export function contrastOutcomes(horizon: number): Outcome[] {
-  return [...reachWeeks(horizon).map(reachedBy), OUTCOMES.median_reach_week, OUTCOMES.trust_gov_final, OUTCOMES.cohesion_final];
+  return [...reachWeeks(horizon).map(reachedBy), OUTCOMES.mean_reach_week, OUTCOMES.trust_gov_final, OUTCOMES.cohesion_final];
 }
 
 /** The metric names of contrasts.csv, in order. */
@@ -96,7 +102,7 @@ export function planContrasts(results: ResultSet): PlanContrast[] {
           const mean = (v: number[]) => v.reduce((s, z) => s + z, 0) / v.length;
           out.push({
             group, plan: plans[a].plan, baseline: plans[b].plan, metric,
-            estimate: d.mean, lo: d.lo, hi: d.hi, replications: d.n, planMean: mean(x), baselineMean: mean(y),
+            estimate: d.mean, lo: d.lo, hi: d.hi, sd: d.sd, replications: d.n, planMean: mean(x), baselineMean: mean(y),
           });
         });
       }

@@ -1,6 +1,10 @@
 import { mean } from 'simple-statistics';
+import { PARAMETERS } from '../model/parameters.js';
+import { runViews } from './contrasts.js';
+import { coherentShare, OUTCOMES } from './outcomes.js';
 import { reachCurve, type ReachCurve } from './reachCurve.js';
 import { rowsOf, type PointInfo, type ResultSet } from './results.js';
+import { tInterval, type MeanInterval } from './tInterval.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
 
 /** What one design point comes to, over all its runs and initiatives. */
@@ -13,8 +17,19 @@ export interface PointSummary {
   reach: Proportion;
   /** The Kaplan–Meier reach curve, with the median reach week and its interval. */
   curve: ReachCurve;
+  /**
+   * The restricted mean reach week: per run, the mean of its initiatives' reach weeks with never
+   * counting as the horizon (OUTCOMES.mean_reach_week), then the mean over runs with a t interval
+   * over runs. The report's one statistic for "how soon"; paired differences of the same per-run
+   * value are the effects between points.
+   */
+  meanReachWeek: MeanInterval;
   /** Share of initiatives formalised by the horizon. */
   formalisedShare: number;
+  /** Coherent success: share of initiatives formalised with alignment at least `alignedAt` (mean over runs). */
+  coherentShare: number;
+  /** The alignment at or above which a formalised initiative counts as a coherent success at this point. */
+  alignedAt: number;
   /** Mean over runs of the final trust in government and cohesion (null when not recorded). */
   trustGovFinal: number | null;
   cohesionFinal: number | null;
@@ -34,6 +49,7 @@ function meanOrNull(xs: (number | null)[]): number | null {
  * The paired contrasts (see contrasts.ts) work per replicate and carry no such assumption.
  */
 export function summarisePoints(results: ResultSet): PointSummary[] {
+  const scenarioAlignedAt = alignedAtOf(results.scenario);
   const run = results.runs.columns;
   const ini = results.initiatives.columns;
   const finite = (column: Float64Array, rows: number[]) => rows.map((r) => (Number.isFinite(column[r]) ? column[r] : null));
@@ -45,6 +61,11 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
     const reached = curve.reached;
     const formalised = inits.filter((i) => ini.formalisedWeek[i] > 0).length;
     const thresholds = [...new Set(finite(ini.threshold, inits).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+    const swept = Number(point.values['initiative.alignedAt']);
+    const alignedAt = point.values['initiative.alignedAt'] !== undefined && Number.isFinite(swept) ? swept : (compareAlignedAt(results.scenario, point.values.strategy) ?? scenarioAlignedAt);
+    const views = runViews(results, point.index).map((r) => r.view);
+    const coherent = coherentShare(alignedAt);
+    const perRun = (f: (v: (typeof views)[number]) => number | null) => views.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
     return {
       point,
       runs: runs.length,
@@ -52,11 +73,28 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
       reached,
       reach: n > 0 ? wilsonInterval(reached, n) : { estimate: NaN, lo: NaN, hi: NaN },
       curve,
+      meanReachWeek: tInterval(perRun(OUTCOMES.mean_reach_week.of)),
       formalisedShare: n > 0 ? formalised / n : NaN,
+      coherentShare: views.length > 0 ? mean(perRun(coherent.of)) : NaN,
+      alignedAt,
       trustGovFinal: meanOrNull(finite(run.trustGovFinal, runs)),
       cohesionFinal: meanOrNull(finite(run.cohesionFinal, runs)),
       driveFinal: meanOrNull(finite(run.driveFinal, runs)),
       thresholds,
     };
   });
+}
+
+/** The alignment at which a formalised initiative counts as coherent, from a resolved scenario (the registry's default when absent). */
+function alignedAtOf(scenario: Record<string, unknown>): number {
+  const v = (scenario.initiative as { alignedAt?: unknown } | undefined)?.alignedAt;
+  return typeof v === 'number' ? v : PARAMETERS.initiative.alignedAt.default;
+}
+
+/** A compared strategy's own alignedAt, when its entry sets one. */
+function compareAlignedAt(scenario: Record<string, unknown>, strategy: string | undefined): number | undefined {
+  if (strategy === undefined || !Array.isArray(scenario.compare)) return undefined;
+  const entry = (scenario.compare as Record<string, unknown>[]).find((e) => (e.name ?? e.preset) === strategy);
+  const v = (entry?.initiative as { alignedAt?: unknown } | undefined)?.alignedAt;
+  return typeof v === 'number' ? v : undefined;
 }

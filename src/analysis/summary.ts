@@ -8,7 +8,8 @@ import { contrastsCsv, hasPlans } from './planContrasts.js';
 /** The columns of summary.csv after `point, label` and the varied parameters (docs/results.md). */
 export const SUMMARY_COLUMNS = [
   'runs', 'initiatives', 'reach_probability', 'reach_lo', 'reach_hi', 'median_reach_week', 'median_reach_lo',
-  'median_reach_hi', 'formalised_share', 'trust_gov_final', 'cohesion_final',
+  'median_reach_hi', 'formalised_share', 'trust_gov_final', 'cohesion_final', 'mean_reach_week', 'mean_reach_lo', 'mean_reach_hi',
+  'coherent_share', 'aligned_at',
 ] as const;
 
 /** summary.csv as text: one row per point. */
@@ -18,7 +19,8 @@ export function summaryCsv(results: ResultSet, summaries: readonly PointSummary[
     s.point.index, s.point.label, ...results.varied.map((v) => s.point.values[v]),
     s.runs, s.initiatives, s.reach.estimate, s.reach.lo, s.reach.hi,
     s.curve.median.median, s.curve.median.lo, s.curve.median.hi,
-    s.formalisedShare, s.trustGovFinal, s.cohesionFinal,
+    s.formalisedShare, s.trustGovFinal, s.cohesionFinal, s.meanReachWeek.mean, s.meanReachWeek.lo, s.meanReachWeek.hi,
+    s.coherentShare, s.alignedAt,
   ]);
   return csvText(header, rows);
 }

@@ -15,7 +15,7 @@ export function pairedChart(ctx: ChartContext): Chart | null {
   const reference = ctx.labels.get(ctx.contrasts[0].reference) ?? '';
   const measures = [
     { key: 'reachShare', name: `Reached the threshold by week ${horizon}`, unit: 'Percentage points', scale: 100 },
-    { key: 'meanReachWeek', name: 'Mean week of reaching it', unit: `Weeks; below 0 is sooner (never = ${horizon})`, scale: 1 },
+    { key: 'meanReachWeek', name: `Mean reach week (restricted to week ${horizon})`, unit: `Weeks; below 0 is sooner (never = ${horizon})`, scale: 1 },
     { key: 'trustGovFinal', name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 },
   ] as const;
   const values: Record<string, unknown>[] = [];

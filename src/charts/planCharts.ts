@@ -12,7 +12,7 @@ export const PLAN_REACH_TITLE = 'Reach curves per plan, with the weeks the inter
 export function metricMeaning(metric: string, horizon: number): { name: string; unit: string; scale: number } {
   const by = /^reached_by_week_(\d+)$/.exec(metric);
   if (by) return { name: `Reached the threshold by week ${by[1]}`, unit: 'Percentage points', scale: 100 };
-  if (metric === 'median_reach_week') return { name: 'Typical reach week (median per run)', unit: `Weeks; never counts as ${horizon}`, scale: 1 };
+  if (metric === 'mean_reach_week') return { name: `Mean reach week (restricted to week ${horizon})`, unit: `Weeks; below 0 is sooner; never counts as ${horizon}`, scale: 1 };
   if (metric === 'trust_gov_final') return { name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 };
   if (metric === 'cohesion_final') return { name: 'Cohesion at the end', unit: 'Points on the 0–1 scale', scale: 1 };
   return { name: metric, unit: '', scale: 1 };

@@ -1,90 +1,133 @@
-import { hasPlans, interventionWeeks, planContrasts, reachWeeks, type InterventionWeek, type PlanContrast } from '../analysis/planContrasts.js';
+import { hasPlans, interventionWeeks, planContrasts, type PlanContrast } from '../analysis/planContrasts.js';
 import { NO_INTERVENTION } from '../model/interventions/types.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
+import type { Opening } from './reportHtml.js';
+import { DIGITS, effectCell, effectText, fixed, replicationsToSeparate, type Effect } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
+import { interventionsTable } from './interventionsReport.js';
 import { metricMeaning, planDifferencesChart, planReachChart } from './planCharts.js';
+import { percent } from './theme.js';
 
-/** What rehearsed plans add to a report: charts, opening sentences and a section of tables. */
+/** What rehearsed plans add to a report: charts, the opening sentences (and table) and a section of tables. */
 export interface PlanReport {
   contrasts: PlanContrast[];
   charts: Chart[];
-  sentences: string[];
+  opening: Opening;
   html: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const num = (x: number, digits = 0) => {
-  const r = x.toFixed(digits);
-  return Number(r) === 0 ? (0).toFixed(digits) : r.replace('-', '−');
-};
-const signed = (x: number, digits = 0) => (Number(x.toFixed(digits)) > 0 ? `+${num(x, digits)}` : num(x, digits));
-const range = (lo: number | null, hi: number | null, k: number, digits = 0) =>
-  lo === null || hi === null ? 'no interval: fewer than two replicates' : `95 % interval ${num(lo * k, digits)} to ${num(hi * k, digits)}`;
-const weekText = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+/** The report's statistic for "how soon": the restricted mean reach week (OUTCOMES.mean_reach_week). */
+export const REACH_WEEK_METRIC = 'mean_reach_week';
+/** Up to this many plans, the opening says each in a sentence; beyond, in a ranked table. */
+export const MAX_SENTENCES = 3;
+
+const effect = (c: PlanContrast): Effect => ({ mean: c.estimate, lo: c.lo, hi: c.hi });
+const sameGroup = (a: PlanContrast, b: PlanContrast) => JSON.stringify(a.group) === JSON.stringify(b.group);
 
 function groupPrefix(group: Record<string, string>): string {
   const parts = Object.entries(group).map(([k, v]) => `${k} ${v}`);
   return parts.length > 0 ? `With ${parts.join(', ')}: ` : '';
 }
 
-/**
- * "Plan *field first* reaches the threshold in 61 % of initiatives by week 52, against 34 % without
- * it (+27 points, 95 % interval 21 to 33); median reach week 44 against 71." One per plan against
- * doing nothing, then one per pair of plans.
- */
-export function planSentences(contrasts: readonly PlanContrast[], horizon: number): string[] {
-  const week = reachWeeks(horizon)[0];
-  const reachMetric = `reached_by_week_${week}`;
-  const find = (c: PlanContrast, metric: string) =>
-    contrasts.find((d) => d.plan === c.plan && d.baseline === c.baseline && d.metric === metric && JSON.stringify(d.group) === JSON.stringify(c.group));
-  const out: string[] = [];
-  const pairs: string[] = [];
-  for (const c of contrasts.filter((d) => d.metric === reachMetric)) {
-    const med = find(c, 'median_reach_week');
-    const trust = find(c, 'trust_gov_final');
-    if (c.baseline !== NO_INTERVENTION) {
-      // Plan against plan: the differences only.
-      let text = `${groupPrefix(c.group)}Plan “${c.plan}” against plan “${c.baseline}”: ${signed(c.estimate * 100, 1)} points reached by week ${week} (${range(c.lo, c.hi, 100, 1)})`;
-      if (med) text += `, typical reach week ${signed(med.estimate, 1)} weeks (${range(med.lo, med.hi, 1, 1)})`;
-      pairs.push(`${text}.`);
-      continue;
-    }
-    const last = find(c, `reached_by_week_${horizon}`);
-    const later = last && last !== c ? `; by week ${horizon}: ${pct(last.planMean)} against ${pct(last.baselineMean)}, ${signed(last.estimate * 100, 1)} points, ${range(last.lo, last.hi, 100, 1)}` : '';
-    let text =
-      `${groupPrefix(c.group)}Plan “${c.plan}” reaches the threshold in ${pct(c.planMean)} of initiatives by week ${week}, against ${pct(c.baselineMean)} without it ` +
-      `(${signed(c.estimate * 100, 1)} points, ${range(c.lo, c.hi, 100, 1)}${later})`;
-    if (med) text += `; typical reach week ${num(med.planMean)} against ${num(med.baselineMean)} (${signed(med.estimate, 1)} weeks, ${range(med.lo, med.hi, 1, 1)})`;
-    if (trust) text += `; final trust in government ${trust.planMean.toFixed(2)} against ${trust.baselineMean.toFixed(2)}`;
-    out.push(`${text}.`);
-  }
-  out.push(...pairs);
-  if (out.length > 0) {
-    out.push(`(Per replicate, plan and baseline met the same simulated neighbourhoods. The typical reach week is each run's median reach week averaged over replicates, an initiative that never reached the threshold counting as week ${horizon}; the Kaplan–Meier median below says “never” when fewer than half of all initiatives reached it.)`);
-  }
-  return out;
+/** The contrast of `plan` against `baseline` on `metric`, in the group of `c`, turned round when stored the other way. */
+function between(contrasts: readonly PlanContrast[], c: PlanContrast, plan: string, baseline: string, metric: string): PlanContrast | undefined {
+  const found = contrasts.find((d) => sameGroup(d, c) && d.metric === metric && d.plan === plan && d.baseline === baseline);
+  if (found) return found;
+  const back = contrasts.find((d) => sameGroup(d, c) && d.metric === metric && d.plan === baseline && d.baseline === plan);
+  return back && { ...back, plan, baseline, estimate: -back.estimate, lo: back.hi === null ? null : -back.hi, hi: back.lo === null ? null : -back.lo, planMean: back.baselineMean, baselineMean: back.planMean };
 }
 
-/** Plans against doing nothing, metric by metric, as an HTML table. */
+/**
+ * Whether the plan that brings initiatives to the threshold soonest can be told apart from the
+ * others, by the paired differences in mean reach week between plans; if not, about how many
+ * replications would tell it from the runner-up.
+ */
+function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly PlanContrast[]): string | null {
+  if (ranked.length < 2) return null;
+  const [best, ...rest] = ranked;
+  const pairs = rest.map((o) => ({ other: o.plan, c: between(contrasts, best, best.plan, o.plan, REACH_WEEK_METRIC) })).filter((p) => p.c !== undefined) as { other: string; c: PlanContrast }[];
+  if (pairs.length === 0) return null;
+  const prefix = groupPrefix(best.group);
+  const close = pairs.filter((p) => p.c.hi === null || p.c.hi >= 0);
+  if (close.length === 0) {
+    return `${prefix}Plan “${best.plan}” brings initiatives to the threshold soonest: against every other plan, its paired difference in mean reach week has a 95 % interval below 0.`;
+  }
+  const runner = close[0];
+  const n = runner.c.replications;
+  const h = runner.c.lo === null || runner.c.hi === null ? NaN : (runner.c.hi - runner.c.lo) / 2;
+  const needed = Number.isFinite(h) ? replicationsToSeparate(runner.c.estimate, h, 0, n) : null;
+  const how = needed === null
+    ? runner.c.sd === 0 && runner.c.estimate === 0
+      ? `“${best.plan}” and “${runner.other}” gave the same mean reach week in every replicate, so no number of replications would tell them apart`
+      : `their paired difference is ${fixed(runner.c.estimate, DIGITS.weeks)} weeks, too small to say how many replications would tell them apart`
+    : `about ${needed} replications would tell “${best.plan}” from “${runner.other}” if their paired difference stays at ${fixed(runner.c.estimate, DIGITS.weeks)} weeks ` +
+      `(the interval narrows as 1/√replications: n × (half-width / difference)²)`;
+  return `${prefix}The plans soonest to the threshold — “${best.plan}”, ${close.map((p) => `“${p.other}”`).join(', ')} — cannot be told apart at ${n} replications: their paired differences in mean reach week have 95 % intervals that include 0; ${how}.`;
+}
+
+/**
+ * The opening of a report with plans, against doing nothing, with one statistic per question: how
+ * soon — the restricted mean reach week (never counting as the horizon), how often — the share
+ * reached by the horizon, and trust at the end; each as the mean paired difference over replicates
+ * with its 95 % t interval, the numbers of the table and chart below. Up to three plans in
+ * sentences, beyond that a table ranked by the effect on the mean reach week.
+ */
+export function planOpening(contrasts: readonly PlanContrast[], horizon: number): Opening {
+  const reachMetric = `reached_by_week_${horizon}`;
+  const vsNone = contrasts.filter((c) => c.baseline === NO_INTERVENTION && c.metric === REACH_WEEK_METRIC);
+  const other = (c: PlanContrast, metric: string) => contrasts.find((d) => sameGroup(d, c) && d.plan === c.plan && d.baseline === c.baseline && d.metric === metric);
+  const sentences: string[] = [];
+  let table = '';
+  if (vsNone.length <= MAX_SENTENCES) {
+    for (const c of vsNone) {
+      const reach = other(c, reachMetric);
+      const trust = other(c, 'trust_gov_final');
+      let text = `${groupPrefix(c.group)}Plan “${c.plan}” against “${NO_INTERVENTION}”: mean reach week ${fixed(c.planMean, DIGITS.weeks)} against ${fixed(c.baselineMean, DIGITS.weeks)}, ` +
+        `a difference of ${effectText(effect(c), 1, DIGITS.weeks, 'weeks')}`;
+      if (reach) text += `; reached the threshold by week ${horizon}: ${percent(reach.planMean)} against ${percent(reach.baselineMean)}, ${effectText(effect(reach), 100, DIGITS.points, 'points')}`;
+      if (trust) text += `; final trust in government ${effectText(effect(trust), 1, DIGITS.level, '')}`;
+      sentences.push(`${text}.`);
+    }
+  } else {
+    const withGroup = vsNone.some((c) => Object.keys(c.group).length > 0);
+    const ranked = [...vsNone].sort((a, b) => a.estimate - b.estimate);
+    const cell = (c: PlanContrast | undefined, scale: number, digits: number) => (c ? esc(effectCell(effect(c), scale, digits)) : '');
+    const rows = ranked.map((c, i) =>
+      `<tr><td class="num">${i + 1}</td>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(c.plan)}</td>` +
+        `<td class="num">${cell(c, 1, DIGITS.weeks)}</td><td class="num">${cell(other(c, reachMetric), 100, DIGITS.points)}</td><td class="num">${cell(other(c, 'trust_gov_final'), 1, DIGITS.level)}</td></tr>`,
+    );
+    sentences.push(`Each plan against “${NO_INTERVENTION}”, ranked by how much sooner initiatives reached the threshold (mean reach week, plan minus doing nothing; below 0 is sooner):`);
+    table = `<table class="short"><thead><tr><th>Rank</th>${withGroup ? '<th>Group</th>' : ''}<th>Plan</th><th>Mean reach week (weeks, 95 % interval)</th>` +
+      `<th>Reached by week ${horizon} (points, 95 % interval)</th><th>Final trust in government (95 % interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  }
+  const groups = new Map<string, PlanContrast[]>();
+  for (const c of vsNone) groups.set(JSON.stringify(c.group), [...(groups.get(JSON.stringify(c.group)) ?? []), c]);
+  const after: string[] = [];
+  for (const rows of groups.values()) {
+    const s = separationSentence(contrasts, [...rows].sort((a, b) => a.estimate - b.estimate));
+    if (s) after.push(s);
+  }
+  if (vsNone.length > 0) {
+    after.push(
+      `(Mean reach week: per run, the mean week its initiatives reached the threshold, one that never did counting as week ${horizon} — a restricted mean — then averaged over replicates. ` +
+        'Every difference is plan minus the other, replicate by replicate on the same simulated neighbourhoods and people, with a 95 % t interval: the numbers of the table and chart below and of contrasts.csv.)',
+    );
+  }
+  return { sentences, table, after };
+}
+
+/** Plans against doing nothing and against each other, metric by metric, as an HTML table. */
 function contrastsTable(contrasts: readonly PlanContrast[], horizon: number): string {
   const withGroup = contrasts.some((c) => Object.keys(c.group).length > 0);
   const rows = contrasts.map((c) => {
     const m = metricMeaning(c.metric, horizon);
-    const digits = m.scale === 100 ? 0 : c.metric === 'median_reach_week' ? 1 : 3;
-    const v = (x: number | null) => (x === null ? '?' : (x * m.scale).toFixed(digits));
+    const digits = m.scale === 100 ? DIGITS.points : c.metric === REACH_WEEK_METRIC ? DIGITS.weeks : DIGITS.level;
+    const level = m.scale === 100 ? (x: number) => percent(x) : (x: number) => fixed(x, digits);
     return `<tr>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(c.plan)}</td><td>${esc(c.baseline)}</td><td>${esc(m.name)}</td>` +
-      `<td class="num">${v(c.planMean)}</td><td class="num">${v(c.baselineMean)}</td><td class="num">${v(c.estimate)} (${v(c.lo)} to ${v(c.hi)})</td><td class="num">${c.replications}</td></tr>`;
+      `<td class="num">${level(c.planMean)}</td><td class="num">${level(c.baselineMean)}</td><td class="num">${esc(effectCell(effect(c), m.scale, digits))}</td><td class="num">${c.replications}</td></tr>`;
   });
-  return `<table><thead><tr>${withGroup ? '<th>Group</th>' : ''}<th>Plan</th><th>Against</th><th>Measure</th><th>Plan</th><th>Against</th><th>Difference (95 % interval)</th><th>Pairs</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
-function weeksTable(ctx: ChartContext, weeks: readonly InterventionWeek[]): string {
-  if (weeks.length === 0) return '';
-  const rows = weeks.map((w) =>
-    `<tr><td>${esc(ctx.labels.get(w.point))}</td><td>${esc(w.name)}</td><td>${esc(w.action)}</td><td class="num">${w.week === null ? 'never' : weekText(w.week)}</td><td class="num">${w.fired} of ${w.runs}</td></tr>`,
-  );
-  return `<h3>When the interventions applied</h3><table><thead><tr><th>Plan</th><th>Intervention</th><th>Action</th><th>Week (median over runs)</th><th>Applied in</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="contrasts"><thead><tr>${withGroup ? '<th>Group</th>' : ''}<th>Plan</th><th>Against</th><th>Measure</th><th>Plan</th><th>Against</th><th>Difference (95 % interval)</th><th>Pairs</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The plans' part of a report, or null when the results have no plans. */
@@ -94,9 +137,10 @@ export function planReport(ctx: ChartContext): PlanReport | null {
   const contrasts = planContrasts(ctx.results);
   const weeks = interventionWeeks(ctx.results);
   const charts = [planDifferencesChart(ctx, contrasts, NO_INTERVENTION), planReachChart(ctx, weeks)].filter((c): c is Chart => c !== null);
+  const opening = planOpening(contrasts, horizon);
   const html = `<h2>Rehearsed plans</h2>
-<p>Every plan ran on the same seeds as “${esc(NO_INTERVENTION)}” in each replicate (common random numbers): the same neighbourhoods, people and weekly chances, so each replicate gives a paired difference. Differences are plan minus the plan it is set against, averaged over replicates, with a 95 % paired t interval; they are in contrasts.csv. Reach by week is the share of initiatives past the threshold; the median reach week counts an initiative that never reached it as week ${horizon}.</p>
+<p>Every plan ran on the same seeds as “${esc(NO_INTERVENTION)}” in each replicate (common random numbers): the same neighbourhoods, people and weekly chances, so each replicate gives a paired difference. Differences are plan minus the plan it is set against, averaged over replicates, with a 95 % paired t interval; they are in contrasts.csv. Reach by week is the share of initiatives past the threshold; the mean reach week counts an initiative that never reached it as week ${horizon} (a restricted mean).</p>
 ${contrastsTable(contrasts, horizon)}
-${weeksTable(ctx, weeks)}`;
-  return { contrasts, charts, sentences: planSentences(contrasts, horizon), html };
+${interventionsTable(ctx, weeks)}`;
+  return { contrasts, charts, opening, html };
 }

@@ -3,19 +3,22 @@ import { join } from 'node:path';
 import { pairedContrasts } from '../analysis/contrasts.js';
 import { summarisePoints } from '../analysis/pointSummary.js';
 import type { ResultSet } from '../analysis/results.js';
+import { hasPlans } from '../analysis/planContrasts.js';
+import { referencePoint } from '../scenario/reference.js';
 import { writeFileAtomic } from '../run/atomic.js';
 import { recordFiles } from '../run/manifest.js';
 import { phase } from '../run/phase.js';
 import type { Chart } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { heatmapCharts } from './heatmapCharts.js';
+import { interventionSentences, interventionsTable } from './interventionsReport.js';
 import { pairedChart } from './pairedChart.js';
 import { planReport } from './planReport.js';
 import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { reportHtml } from './reportHtml.js';
-import { nonStrategySentence, summarySentences } from './sentences.js';
+import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
@@ -39,7 +42,10 @@ export function pointLabels(results: ResultSet): Map<number, string> {
 export function chartContext(results: ResultSet): ChartContext {
   const summaries = summarisePoints(results);
   const series = results.series;
-  const contrasts = results.points.length > 1 ? pairedContrasts(results) : [];
+  // Plans have their own contrasts (each against doing nothing); otherwise every point against the
+  // reference point, when the scenario has one (sweep.reference, the base of oat, the first strategy).
+  const reference = hasPlans(results) ? null : referencePoint(results.scenario, results.points);
+  const contrasts = reference !== null ? pairedContrasts(results, reference) : [];
   return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
 }
 
@@ -47,7 +53,8 @@ export function chartContext(results: ResultSet): ChartContext {
 export function chartsFor(ctx: ChartContext): Chart[] {
   const lines = ctx.summaries.length <= MAX_LINES;
   const charts: (Chart | null)[] = [
-    lines ? reachCurveChart(ctx) : null,
+    // with plans, the plans' reach curves (with their interventions' weeks) take this one's place
+    lines && !hasPlans(ctx.results) ? reachCurveChart(ctx) : null,
     ...heatmapCharts(ctx),
     sweepLineChart(ctx),
     lines ? supportChart(ctx) : null,
@@ -77,10 +84,12 @@ export async function buildReport(results: ResultSet, options: { png?: boolean }
     files.push(await writeChart(chartDir, chart, options));
     phase('charts');
   }
-  // With plans, their own paired sentences replace the generic ones against the first point.
+  // With plans, their own paired opening replaces the one about points.
   const differences = nonStrategySentence(ctx.results.scenario);
-  const sentences = [...(differences ? [differences] : []), ...(plans?.sentences ?? []), ...summarySentences(ctx.summaries, plans ? [] : ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle)];
+  const opening = plans ? plans.opening : pointOpening(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle);
+  opening.sentences.unshift(...(differences ? [differences] : []), ...interventionSentences(ctx.results.scenario));
+  const extra = plans ? plans.html : interventionsTable(ctx);
   const report = join(dir, 'report.html');
-  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, sentences, extra: plans?.html }), 'report');
+  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, opening, extra }), 'report');
   return { report };
 }

@@ -3,7 +3,8 @@ import type { PointSummary } from '../analysis/pointSummary.js';
 import type { Manifest, ResultSet } from '../analysis/results.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
-import { medianCell } from './sentences.js';
+import { DIGITS, effectCell, shownValue } from './effects.js';
+import { meanWeekCell } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
 
 export interface ReportInput {
@@ -11,11 +12,18 @@ export interface ReportInput {
   summaries: PointSummary[];
   contrasts: PairedContrast[];
   charts: ChartFiles[];
-  sentences: string[];
+  opening: Opening;
   labels: Map<number, string>;
   groupTitle: string;
   /** Further sections, as HTML, placed after the paired differences (e.g. rehearsed plans). */
   extra?: string;
+}
+
+/** The report's opening ("In short"): sentences, a ranked table (HTML; empty up to three points or plans), and sentences after it. */
+export interface Opening {
+  sentences: string[];
+  table: string;
+  after: string[];
 }
 
 export const STYLE = `
@@ -38,18 +46,28 @@ function pointsTable(input: ReportInput): string {
   const { results, summaries, labels, groupTitle } = input;
   // a varied column that only repeats each point's label (e.g. the compared strategy) is left out
   const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
-  const head = [groupTitle, ...varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached by week ${results.horizon} (95 % interval)`, 'Median reach week (95 % interval)', 'Formalised', 'Final trust (0–1)'];
+  const head = [
+    groupTitle, ...varied.map(parameterTitle), 'Runs', 'Initiatives', `Reached by week ${results.horizon} (95 % interval)`,
+    `Mean reach week (95 % interval; never = ${results.horizon})`, 'Formalised', `Coherent success (formalised, alignment ≥ ${alignedAtText(summaries)})`, 'Final trust (0–1)',
+  ];
   const rows = summaries.map((s) => [
     `<td>${esc(labels.get(s.point.index))}</td>`,
-    ...varied.map((v) => `<td class="num">${esc(s.point.values[v])}</td>`),
+    ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v]))}</td>`),
     `<td class="num">${s.runs}</td>`,
     `<td class="num">${s.initiatives}</td>`,
     `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
-    `<td class="num">${esc(medianCell(s))}</td>`,
+    `<td class="num">${esc(meanWeekCell(s))}</td>`,
     `<td class="num">${Number.isFinite(s.formalisedShare) ? percent(s.formalisedShare) : ''}</td>`,
+    `<td class="num">${Number.isFinite(s.coherentShare) ? percent(s.coherentShare) : ''}</td>`,
     `<td class="num">${s.trustGovFinal === null ? '' : s.trustGovFinal.toFixed(2)}</td>`,
   ].join(''));
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
+}
+
+/** The alignment coherent success is counted at: one value, or "the point's" when points differ. */
+function alignedAtText(summaries: readonly PointSummary[]): string {
+  const values = new Set(summaries.map((s) => s.alignedAt));
+  return values.size === 1 ? String([...values][0]) : "the point's alignedAt";
 }
 
 /** The strategy of a single-point scenario, parameter by parameter. */
@@ -64,11 +82,10 @@ function strategyTable(strategy: unknown): string {
 function contrastTable(input: ReportInput): string {
   const { contrasts, labels, results } = input;
   if (contrasts.length === 0 || contrasts.length > 40) return '';
-  const iv = (d: { mean: number; lo: number | null; hi: number | null } | null, k: number, digits: number) =>
-    d ? `${(d.mean * k).toFixed(digits)} (${d.lo === null ? '?' : (d.lo * k).toFixed(digits)} to ${d.hi === null ? '?' : (d.hi * k).toFixed(digits)})` : '';
+  const iv = (d: { mean: number; lo: number | null; hi: number | null } | null, k: number, digits: number) => (d ? esc(effectCell(d, k, digits)) : '');
   const rows = contrasts.map((c) =>
-    `<tr><td>${esc(labels.get(c.point))}</td><td class="num">${c.pairs}</td><td class="num">${iv(c.differences.reachShare, 100, 1)}</td>` +
-      `<td class="num">${iv(c.differences.meanReachWeek, 1, 1)}</td><td class="num">${iv(c.differences.trustGovFinal, 1, 3)}</td></tr>`,
+    `<tr><td>${esc(labels.get(c.point))}</td><td class="num">${c.pairs}</td><td class="num">${iv(c.differences.reachShare, 100, DIGITS.points)}</td>` +
+      `<td class="num">${iv(c.differences.meanReachWeek, 1, DIGITS.weeks)}</td><td class="num">${iv(c.differences.trustGovFinal, 1, DIGITS.level)}</td></tr>`,
   ).join('');
   return `<h2>Paired differences</h2>
 <p>Each row is compared with “${esc(labels.get(contrasts[0].reference))}” replicate by replicate: the same replicate number means the same seed, so the same simulated neighbourhoods and people. Mean difference with its 95 % t-interval.</p>
@@ -107,6 +124,8 @@ export function manifestSection(manifest: Manifest): string {
 <details><summary>Resolved scenario</summary><pre>${esc(JSON.stringify(resolved ?? {}, null, 2))}</pre></details>`;
 }
 
+const paragraphs = (sentences: readonly string[]) => sentences.map((s) => `<p>${esc(s)}</p>`).join('\n');
+
 /** The whole report page: self-contained (inline SVG and CSS, no scripts, nothing fetched). */
 export function reportHtml(input: ReportInput): string {
   const scenario = input.results.scenario;
@@ -124,7 +143,7 @@ export function reportHtml(input: ReportInput): string {
 <body>
 <h1>${esc(question || name)}</h1>
 <p class="lead">Scenario <strong>${esc(name)}</strong>${description ? ` — ${esc(description)}` : ''}</p>
-<section class="summary"><h2>In short</h2>${input.sentences.map((s) => `<p>${esc(s)}</p>`).join('\n')}</section>
+<section class="summary" id="in-short"><h2>In short</h2>${paragraphs(input.opening.sentences)}${input.opening.table}${paragraphs(input.opening.after)}</section>
 <h2>${input.results.varied.length > 0 ? 'What was varied' : 'What was run'}</h2>
 ${pointsTable(input)}
 ${input.results.varied.length === 0 && input.summaries.length === 1 ? strategyTable(scenario.strategy) : ''}
@@ -133,7 +152,7 @@ ${figures}
 ${contrastTable(input)}
 ${input.extra ?? ''}
 <h2>How to read the numbers</h2>
-<p class="note">Reach curves are Kaplan–Meier estimates of the share of initiatives that have reached the support threshold by each week; an initiative that never reached it is censored at week ${input.results.horizon}. Their bands are pointwise 95 % intervals from Greenwood's variance on the log(−log) scale. The chance of reaching the threshold by the horizon has a 95 % Wilson interval; the median reach week has the Brookmeyer–Crowley interval read off the band. These treat initiatives as independent, while initiatives of one run share officials and a strategy, so they may be a little too narrow. The paired differences work run by run and carry no such assumption: they use a t-interval over replicates.</p>
+<p class="note">Reach curves are Kaplan–Meier estimates of the share of initiatives that have reached the support threshold by each week; an initiative that never reached it is censored at week ${input.results.horizon}. Their bands are pointwise 95 % intervals from Greenwood's variance on the log(−log) scale. The chance of reaching the threshold by the horizon has a 95 % Wilson interval; the median reach week (summary.csv) has the Brookmeyer–Crowley interval read off the band. These treat initiatives as independent, while initiatives of one run share officials and a strategy, so they may be a little too narrow. How soon initiatives get there is told by one statistic throughout, in sentences, tables and charts: the mean reach week restricted to the horizon — per run, the mean week its initiatives reached the threshold, one that never did counting as week ${input.results.horizon} — averaged over runs, with a t-interval over runs. The paired differences work run by run and carry no independence assumption: they use a t-interval over replicates. A point is called best only when its interval lies clear of every other point's; the replications that would separate two points are estimated from how intervals narrow, as 1/√replications.</p>
 ${manifestSection(input.results.manifest)}
 </body></html>
 `;

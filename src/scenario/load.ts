@@ -6,6 +6,7 @@ import { checkParameters, checkScenario } from './checks.js';
 import { designSize, planRuns } from './design.js';
 import { ScenarioError, show, type Problem } from './errors.js';
 import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
+import { findReference } from './reference.js';
 import { GROUP_NAMES, clone, isRecord, joinPath, mergeParams } from './paths.js';
 import { CONTEXTS, type ContextName } from './contexts.js';
 import { PRESETS } from './presets.js';
@@ -131,12 +132,17 @@ export function resolveScenario(document: unknown, file: string, options: LoadOp
   // Each point of the design must be runnable too (a sweep may push initiators above households).
   if (scenario.sweep || scenario.compare) {
     const seen = new Set<string>();
-    for (const point of planRuns(scenario).points) {
+    const design = planRuns(scenario).points;
+    for (const point of design) {
       checkParameters(point.params, scenario.horizon, (path, expected, found) => {
         if (seen.has(path)) return;
         seen.add(path);
         problems.push({ file, path: `${path} (at point "${point.label}")`, expected, found });
       });
+    }
+    if (scenario.sweep?.reference !== undefined) {
+      const found = findReference(scenario.sweep.reference, design);
+      if (!('point' in found)) problems.push(blame({ file, path: 'sweep.reference', ...found }));
     }
     fail(problems);
   }

@@ -1,6 +1,6 @@
 import type { Parameters } from '../model/parameters.js';
 import type { ParamSpec } from '../model/spec.js';
-import { anyOf, boolean, given, integer, list, mapping, number, object, oneOf, text, TEXT_LENGTH, type ObjectOf, type Shape, type TypeOf } from '../schema/shape.js';
+import { anyOf, boolean, given, integer, list, mapping, number, object, oneOf, ref, text, TEXT_LENGTH, type ObjectOf, type Shape, type TypeOf } from '../schema/shape.js';
 import { CONTEXT_NAMES } from './contexts.js';
 import { GROUP_NAMES, SWEEPABLE } from './paths.js';
 import { PRESET_NAMES, type DeepPartial } from './presets.js';
@@ -56,6 +56,9 @@ function axisShape(path: string, spec: ParamSpec): Shape<SweepAxis> {
   }
 }
 
+/** One value of a swept parameter, as a sweep's `reference:` names it. */
+export const SWEEP_VALUE: Shape<SweepValue> = anyOf([number(), text(), boolean()]);
+
 /** The `sweep:` block of a scenario. */
 export const SWEEP = object(
   {
@@ -65,6 +68,17 @@ export const SWEEP = object(
       minProperties: 1,
       title: 'at least one parameter to vary, as path: values (e.g. strategy.steering: [0, 0.5, 1])',
     }),
+    reference: anyOf(
+      [
+        integer({ minimum: 0 }),
+        mapping<SweepValue>(Object.fromEntries([...SWEEPABLE.keys()].map((path) => [path, ref('sweepValue', SWEEP_VALUE).schema])), { minProperties: 1 }),
+      ],
+      {
+        title: 'a point number (the point column of summary.csv) or the swept values of one point, e.g. {strategy.steering: 0.5}',
+        description:
+          'The point every other point is compared with, replicate by replicate, in the report (paired differences). Default: the base point for oat, none for grid and lhs.',
+      },
+    ),
   },
   {
     required: ['parameters'],

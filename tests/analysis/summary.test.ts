@@ -69,7 +69,8 @@ describe('writeSummary()', () => {
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(text.split('\n')[0]).toBe(
       'point,label,strategy.steering,strategy.participation,runs,initiatives,reach_probability,reach_lo,reach_hi,' +
-        'median_reach_week,median_reach_lo,median_reach_hi,formalised_share,trust_gov_final,cohesion_final',
+        'median_reach_week,median_reach_lo,median_reach_hi,formalised_share,trust_gov_final,cohesion_final,' +
+        'mean_reach_week,mean_reach_lo,mean_reach_hi,coherent_share,aligned_at',
     );
     expect(rows).toHaveLength(9);
     expect(rows[4]).toMatchObject({ point: '4', label: 'steering=0.5, participation=0.5', 'strategy.steering': '0.5', runs: '6', initiatives: '48' });
@@ -81,6 +82,14 @@ describe('writeSummary()', () => {
       expect(Number(row.reach_lo)).toBeLessThanOrEqual(Number(row.reach_probability));
       expect(Number(row.reach_hi)).toBeGreaterThanOrEqual(Number(row.reach_probability));
       if (reached / own.length < 0.5) expect(row.median_reach_week).toBe('');
+      // Restricted mean reach week and coherent success, recomputed from initiatives.csv: with the
+      // same number of initiatives in every run, the mean over runs is the mean over initiatives.
+      const horizon = results.horizon;
+      const week = (i: Record<string, string>) => (i.reached_week === '' ? horizon : Math.min(horizon, Number(i.reached_week)));
+      expect(Number(row.mean_reach_week)).toBeCloseTo(own.reduce((s, i) => s + week(i), 0) / own.length, 9);
+      expect(Number(row.mean_reach_lo)).toBeLessThanOrEqual(Number(row.mean_reach_week));
+      const coherent = own.filter((i) => i.formalised_week !== '' && Number(i.alignment_final) >= Number(row.aligned_at)).length;
+      expect(Number(row.coherent_share)).toBeCloseTo(coherent / own.length, 9);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

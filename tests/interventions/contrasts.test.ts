@@ -57,21 +57,21 @@ describe('paired effect sizes', () => {
     expect(cohesion.estimate).toBeCloseTo(3.16, 10);
   });
 
-  it('reach by week 52 is the difference in the share of initiatives past the threshold; never reaching counts as the horizon in the median', () => {
+  it('reach by week 52 is the difference in the share of initiatives past the threshold; never reaching counts as the horizon in the restricted mean reach week', () => {
     const contrasts = planContrasts(sleepResults());
     const reach = contrasts.find((c) => c.metric === 'reached_by_week_52')!;
     // Half the replicates gain one initiative of two: +0.25 on average.
     expect(reach.estimate).toBeCloseTo(0.25, 12);
     expect(reach.baselineMean).toBeCloseTo(0.5, 12);
-    const median = contrasts.find((c) => c.metric === 'median_reach_week')!;
-    // Baseline median of {30, 156} = 93; under the plan {30, 40} = 35 in half the replicates.
+    const median = contrasts.find((c) => c.metric === 'mean_reach_week')!;
+    // Baseline mean of {30, 156} = 93; under the plan {30, 40} = 35 in half the replicates.
     expect(median.baselineMean).toBe(93);
     expect(median.estimate).toBeCloseTo(-29, 12);
   });
 
   it('names the metrics by the weeks inside the horizon, and writes contrasts.csv with the documented columns', () => {
-    expect(contrastMetrics(156)).toEqual(['reached_by_week_52', 'reached_by_week_104', 'reached_by_week_156', 'median_reach_week', 'trust_gov_final', 'cohesion_final']);
-    expect(contrastMetrics(52)).toEqual(['reached_by_week_52', 'median_reach_week', 'trust_gov_final', 'cohesion_final']);
+    expect(contrastMetrics(156)).toEqual(['reached_by_week_52', 'reached_by_week_104', 'reached_by_week_156', 'mean_reach_week', 'trust_gov_final', 'cohesion_final']);
+    expect(contrastMetrics(52)).toEqual(['reached_by_week_52', 'mean_reach_week', 'trust_gov_final', 'cohesion_final']);
     const csv = contrastsCsv(sleepResults());
     expect(csv.split('\n')[0]).toBe('plan,baseline,metric,estimate,lo,hi,replications,plan_mean,baseline_mean');
     expect(csv.trim().split('\n')).toHaveLength(1 + 6);

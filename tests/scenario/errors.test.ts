@@ -6,6 +6,34 @@ import { scenarioErrorOf, writeScenarios } from './helpers.js';
 /** Bad scenario files, each with the one message a reader should get. */
 const BAD: { what: string; text: string; path: string | RegExp; expected: string | RegExp; found: string | RegExp; set?: string[] }[] = [
   {
+    what: 'a sweep reference past the last point',
+    text: 'sweep:\n  parameters:\n    strategy.steering: [0, 0.5, 1]\n  reference: 3\n',
+    path: 'sweep.reference',
+    expected: 'a point number from 0 to 2',
+    found: '3',
+  },
+  {
+    what: 'a sweep reference by values no point has',
+    text: 'sweep:\n  parameters:\n    strategy.steering: [0, 0.5, 1]\n  reference: {strategy.steering: 0.7}\n',
+    path: 'sweep.reference',
+    expected: 'the values of a point of the sweep',
+    found: 'strategy.steering: 0.7',
+  },
+  {
+    what: 'a sweep reference by a parameter not swept',
+    text: 'sweep:\n  parameters:\n    strategy.steering: [0, 0.5, 1]\n  reference: {strategy.buffer: 0.5}\n',
+    path: 'sweep.reference',
+    expected: 'swept parameters only',
+    found: 'strategy.buffer, which is not swept',
+  },
+  {
+    what: 'a sweep reference of the wrong kind',
+    text: 'sweep:\n  parameters:\n    strategy.steering: [0, 0.5, 1]\n  reference: middle\n',
+    path: 'sweep.reference',
+    expected: /^a point number \(the point column of summary.csv\) or the swept values of one point/,
+    found: '"middle"',
+  },
+  {
     what: 'an unknown field, with a hint',
     text: 'strategy:\n  steerin: 0.7\n',
     path: 'strategy.steerin',

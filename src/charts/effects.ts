@@ -1,0 +1,70 @@
+/**
+ * How the report writes numbers and effects, in sentences and table cells alike, so that the same
+ * statistic reads the same everywhere: a typographic minus, no negative zero, a sign on
+ * differences, and intervals that say in words when they have no width.
+ */
+
+/** A number with `digits` decimals, "−" for minus, never "−0.0". */
+export function fixed(x: number, digits: number): string {
+  const r = x.toFixed(digits);
+  return Number(r) === 0 ? (0).toFixed(digits) : r.replace('-', '−');
+}
+
+/** A difference with its sign: "+4.7", "−5.7", "0.0". */
+export function signed(x: number, digits: number): string {
+  return Number(x.toFixed(digits)) > 0 ? `+${fixed(x, digits)}` : fixed(x, digits);
+}
+
+/** A difference with its interval, as paired contrasts give it: mean and limits, unscaled. */
+export interface Effect {
+  mean: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+/**
+ * What the interval of an effect says, in words when it has no width at the digits shown:
+ * "95 % interval −7.8 to −3.6"; "no difference in any replicate" (every pair gave 0);
+ * "the same in every replicate"; "95 % interval narrower than 0.1"; or, with one pair, no interval.
+ */
+export function intervalWords(e: Effect, scale: number, digits: number): string {
+  if (e.lo === null || e.hi === null) return 'no interval: fewer than two replicates';
+  const lo = fixed(e.lo * scale, digits);
+  const hi = fixed(e.hi * scale, digits);
+  if (lo !== hi) return `95 % interval ${signed(e.lo * scale, digits)} to ${signed(e.hi * scale, digits)}`;
+  if (e.lo === e.hi) return Number(fixed(e.mean * scale, digits)) === 0 ? 'no difference in any replicate' : 'the same in every replicate';
+  return `95 % interval narrower than ${(10 ** -digits).toFixed(digits)}`;
+}
+
+/** "−5.7 weeks (95 % interval −7.8 to −3.6)" — an effect in a sentence. */
+export function effectText(e: Effect, scale: number, digits: number, unit: string): string {
+  return `${signed(e.mean * scale, digits)}${unit ? ` ${unit}` : ''} (${intervalWords(e, scale, digits)})`;
+}
+
+/** "−5.7 (−7.8 to −3.6)" — the same effect in a table cell (its words when the interval has no width). */
+export function effectCell(e: Effect, scale: number, digits: number): string {
+  const words = intervalWords(e, scale, digits);
+  const m = /^95 % interval (.*)$/.exec(words);
+  return `${signed(e.mean * scale, digits)} (${m ? m[1] : words})`;
+}
+
+/** Digits shown per unit: percentage points and weeks with one decimal, levels on a 0–1 scale with three. */
+export const DIGITS = { points: 1, weeks: 1, level: 3 } as const;
+
+/** A parameter value for display: numbers to three significant digits (the data files keep every digit). */
+export function shownValue(v: string | undefined): string {
+  if (v === undefined || v === '') return '';
+  const x = Number(v);
+  return Number.isFinite(x) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v.trim()) ? String(Number(x.toPrecision(3))) : v;
+}
+
+/**
+ * About how many replications would make two intervals of half-widths `h1` and `h2` around
+ * estimates `d` apart stop overlapping, at `n` replications now: intervals narrow as
+ * 1/√replications, so they separate once (h1 + h2) · √(n / n′) < d, i.e. n′ > n · ((h1 + h2) / d)².
+ * Null when the estimates are equal (no number of replications separates them).
+ */
+export function replicationsToSeparate(d: number, h1: number, h2: number, n: number): number | null {
+  if (!(Math.abs(d) > 0)) return null;
+  return Math.max(n + 1, Math.ceil(n * ((h1 + h2) / Math.abs(d)) ** 2));
+}

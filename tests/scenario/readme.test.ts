@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { executeToResultSet } from '../../src/analysis/results.js';
+import { buildReport } from '../../src/charts/report.js';
+import { runModel } from '../../src/model/run.js';
+import { planRuns } from '../../src/scenario/design.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+
+/** The fenced blocks of a language in a section of the README (from its heading to the next of its level). */
+function blocks(section: string, lang: string): string[] {
+  const start = README.indexOf(section);
+  if (start < 0) throw new Error(`README has no section ${section}`);
+  const level = /^#+/.exec(section)![0];
+  const rest = README.slice(start + section.length);
+  const end = rest.search(new RegExp(`\\n${level} `));
+  const text = end < 0 ? rest : rest.slice(0, end);
+  return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+}
+
+describe('the README', () => {
+  it('quick start takes two commands: npm ci && npm start, then npm test', () => {
+    const commands = blocks('## Quick start', 'sh').flatMap((b) => b.trim().split('\n'));
+    expect(commands).toEqual(['npm ci && npm start', 'npm test']);
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe('node bin/draagvlak.js run scenarios/baseline.yaml');
+  });
+
+  it("the rehearsal example is a valid scenario with every trigger, and its report names every intervention", async () => {
+    const example = blocks('## Scenario format', 'yaml').find((b) => b.includes('plans:'));
+    expect(example).toBeDefined();
+    // Run small: the same file, two replicates of a smaller world.
+    const scenario = parseScenario(example!, 'readme.yaml', { replications: 2, set: ['population.households=40', 'horizon=60'] });
+    const triggers = scenario.plans!.flatMap((p) => p.interventions).map((i) => (i.at !== undefined ? 'at' : i.from !== undefined ? 'from' : i.when ? 'when' : '?'));
+    expect(new Set(triggers)).toEqual(new Set(['at', 'from', 'when']));
+    const plan = planRuns(scenario);
+    expect(plan.points.map((p) => p.label)).toEqual(['no intervention', 'early evening', 'field for half a year', 'evening once support grows']);
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-readme-'));
+    const { results } = await executeToResultSet(plan, { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+    await buildReport(results!, { png: false });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const name of ['mandate from the ministry', 'evening', 'field']) expect(html).toContain(`“${name}”:`);
+    for (const p of scenario.plans!) expect(html).toContain(`plan “${p.name}”`);
+  });
+});

@@ -2,7 +2,7 @@ import { hasPlans, interventionWeeks, planContrasts, type PlanContrast } from '.
 import { NO_INTERVENTION } from '../model/interventions/types.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
-import type { Opening } from './reportHtml.js';
+import type { Opening } from './sentences.js';
 import { DIGITS, effectCell, effectText, fixed, replicationsToSeparate, type Effect } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { interventionsTable } from './interventionsReport.js';

@@ -4,7 +4,7 @@ import type { Manifest, ResultSet } from '../analysis/results.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
 import { DIGITS, effectCell, shownValue } from './effects.js';
-import { meanWeekCell } from './sentences.js';
+import { meanWeekCell, type Opening } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
 
 export interface ReportInput {
@@ -17,13 +17,6 @@ export interface ReportInput {
   groupTitle: string;
   /** Further sections, as HTML, placed after the paired differences (e.g. rehearsed plans). */
   extra?: string;
-}
-
-/** The report's opening ("In short"): sentences, a ranked table (HTML; empty up to three points or plans), and sentences after it. */
-export interface Opening {
-  sentences: string[];
-  table: string;
-  after: string[];
 }
 
 export const STYLE = `

@@ -3,10 +3,16 @@ import type { PointSummary } from '../analysis/pointSummary.js';
 import { GROUP_NAMES, isRecord } from '../scenario/paths.js';
 import { strategyDifferences } from '../scenario/strategyDifferences.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Opening } from './reportHtml.js';
 import { DIGITS, effectText, fixed, replicationsToSeparate } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { percent } from './theme.js';
+
+/** The report's opening ("In short"): sentences, a ranked table (HTML; empty up to three points or plans), and sentences after it. */
+export interface Opening {
+  sentences: string[];
+  table: string;
+  after: string[];
+}
 
 /** "72 % of initiatives by week 156 (95 % interval 65–78 %)". */
 export function reachPhrase(s: PointSummary, horizon: number): string {

@@ -20,8 +20,8 @@ export interface PointSummary {
   /**
    * The restricted mean reach week: per run, the mean of its initiatives' reach weeks with never
    * counting as the horizon (OUTCOMES.mean_reach_week), then the mean over runs with a t interval
-   * over runs. The report's one statistic for "how soon"; paired differences of the same per-run
-   * value are the effects between points.
+   * over runs, cut to 0 … horizon. The report's one statistic for "how soon"; paired differences
+   * of the same per-run value are the effects between points.
    */
   meanReachWeek: MeanInterval;
   /** Share of initiatives formalised by the horizon. */
@@ -73,7 +73,7 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
       reached,
       reach: n > 0 ? wilsonInterval(reached, n) : { estimate: NaN, lo: NaN, hi: NaN },
       curve,
-      meanReachWeek: tInterval(perRun(OUTCOMES.mean_reach_week.of)),
+      meanReachWeek: within(tInterval(perRun(OUTCOMES.mean_reach_week.of)), 0, results.horizon),
       formalisedShare: n > 0 ? formalised / n : NaN,
       coherentShare: views.length > 0 ? mean(perRun(coherent.of)) : NaN,
       alignedAt,
@@ -97,4 +97,10 @@ function compareAlignedAt(scenario: Record<string, unknown>, strategy: string | 
   const entry = (scenario.compare as Record<string, unknown>[]).find((e) => (e.name ?? e.preset) === strategy);
   const v = (entry?.initiative as { alignedAt?: unknown } | undefined)?.alignedAt;
   return typeof v === 'number' ? v : undefined;
+}
+
+/** A t interval cut to the values the mean can take (a restricted mean week lies in 0 … horizon; with few runs t reaches past). */
+function within(m: MeanInterval, min: number, max: number): MeanInterval {
+  const clip = (x: number | null) => (x === null ? null : Math.min(max, Math.max(min, x)));
+  return { ...m, lo: clip(m.lo), hi: clip(m.hi) };
 }

@@ -66,6 +66,23 @@ function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly
   return `${prefix}The plans soonest to the threshold — “${best.plan}”, ${close.map((p) => `“${p.other}”`).join(', ')} — cannot be told apart at ${n} replications: their paired differences in mean reach week have 95 % intervals that include 0; ${how}.`;
 }
 
+/** Which plans bring initiatives to the threshold sooner or later than doing nothing, by their intervals. */
+function verdict(vsNone: readonly PlanContrast[]): string {
+  const names = (cs: PlanContrast[]) => cs.map((c) => `“${c.plan}”${Object.keys(c.group).length > 0 ? ` (${Object.values(c.group).join(', ')})` : ''}`).join(', ');
+  const sooner = vsNone.filter((c) => c.hi !== null && c.hi < 0);
+  const later = vsNone.filter((c) => c.lo !== null && c.lo > 0);
+  const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c));
+  const parts: string[] = [];
+  if (sooner.length === vsNone.length) parts.push(`Every plan brings initiatives to the threshold sooner than doing nothing (each 95 % interval of the mean reach week below 0)`);
+  else {
+    if (sooner.length > 0) parts.push(`Sooner than doing nothing (95 % interval of the mean reach week below 0): ${names(sooner)}`);
+    if (later.length > 0) parts.push(`later (interval above 0): ${names(later)}`);
+    if (unclear.length > 0) parts.push(`not told apart from doing nothing at this number of replications (interval includes 0): ${names(unclear)}`);
+  }
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 /**
  * The opening of a report with plans, against doing nothing, with one statistic per question: how
  * soon — the restricted mean reach week (never counting as the horizon), how often — the share
@@ -104,6 +121,7 @@ export function planOpening(contrasts: readonly PlanContrast[], horizon: number)
   const groups = new Map<string, PlanContrast[]>();
   for (const c of vsNone) groups.set(JSON.stringify(c.group), [...(groups.get(JSON.stringify(c.group)) ?? []), c]);
   const after: string[] = [];
+  if (vsNone.length > 1) after.push(verdict(vsNone));
   for (const rows of groups.values()) {
     const s = separationSentence(contrasts, [...rows].sort((a, b) => a.estimate - b.estimate));
     if (s) after.push(s);

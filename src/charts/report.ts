@@ -10,6 +10,7 @@ import { recordFiles } from '../run/manifest.js';
 import { phase } from '../run/phase.js';
 import type { Chart } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
+import { factorScatterChart } from './factorScatterChart.js';
 import { heatmapCharts } from './heatmapCharts.js';
 import { interventionSentences, interventionsTable } from './interventionsReport.js';
 import { pairedChart } from './pairedChart.js';
@@ -56,6 +57,7 @@ export function chartsFor(ctx: ChartContext): Chart[] {
     // with plans, the plans' reach curves (with their interventions' weeks) take this one's place
     lines && !hasPlans(ctx.results) ? reachCurveChart(ctx) : null,
     ...heatmapCharts(ctx),
+    factorScatterChart(ctx),
     sweepLineChart(ctx),
     lines ? supportChart(ctx) : null,
     reachWeeksChart(ctx),

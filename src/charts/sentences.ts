@@ -21,12 +21,15 @@ export function reachPhrase(s: PointSummary, horizon: number): string {
   return `${percent(estimate)} of initiatives by week ${horizon} (95 % interval ${Math.round(lo * 100)}–${percent(hi)})`;
 }
 
-/** A point's mean reach week for a table cell or sentence: "80.1 (78.0–82.2)". */
+/** A point's mean reach week for a table cell or sentence: "80.1 (78.0 to 82.2)". */
 export function meanWeekCell(s: PointSummary): string {
   const { mean, lo, hi } = s.meanReachWeek;
   if (!Number.isFinite(mean)) return '';
-  return lo === null || hi === null ? fixed(mean, DIGITS.weeks) : `${fixed(mean, DIGITS.weeks)} (${fixed(lo, DIGITS.weeks)}–${fixed(hi, DIGITS.weeks)})`;
+  return lo === null || hi === null ? fixed(mean, DIGITS.weeks) : `${fixed(mean, DIGITS.weeks)} (${fixed(lo, DIGITS.weeks)} to ${fixed(hi, DIGITS.weeks)})`;
 }
+
+/** The ranking of points: the highest share reaching the threshold first; on a tie, the sooner mean reach week. */
+const byReach = (a: PointSummary, b: PointSummary) => b.reach.estimate - a.reach.estimate || a.meanReachWeek.mean - b.meanReachWeek.mean;
 
 /** Beyond this many points the opening ranks them in a table instead of naming each. */
 export const MAX_NAMED = 3;
@@ -39,24 +42,30 @@ export const RANKED_ROWS = 5;
  * from, and about how many replications per point would separate it from the runner-up.
  */
 export function bestSentence(summaries: readonly PointSummary[], name: (i: number) => string, noun: string): string | null {
-  const ranked = summaries.filter((s) => s.initiatives > 0).sort((a, b) => b.reach.estimate - a.reach.estimate);
+  const ranked = summaries.filter((s) => s.initiatives > 0).sort(byReach);
   if (ranked.length < 2) return null;
   const [top, ...rest] = ranked;
   const overlapping = rest.filter((s) => s.reach.hi >= top.reach.lo);
   if (overlapping.length === 0) {
     return `${name(top.point.index)} is best at reaching the threshold: its 95 % interval (${Math.round(top.reach.lo * 100)}–${percent(top.reach.hi)}) lies above every other ${noun}'s.`;
   }
-  const runner = overlapping[0];
+  const same = overlapping.filter((s) => s.reach.estimate === top.reach.estimate);
+  const runner = overlapping.find((s) => s.reach.estimate !== top.reach.estimate);
   const half = (s: PointSummary) => (s.reach.hi - s.reach.lo) / 2;
-  const needed = replicationsToSeparate(top.reach.estimate - runner.reach.estimate, half(top), half(runner), top.runs);
-  const shown = overlapping.slice(0, 4).map((s) => name(s.point.index));
-  const more = overlapping.length > 4 ? ` and ${overlapping.length - 4} more` : '';
-  const how = needed === null
-    ? `${name(top.point.index)} and ${name(runner.point.index)} have the same share, which no number of replications would separate`
-    : `about ${needed} replications per ${noun} would separate ${name(top.point.index)} from ${name(runner.point.index)} if their shares stay at ${percent(top.reach.estimate)} and ${percent(runner.reach.estimate)} ` +
-      '(intervals narrow as 1/√replications: n × ((half-width₁ + half-width₂) / difference)²)';
-  return `No ${noun} is best: ${name(top.point.index)}, with the highest share, cannot be told apart from ${shown.join(', ')}${more} at this number of replications (${top.runs} per ${noun}) — their 95 % intervals overlap; ${how}.`;
+  const needed = runner ? replicationsToSeparate(top.reach.estimate - runner.reach.estimate, half(top), half(runner), top.runs) : null;
+  const others = rest.length === 1 ? `the other ${noun}` : overlapping.length === rest.length ? `any of the other ${rest.length} ${plural(noun)}` : `${overlapping.length} of the other ${rest.length} ${plural(noun)}`;
+  let text = `No ${noun} is best: ${name(top.point.index)}, with the highest share (${percent(top.reach.estimate)}), cannot be told apart from ${others} at this number of replications ` +
+    `(${top.runs} per ${noun}) — their 95 % intervals overlap its own.`;
+  if (same.length > 0) text += ` ${same.length === 1 ? `${name(same[0].point.index)} has` : `${same.length} of them have`} the same share, which no number of replications would separate (the table's mean reach week ranks them).`;
+  if (runner && needed !== null) {
+    text += ` About ${needed} replications per ${noun} would separate it from ${name(runner.point.index)} (${percent(runner.reach.estimate)}) if both shares stay as they are ` +
+      '(intervals narrow as 1/√replications: n × ((half-width₁ + half-width₂) / difference)²).';
+  }
+  return text;
 }
+
+/** "strategy" → "strategies", "setting" → "settings". */
+const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 
 /**
  * The opening of a report without plans. One statistic per question, the same as in the tables
@@ -69,7 +78,6 @@ export function pointOpening(summaries: readonly PointSummary[], contrasts: read
   const name = (i: number) => `“${labels.get(i) ?? i}”`;
   const out: string[] = [];
   const noun = group.toLowerCase();
-  const plural = noun === 'strategy' ? 'strategies' : `${noun}s`;
   let table = '';
   if (summaries.length === 1) {
     const s = summaries[0];
@@ -82,11 +90,11 @@ export function pointOpening(summaries: readonly PointSummary[], contrasts: read
     );
     out.push(`Mean reach week (never counting as week ${horizon}): ${summaries.map((s) => `${meanWeekCell(s)} for ${name(s.point.index)}`).join(', ')}.`);
   } else {
-    const ranked = [...summaries].sort((a, b) => b.reach.estimate - a.reach.estimate);
+    const ranked = [...summaries].sort(byReach);
     const high = ranked[0];
     const low = ranked[ranked.length - 1];
     out.push(
-      `Across the ${summaries.length} ${plural}, the share of initiatives that reached the threshold by week ${horizon} ranged from ` +
+      `Across the ${summaries.length} ${plural(noun)}, the share of initiatives that reached the threshold by week ${horizon} ranged from ` +
         `${percent(low.reach.estimate)} (${name(low.point.index)}) to ${percent(high.reach.estimate)} (${name(high.point.index)}). The ${Math.min(RANKED_ROWS, ranked.length)} highest:`,
     );
     const rows = ranked.slice(0, RANKED_ROWS).map((s, i) =>

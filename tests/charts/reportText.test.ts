@@ -156,6 +156,14 @@ sweep:
     }
     // "best" in the opening only as one of those two claims.
     expect(seen.opening.replace(/No setting is best|” is best at reaching/g, '')).not.toMatch(/\bbest\b/i);
+    // Each outcome against each factor, one panel each, every point in every panel.
+    const scatter = JSON.parse(readFileSync(join(results.dir, 'charts', 'outcome-factor-scatter.vl.json'), 'utf8')) as { data: { values: { outcome: string; factor: string }[] } };
+    const panels = new Map<string, number>();
+    for (const v of scatter.data.values) panels.set(`${v.outcome} × ${v.factor}`, (panels.get(`${v.outcome} × ${v.factor}`) ?? 0) + 1);
+    const outcomes = ['Reached the threshold by week 104 (share)', 'Mean reach week (never = 104)', 'Coherent success (share)', 'Final trust in government (0–1)'];
+    expect([...panels.keys()].sort()).toEqual(outcomes.flatMap((o) => ['Steering (0–1)', 'Participation (0–1)'].map((f) => `${o} × ${f}`)).sort());
+    for (const [panel, n] of panels) expect(n, panel).toBe(12);
+    expect(seen.body).toContain('Each outcome against each swept factor');
     // Coherent success is in the table and in summary.csv.
     expect(seen.pointHeads.some((h) => h.startsWith('Coherent success'))).toBe(true);
     expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8').split('\n')[0]).toContain('coherent_share');

@@ -1,0 +1,71 @@
+import { cell, isNumericParameter } from '../analysis/results.js';
+import type { PointSummary } from '../analysis/pointSummary.js';
+import type { Chart } from './chart.js';
+import type { ChartContext } from './context.js';
+import { CONFIG, parameterTitle } from './theme.js';
+
+export const FACTOR_SCATTER_TITLE = 'Each outcome against each swept factor';
+
+/** The outcomes drawn, each as the report's tables give it per point (one statistic per question). */
+function outcomes(horizon: number): { name: string; of: (s: PointSummary) => number | null }[] {
+  const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
+  return [
+    { name: `Reached the threshold by week ${horizon} (share)`, of: (s) => finite(s.reach.estimate) },
+    { name: `Mean reach week (never = ${horizon})`, of: (s) => finite(s.meanReachWeek.mean) },
+    { name: 'Coherent success (share)', of: (s) => finite(s.coherentShare) },
+    { name: 'Final trust in government (0–1)', of: (s) => finite(s.trustGovFinal) },
+  ];
+}
+
+/**
+ * For a Latin hypercube: a grid of scatters, one row per outcome and one column per swept factor,
+ * each dot a point of the design at its factor value and its outcome (over its replications). A
+ * factor that matters shows a trend; one that does not, a flat cloud. Null for other designs.
+ */
+export function factorScatterChart(ctx: ChartContext): Chart | null {
+  const sweep = ctx.results.scenario.sweep as { design?: string } | undefined;
+  if (sweep?.design !== 'lhs') return null;
+  const factors = ctx.results.varied.filter((v) => v !== 'strategy' && v !== 'plan' && isNumericParameter(ctx.results.points, v));
+  if (factors.length === 0 || ctx.summaries.length < 2) return null;
+  const horizon = ctx.results.horizon;
+  const rows = outcomes(horizon);
+  const values: Record<string, unknown>[] = [];
+  for (const s of ctx.summaries) {
+    for (const o of rows) {
+      const y = o.of(s);
+      if (y === null) continue;
+      for (const f of factors) values.push({ outcome: o.name, factor: parameterTitle(f), x: cell(s.point.values[f]), y });
+    }
+  }
+  const replications = Math.max(...ctx.summaries.map((s) => s.runs));
+  const size = Math.max(8, Math.min(40, 4000 / ctx.summaries.length));
+  return {
+    name: 'outcome-factor-scatter',
+    title: FACTOR_SCATTER_TITLE,
+    caption:
+      `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${ctx.summaries.length} points, ` +
+      `at the factor's value and the point's outcome over its ${replications} replications (the values of the table above). ` +
+      'A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: FACTOR_SCATTER_TITLE, subtitle: `${ctx.summaries.length} points of the Latin hypercube, ${replications} replications each.` },
+      config: CONFIG,
+      data: { values },
+      facet: {
+        row: { field: 'outcome', type: 'nominal', title: null, sort: rows.map((o) => o.name), header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelLimit: 400 } },
+        column: { field: 'factor', type: 'nominal', title: null, sort: factors.map(parameterTitle) },
+      },
+      resolve: { scale: { x: 'independent', y: 'independent' } },
+      spec: {
+        width: Math.max(140, Math.min(240, 720 / factors.length)),
+        height: 120,
+        mark: { type: 'circle', size, opacity: 0.7, color: '#0072B2' },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false } },
+          y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false } },
+        },
+      },
+      spacing: { row: 24, column: 16 },
+    },
+  };
+}

@@ -26,7 +26,7 @@ export function findReference(reference: SweepReference, points: readonly PointV
   const swept = Object.keys(reference).filter((k) => !points.some((p) => k in p.values));
   return {
     expected: swept.length > 0 ? 'swept parameters only' : 'the values of a point of the sweep',
-    found: swept.length > 0 ? `${swept[0]}, which is not swept` : Object.entries(reference).map(([k, v]) => `${k}: ${String(v)}`).join(', '),
+    found: swept.length > 0 ? `${swept[0]}, which is not swept` : Object.entries(reference).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', '),
   };
 }
 

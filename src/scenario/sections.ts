@@ -2,14 +2,13 @@ import { list, ref } from '../schema/shape.js';
 import { show } from './errors.js';
 import { INTERVENTION_SECTIONS } from './interventions.js';
 import { joinPath } from './paths.js';
-import { COMPARE_ENTRY, SWEEP, SWEEP_VALUE } from './shapes.js';
+import { COMPARE_ENTRY, SWEEP } from './shapes.js';
 import type { Section } from './types.js';
 import { EXPLORE } from './explore.js';
 
 const sweep: Section = {
   key: 'sweep',
   shape: SWEEP,
-  definitions: { sweepValue: SWEEP_VALUE },
   check(scenario, report) {
     const s = scenario.sweep;
     if (!s) return;

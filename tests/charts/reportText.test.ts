@@ -116,6 +116,25 @@ describe('the visible text of report.html', () => {
     expect(seen.body).not.toMatch(/interval 0\.0 to 0\.0|\(0\.0 to 0\.0\)|0 \(0 to 0\)/);
   });
 
+  test('the default report (npm start: scenarios/baseline.yaml) still renders: every chart drawn, no console error, the opening in sentences', async () => {
+    const results = await run(loadScenario(join(ROOT, 'scenarios/baseline.yaml'), { replications: 3, set: SMALL }));
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(join(results.dir, 'report.html')).href, { waitUntil: 'load' });
+    const drawn = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('figure > svg') as unknown as ArrayLike<Element>).map((s) => s.getBoundingClientRect().width > 200 && s.querySelectorAll('path, line, text').length > 10),
+    );
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(drawn.length).toBeGreaterThanOrEqual(4);
+    expect(drawn.every(Boolean)).toBe(true);
+    const seen = await read(browser, results.dir);
+    expect(seen.opening).toMatch(/The strategy “classic” reached the threshold in \d+ % of initiatives by week 104 \(95 % interval \d+–\d+ %\), against \d+ % for “cooperative” and \d+ % for “laissez-faire”\./);
+    expect(seen.opening).toMatch(/Against “classic”, replicate by replicate \(3 pairs of runs on the same simulated neighbourhoods\), “cooperative” reached the threshold [+−]?[\d.]+ points/);
+  });
+
   test('a Latin hypercube: values rounded, no point called best when its interval overlaps another’s', async () => {
     const scenario = parseScenario(
       `name: lhs

@@ -3,7 +3,7 @@ import { PARAMETERS } from '../model/parameters.js';
 import { runViews } from './contrasts.js';
 import { coherentShare, OUTCOMES } from './outcomes.js';
 import { reachCurve, type ReachCurve } from './reachCurve.js';
-import { rowsOf, type PointInfo, type ResultSet } from './results.js';
+import { cell, rowsOf, type PointInfo, type ResultSet } from './results.js';
 import { tInterval, type MeanInterval } from './tInterval.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
 
@@ -61,8 +61,7 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
     const reached = curve.reached;
     const formalised = inits.filter((i) => ini.formalisedWeek[i] > 0).length;
     const thresholds = [...new Set(finite(ini.threshold, inits).filter((t): t is number => t !== null))].sort((a, b) => a - b);
-    const swept = Number(point.values['initiative.alignedAt']);
-    const alignedAt = point.values['initiative.alignedAt'] !== undefined && Number.isFinite(swept) ? swept : (compareAlignedAt(results.scenario, point.values.strategy) ?? scenarioAlignedAt);
+    const alignedAt = cell(point.values['initiative.alignedAt']) ?? compareAlignedAt(results.scenario, point.values.strategy) ?? scenarioAlignedAt;
     const views = runViews(results, point.index).map((r) => r.view);
     const coherent = coherentShare(alignedAt);
     const perRun = (f: (v: (typeof views)[number]) => number | null) => views.map(f).filter((x): x is number => x !== null && Number.isFinite(x));

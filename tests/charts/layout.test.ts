@@ -45,12 +45,12 @@ async function plansContext() {
   });
   const ctx = chartContext(results);
   const contrast = (plan: string, metric: string, estimate: number, half: number): PlanContrast => ({
-    group: {}, plan, baseline: 'no intervention', metric, estimate, lo: estimate - half, hi: estimate + half, replications: 4, planMean: 0, baselineMean: 0,
+    group: {}, plan, baseline: 'no intervention', metric, estimate, lo: estimate - half, hi: estimate + half, sd: 2, replications: 4, planMean: 0, baselineMean: 0,
   });
   const contrasts = PLANS.slice(1).flatMap((plan, i) => [
     contrast(plan, 'reached_by_week_52', 0.01 * (i + 1), 0.01),
     contrast(plan, 'reached_by_week_156', 0.2 * (i + 1), 0.05),
-    contrast(plan, 'median_reach_week', -3 * (i + 1), 2),
+    contrast(plan, 'mean_reach_week', -3 * (i + 1), 2),
     contrast(plan, 'trust_gov_final', 0.01, 0.005),
     contrast(plan, 'cohesion_final', 0.05, 0.01),
   ]);
@@ -129,7 +129,7 @@ describe('plan charts', () => {
     expect(by52[1]).toBeCloseTo(45, 6);
     expect(by52[0]).toBe(0);
     expect(byTitle.get('Trust in government at the end')).toEqual(byTitle.get('Cohesion at the end'));
-    expect(byTitle.get('Typical reach week (median per run)')).toEqual([-8, 0]);
+    expect(byTitle.get('Mean reach week (restricted to week 156)')).toEqual([-8, 0]);
   });
 
   test('intervention labels stand in rows above the plot, clear of the y ticks and of each other', async () => {

@@ -4,7 +4,7 @@ import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle, percent } from './theme.js';
 
 export const REACH_HEATMAP_TITLE = 'Chance that an initiative reaches the threshold';
-export const MEDIAN_HEATMAP_TITLE = 'Typical week in which initiatives reach the threshold';
+export const MEDIAN_HEATMAP_TITLE = 'Mean week in which initiatives reach the threshold';
 
 /**
  * The two numeric varied parameters of a two-parameter sweep, and whether its points form a true
@@ -130,7 +130,7 @@ function scatter(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
 }
 
 /**
- * Reach probability and median reach week over two swept parameters: heatmaps for a true grid,
+ * Reach probability and mean reach week (restricted to the horizon) over two swept parameters: heatmaps for a true grid,
  * scatters otherwise (none when the folder is not a two-parameter sweep).
  */
 export function heatmapCharts(ctx: ChartContext): Chart[] {
@@ -156,16 +156,16 @@ export function heatmapCharts(ctx: ChartContext): Chart[] {
       format: '.2f',
     }),
     draw(ctx, pair, {
-      name: `median-reach-week-${kind}`,
+      name: `mean-reach-week-${kind}`,
       title: MEDIAN_HEATMAP_TITLE,
-      subtitle: `Median week in which an initiative reaches it; grey: fewer than half did by week ${horizon}.`,
+      subtitle: `Mean reach week restricted to week ${horizon}: an initiative that never reached it counts as week ${horizon}.`,
       caption: grid
-        ? `The number in each cell is the week by which half of the initiatives had reached the support threshold; “never” means fewer than half did by week ${horizon}. Darker is sooner; the colours run from the latest to the soonest week found.`
-        : `Each dot is one point of the sweep; its colour is the week by which half of its initiatives had reached the support threshold, grey where fewer than half did by week ${horizon}. Darker is sooner; the colours run from the latest to the soonest week found.`,
-      legend: 'Median reach week',
+        ? `The number in each cell is the mean week in which its initiatives reached the support threshold, one that never did by week ${horizon} counting as ${horizon} (the mean reach week of the tables). Darker is sooner; the colours run from the latest to the soonest week found.`
+        : `Each dot is one point of the sweep; its colour is the mean week in which its initiatives reached the support threshold, one that never did by week ${horizon} counting as ${horizon} (the mean reach week of the tables). Darker is sooner; the colours run from the latest to the soonest week found.`,
+      legend: 'Mean reach week',
       reverse: true,
-      value: (i) => ctx.summaries[i].curve.median.median,
-      text: (v) => (v === null ? 'never' : String(v)),
+      value: (i) => (Number.isFinite(ctx.summaries[i].meanReachWeek.mean) ? ctx.summaries[i].meanReachWeek.mean : null),
+      text: (v) => (v === null ? '' : v.toFixed(0)),
     }),
   ];
 }

@@ -7,7 +7,7 @@ export const SWEEP_LINE_TITLE = 'Chance of reaching the threshold along the swep
 
 /**
  * For a sweep over one numeric parameter: the probability of reaching the threshold by the horizon
- * (with its Wilson interval) and the median reach week, against the parameter's value.
+ * (with its Wilson interval) and the mean reach week restricted to the horizon, against the parameter's value.
  */
 export function sweepLineChart(ctx: ChartContext): Chart | null {
   const { varied, points, horizon } = ctx.results;
@@ -19,10 +19,10 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
     p: s.reach.estimate,
     lo: s.reach.lo,
     hi: s.reach.hi,
-    median: s.curve.median.median,
-    mlo: s.curve.median.lo,
-    // an interval that runs past the horizon is drawn up to it
-    mhi: s.curve.median.median === null ? null : (s.curve.median.hi ?? horizon),
+    // the mean reach week restricted to the horizon, the tables' statistic for how soon
+    median: Number.isFinite(s.meanReachWeek.mean) ? s.meanReachWeek.mean : null,
+    mlo: s.meanReachWeek.lo ?? s.meanReachWeek.mean,
+    mhi: s.meanReachWeek.hi ?? s.meanReachWeek.mean,
   }));
   // both panels share the parameter's full range, also when the right one leaves "never" out
   const xs = values.map((v) => v.x as number);
@@ -32,7 +32,7 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
     title: SWEEP_LINE_TITLE,
     caption:
       `Left: for each value of ${title.toLowerCase()}, the chance that an initiative reached the support threshold by week ${horizon}, with its 95 % interval. ` +
-      `Right: the median week of reaching it, with its 95 % interval; values where fewer than half reached it are left out.`,
+      `Right: the mean week of reaching it, one that never did counting as week ${horizon}, with its 95 % interval.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: SWEEP_LINE_TITLE, subtitle: `Dots: estimate; bars: 95 % interval. Horizon: week ${horizon}.` },
@@ -49,7 +49,7 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
           ],
         },
         {
-          title: { text: 'Median week of reaching it', fontSize: 13, subtitle: '' },
+          title: { text: `Mean reach week (never = ${horizon})`, fontSize: 13, subtitle: '' },
           width: 300,
           height: 240,
           transform: [{ filter: 'datum.median != null' }],

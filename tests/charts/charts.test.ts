@@ -29,7 +29,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
 
   test('a two-parameter sweep also gets heatmaps of reach probability and median reach week', () => {
     expect(sweep.map((c) => c.name)).toContain('reach-probability-heatmap');
-    expect(sweep.map((c) => c.name)).toContain('median-reach-week-heatmap');
+    expect(sweep.map((c) => c.name)).toContain('mean-reach-week-heatmap');
   });
 
   test('two parameters off a grid (a Latin hypercube, a grid with a cell missing) get scatters on quantitative axes, not heatmaps', async () => {
@@ -45,7 +45,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2 })));
       const names = charts.map((c) => c.name);
       expect(names).toContain('reach-probability-scatter');
-      expect(names).toContain('median-reach-week-scatter');
+      expect(names).toContain('mean-reach-week-scatter');
       expect(names.filter((n) => n.endsWith('heatmap'))).toEqual([]);
       const scatter = charts.find((c) => c.name === 'reach-probability-scatter')!;
       const spec = scatter.spec as unknown as { encoding: Record<string, { type: string }>; data: { values: unknown[] } };

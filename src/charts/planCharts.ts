@@ -4,6 +4,7 @@ import { colourBy, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
 import { dejaVuWidth } from './textWidth.js';
 import { CONFIG, HEIGHT, mostLines, wholeLabels, WIDTH } from './theme.js';
+import { tippingMarker } from './tipping.js';
 
 export const PLAN_DIFFERENCES_TITLE = 'What each plan changes against doing nothing';
 export const PLAN_REACH_TITLE = 'Reach curves per plan, with the weeks the interventions applied';
@@ -138,13 +139,16 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
       { data: { values: common }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fontSize: 10, color: '#555' }, encoding: textAt },
     );
   }
+  const tipping = tippingMarker(ctx);
+  if (tipping) layers.push(...tipping.layers);
   return {
     name: 'plan-reach',
     title: PLAN_REACH_TITLE,
     caption:
       `Each line shows how many initiatives had reached their support threshold by a given week under one plan (Kaplan–Meier; ` +
       `never reaching it counts as not reached by week ${horizon}). Dashed lines in the plan's colour mark the weeks its ` +
-      `interventions applied (grey: one every plan shares); for one triggered by a condition, the median week over the runs where it fired.`,
+      `interventions applied, named above the plot (grey: one every plan shares); for one triggered by a condition, the median week over the runs where it fired.` +
+      (tipping ? ` ${tipping.sentence}` : ''),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: PLAN_REACH_TITLE, subtitle: `By week, up to week ${horizon}. Dashed: an intervention applied.` },

@@ -1,6 +1,7 @@
 import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
+import { tippingMarker } from './tipping.js';
 
 export const REACH_CURVE_TITLE = 'Share of initiatives that reached the support threshold';
 
@@ -22,6 +23,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
     }
   }
   const bands = ctx.summaries.length <= 5;
+  const tipping = tippingMarker(ctx);
   const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
     name: 'reach-curve',
@@ -29,7 +31,8 @@ export function reachCurveChart(ctx: ChartContext): Chart {
     caption:
       `Each line shows how many initiatives had reached their support threshold by a given week (Kaplan–Meier estimate; ` +
       `initiatives that never reached it count as not reached by week ${horizon}). ${bands ? 'The shaded band is the 95 % interval.' : 'With this many lines the 95 % intervals are left out; the table gives them at the horizon.'} ` +
-      `A line that rises earlier and higher means initiatives get there sooner and more often.`,
+      `A line that rises earlier and higher means initiatives get there sooner and more often.` +
+      (tipping ? ` ${tipping.sentence}` : ''),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: REACH_CURVE_TITLE, subtitle: `By week, up to week ${horizon}. ${bands ? 'Shaded: 95 % interval.' : 'Intervals: see the table.'}` },
@@ -44,6 +47,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       layer: [
         ...(bands ? ([{ mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] satisfies Layer[]) : []),
         { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
+        ...(tipping?.layers ?? []),
       ],
     },
   };

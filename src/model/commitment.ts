@@ -21,8 +21,10 @@ import { exp } from '../maths/fdlibm.js';
  *   1 − exp(−(p × externalDrive + q × committed share of neighbours))
  * per week and never leaves. externalDrive is the resident's awareness of climate, costs and policy
  * (the mass-media channel of Bass), or 1 when the awareness mechanism is off.
+ *
+ * Returns the number of residents who joined or left.
  */
-export function updateCommitment(world: World): void {
+export function updateCommitment(world: World): number {
   const { commitment, mechanisms } = world.params;
   const res = world.residents;
   const { committed, committedNeighbours, invDegree, threshold, joinCount, leaveCount } = res;
@@ -79,6 +81,7 @@ export function updateCommitment(world: World): void {
     }
   }
   applyChanges(world, count);
+  return count;
 }
 
 /** Flip the membership of the residents who decided to change, and tell their neighbours and initiatives. */

@@ -5,6 +5,7 @@ import { createTimeline } from './interventions/timeline.js';
 import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
 import { createOfficials, describeNeighbourhoods, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
+import { updateCommitment } from './commitment.js';
 import { createRecorder, recordMetrics } from './record.js';
 import { createSignposts } from './signposts.js';
 import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Scratch, type World } from './world.js';
@@ -55,6 +56,7 @@ export function createWorld(
     formalisedWeek: new Int32Array(count),
     revenue: new Float64Array(count),
     leaders: new Int32Array(count),
+    tippingWeek: new Int32Array(count),
   };
   for (let i = 0; i < residents.count; i++) initiatives.leaders[residents.neighbourhood[i]] += residents.initiator[i];
   const e = params.environment;
@@ -97,6 +99,29 @@ export function createWorld(
     scratch,
     recorder: createRecorder(horizon, settings.sampleEvery, count),
   };
+  findTippingWeeks(world);
   recordMetrics(world);
   return world;
+}
+
+/**
+ * Sets each initiative's `tippingWeek` (ODD §5): the commitment rule (step 4b) applied week after
+ * week to the starting state with nothing else moving — no attitudes, no officials, no
+ * interventions — up to the horizon or until nobody changes, and the week its support share first
+ * reaches the threshold. The world's commitments are put back as they were; the rule draws no random
+ * numbers. A chance rule (`commitment.rule = hazard`) has no tipping point: 0 everywhere.
+ */
+function findTippingWeeks(world: World): void {
+  if (world.params.commitment.rule === 'hazard') return;
+  const { residents: res, initiatives: ini } = world;
+  const saved = [res.committed.slice(), res.committedNeighbours.slice(), ini.members.slice(), ini.supportShare.slice()] as const;
+  for (let week = 1; week <= world.horizon; week++) {
+    const changes = updateCommitment(world);
+    for (let b = 0; b < ini.count; b++) if (ini.tippingWeek[b] === 0 && ini.supportShare[b] >= ini.threshold[b]) ini.tippingWeek[b] = week;
+    if (changes === 0) break;
+  }
+  res.committed.set(saved[0]);
+  res.committedNeighbours.set(saved[1]);
+  ini.members.set(saved[2]);
+  ini.supportShare.set(saved[3]);
 }

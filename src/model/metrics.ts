@@ -224,6 +224,11 @@ export const INITIATIVE_METRICS = [
   initiative('progress_final', 'progressFinal', 'number', 'level 0–1', 'Progress at the horizon', 'its progress towards formalisation at the horizon', (w, b) => w.initiatives.progress[b]),
   initiative('alignment_final', 'alignmentFinal', 'number', 'level 0–1', 'Alignment at the horizon', "its alignment with the programme's goals at the horizon", (w, b) => w.initiatives.alignment[b]),
   initiative('members_final', 'membersFinal', 'int', 'households', 'Members at the horizon', 'households committed to it (its members) at the horizon', (w, b) => w.initiatives.members[b]),
+  initiative(
+    'tipping_week', 'tippingWeek', 'week', 'week 1–horizon', 'Tipping week from the start',
+    'the week in which the commitment rule alone, every attitude held at its starting value, would carry it over its threshold; empty when it would not (it did not start past its tipping point; ODD §5)',
+    (w, b) => w.initiatives.tippingWeek[b],
+  ),
 ] as const;
 
 function run<K extends string, T extends Kind>(

@@ -115,6 +115,12 @@ export interface Initiatives {
   readonly revenue: Float64Array;
   /** Residents leading it this week (the core of initiators; mechanism leadership). */
   readonly leaders: Int32Array;
+  /**
+   * Week (1..horizon) in which the commitment rule alone, every attitude held at its starting
+   * value, would carry it over its threshold; 0 when it would not: it did not start past its
+   * tipping point (ODD §5). Set once at creation.
+   */
+  readonly tippingWeek: Int32Array;
 }
 
 /** The environment drivers, one value per week 0 … horizon, and this week's values. */

@@ -84,6 +84,8 @@ function syntheticModel(byParams: Map<Parameters, { point: number; spec: Synthet
         progressFinal: new Float64Array(n).fill(0.5),
         alignmentFinal: new Float64Array(n).fill(0.5),
         membersFinal: Int32Array.from(reachedWeek, (w) => (w === 0 ? 60 : 88)),
+        // the ones that reach it in the first three weeks started past their tipping point
+        tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
       },
       interventionWeeks: new Int32Array(0),
     } satisfies RunOutput;

@@ -151,3 +151,24 @@ describe('plan charts', () => {
     expect(late.at).toBeLessThan(156);
   });
 });
+
+describe('the early jump', () => {
+  test('the reach curve names the share that started past its tipping point and draws it as a dotted line', async () => {
+    const ctx = chartContext(await comparisonResults());
+    const t = ctx.results.initiatives;
+    // the synthetic model tips the initiatives that reach the threshold in weeks 1–3
+    const tipped = [0, 1, 2].map((p) => {
+      let n = 0;
+      let all = 0;
+      for (let r = 0; r < t.length; r++) if (t.point[r] === p) (all++, (n += t.columns.tippingWeek[r] > 0 ? 1 : 0));
+      return n / all;
+    });
+    expect(Math.max(...tipped)).toBeGreaterThan(0);
+    const chart = chartsFor(ctx).find((c) => c.name === 'reach-curve')!;
+    expect(chart.caption).toContain('started past their tipping point');
+    const rules = [...nodes(chart.spec)].filter((n) => (n.mark as Json | undefined)?.type === 'rule');
+    const drawn = rules.flatMap((r) => ((r.data as Json).values as { share: number }[]).map((v) => v.share)).sort();
+    expect(drawn).toEqual(tipped.filter((s) => s > 0).sort());
+    expect(await renderSvg(chart.spec)).toContain('stroke-dasharray="1,3"');
+  });
+});

@@ -45,6 +45,7 @@ export function runModel(params, settings, seed, interventions = []) {
       reachedWeek, formalisedWeek,
       supportShareFinal: f64(), progressFinal: f64(), alignmentFinal: f64(),
       membersFinal: Int32Array.from({ length: n }, () => Math.floor(next() * params.population.households)),
+      tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
     },
     interventionWeeks: new Int32Array(interventions.length),
   };

@@ -20,7 +20,7 @@ describe('result rows', () => {
       'point,replicate,seed,label,strategy.steering,initiatives,reached,formalised,first_reached_week,trust_gov_final,cohesion_final,drive_final,support_final,committed_share_final\n',
     );
     expect(h.initiatives).toBe(
-      'point,replicate,seed,label,strategy.steering,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final,members_final\n',
+      'point,replicate,seed,label,strategy.steering,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final,members_final,tipping_week\n',
     );
     expect(h.series).toBe('point,replicate,seed,label,strategy.steering,week,metric,initiative,value\n');
     expect(h.failures).toBe('point,replicate,seed,label,error\n');

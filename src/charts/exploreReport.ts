@@ -107,7 +107,7 @@ function methodNote(a: ExploreAnalysis): string {
     method === 'sobol'
       ? `Sobol’ indices from a Saltelli (2010) design of ${size} base rows on a Sobol’ sequence (Joe & Kuo direction numbers), ${points} points: first order by the Saltelli (2010) estimator, total by Jansen’s (1999).`
       : method === 'morris'
-        ? `Morris (1991) screening: ${size} trajectories of ${factors.length + 1} points on a ${a.design.levels}-level grid (${points} points); μ* is the mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007), σ their standard deviation.`
+        ? `Morris (1991) screening: ${size} trajectories of ${factors.length + 1} points on a ${a.design.levels}-level grid (${points} points)${a.design.candidates ? `, the ${size} best spread of ${a.design.candidates} drawn (Campolongo, Cariboni & Saltelli 2007)` : ''}; μ* is the mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007), σ their standard deviation.`
         : `A Latin hypercube of ${points} points; standardised rank regression coefficients.`;
   return `<p class="note">${esc(how)} Intervals: 95 % percentile bootstrap, ${a.design.bootstrap} resamples (on a Sobol’ design they err on the wide side). Every point runs ${a.replications} replications with common random numbers (replicate r meets the same network and people at every point); the point’s outcome pools them. An initiative that never reached the threshold is censored at week ${a.scenario.horizon}: the RMST is the area under its Kaplan–Meier curve up to the horizon.</p>`;
 }

@@ -40,6 +40,67 @@ export function morrisDesign(r: number, k: number, levels: number, rng: Rng): Fl
 }
 
 /**
+ * The distance between trajectories a and b of a design (Campolongo, Cariboni & Saltelli 2007,
+ * eq. 3): the sum of the Euclidean distances between every point of one and every point of the other.
+ */
+export function trajectoryDistance(design: Float64Array, a: number, b: number, k: number): number {
+  let d = 0;
+  for (let p = 0; p <= k; p++) {
+    const x = (a * (k + 1) + p) * k;
+    for (let q = 0; q <= k; q++) {
+      const y = (b * (k + 1) + q) * k;
+      let sq = 0;
+      for (let i = 0; i < k; i++) sq += (design[x + i] - design[y + i]) ** 2;
+      d += Math.sqrt(sq);
+    }
+  }
+  return d;
+}
+
+/** The spread of a design's r trajectories (Campolongo, Cariboni & Saltelli 2007): D = √(Σ over pairs of their squared distances). */
+export function trajectorySpread(design: Float64Array, r: number, k: number): number {
+  let sum = 0;
+  for (let a = 0; a < r; a++) for (let b = a + 1; b < r; b++) sum += trajectoryDistance(design, a, b, k) ** 2;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Well-spread trajectories (Campolongo, Cariboni & Saltelli 2007): r of a design's `candidates`
+ * trajectories that cover the factor space well, for a screen with few trajectories. Campolongo et
+ * al. take the r with the largest spread D over all C(candidates, r) choices; that many are too
+ * many to compare, so this drops, one at a time, the trajectory whose removal leaves the largest
+ * spread — the one with the least sum of squared distances to those still kept — until r remain
+ * (the backward elimination of Ruano, Ribes, Campos & Sebastián 2012). Kept trajectories stay in
+ * their candidate order.
+ */
+export function spreadTrajectories(design: Float64Array, candidates: number, r: number, k: number): Float64Array {
+  if (r > candidates) throw new RangeError(`cannot choose ${r} of ${candidates} trajectories`);
+  const sq = new Float64Array(candidates * candidates);
+  const row = new Float64Array(candidates);
+  for (let a = 0; a < candidates; a++) {
+    for (let b = a + 1; b < candidates; b++) {
+      const d2 = trajectoryDistance(design, a, b, k) ** 2;
+      sq[a * candidates + b] = d2;
+      sq[b * candidates + a] = d2;
+      row[a] += d2;
+      row[b] += d2;
+    }
+  }
+  const kept = new Uint8Array(candidates).fill(1);
+  for (let left = candidates; left > r; left--) {
+    let drop = -1;
+    for (let a = 0; a < candidates; a++) if (kept[a] && (drop < 0 || row[a] < row[drop])) drop = a;
+    kept[drop] = 0;
+    for (let a = 0; a < candidates; a++) row[a] -= sq[a * candidates + drop];
+  }
+  const size = (k + 1) * k;
+  const out = new Float64Array(r * size);
+  let t = 0;
+  for (let a = 0; a < candidates; a++) if (kept[a]) out.set(design.subarray(a * size, (a + 1) * size), size * t++);
+  return out;
+}
+
+/**
  * The elementary effects of a morrisDesign's outputs y: EE[t·k + i] = (y after − y before) / Δx_i
  * for the step of trajectory t that moved factor i (in output units per unit of the factor's range).
  */

@@ -7,7 +7,7 @@ import { ScenarioError, show, showUnknown, type Problem } from '../scenario/erro
 import { PARAMETER_SPECS, clone, joinPath, parametersOf, setParam } from '../scenario/paths.js';
 import type { Explore, ExploreMethod, RunPlan, Scenario, ScenarioPoint } from '../scenario/types.js';
 import { interventionSetting, isInterventionFactor, setInterventionSetting, type InterventionSetting } from './interventionSettings.js';
-import { morrisDesign } from './morris.js';
+import { morrisDesign, spreadTrajectories } from './morris.js';
 import { SALTELLI_MAX_FACTORS, saltelliDesign } from './sobolIndices.js';
 
 /** A lever is a parameter the manager controls: the strategy group. */
@@ -33,6 +33,8 @@ export interface ExploreDesign {
   size: number;
   /** Morris grid levels. */
   levels: number;
+  /** Morris: the trajectories drawn, of which the `size` best spread were kept (none: all drawn are kept). */
+  candidates?: number;
   outcomes: string[];
   discover?: { outcome: string; below?: number; above?: number };
   bootstrap: number;
@@ -109,13 +111,16 @@ export function exploreProblems(scenario: Scenario, file: string): Problem[] {
     const n = e[field];
     if (n === undefined || !ok(n)) report(`explore.${field}`, expected, show(n));
   };
-  const notFor = (field: 'trajectories' | 'samples' | 'levels') => {
+  const notFor = (field: 'trajectories' | 'samples' | 'levels' | 'candidates') => {
     if (e[field] !== undefined) report(`explore.${field}`, `nothing (${field} is not used by method ${e.method})`, show(e[field]));
   };
   switch (e.method) {
     case 'morris':
       size('trajectories', 'the number of Morris trajectories, at least 2', (n) => n >= 2);
       if (e.levels !== undefined && (e.levels < 2 || e.levels % 2 !== 0)) report('explore.levels', 'an even number of grid levels, at least 2', show(e.levels));
+      if (e.candidates !== undefined && e.trajectories !== undefined && e.candidates <= e.trajectories) {
+        report('explore.candidates', `more candidate trajectories than the ${e.trajectories} kept`, show(e.candidates));
+      }
       notFor('samples');
       break;
     case 'sobol':
@@ -123,11 +128,13 @@ export function exploreProblems(scenario: Scenario, file: string): Problem[] {
       if (k > SALTELLI_MAX_FACTORS) report('explore', `at most ${SALTELLI_MAX_FACTORS} factors for sobol (the Sobol' table holds ${2 * SALTELLI_MAX_FACTORS} dimensions)`, `${k}`);
       notFor('trajectories');
       notFor('levels');
+      notFor('candidates');
       break;
     case 'lhs':
       size('samples', `the number of Latin hypercube points, more than the factors plus one (${k + 1})`, (n) => n > k + 1);
       notFor('trajectories');
       notFor('levels');
+      notFor('candidates');
       break;
   }
   return problems;
@@ -167,7 +174,9 @@ export function exploreDesign(scenario: Scenario): ExploreDesign {
   switch (e.method) {
     case 'morris': {
       const r = e.trajectories as number;
-      return { ...base, size: r, unit: morrisDesign(r, k, base.levels, analysisStream(scenario.seed, 'explore/morris')) };
+      const drawn = morrisDesign(e.candidates ?? r, k, base.levels, analysisStream(scenario.seed, 'explore/morris'));
+      const unit = e.candidates === undefined ? drawn : spreadTrajectories(drawn, e.candidates, r, k);
+      return { ...base, size: r, unit, ...(e.candidates !== undefined ? { candidates: e.candidates } : {}) };
     }
     case 'sobol': {
       const n = e.samples as number;

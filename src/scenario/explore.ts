@@ -54,6 +54,9 @@ export const EXPLORE = object(
     method: oneOf(EXPLORE_METHODS, { description: 'morris: elementary effects; sobol: first-order and total indices; lhs: Latin hypercube with rank regression.' }),
     trajectories: integer({ minimum: 1, maximum: 100_000 }, { description: 'Morris trajectories (each k + 1 points).' }),
     levels: integer({ minimum: 2, maximum: 100 }, { description: 'Morris grid levels (even). Default 4.' }),
+    candidates: integer({ minimum: 3, maximum: 500 }, {
+      description: 'Morris: draw this many trajectories and keep the `trajectories` best spread (Campolongo, Cariboni & Saltelli 2007). Default: no choice.',
+    }),
     samples: integer({ minimum: 1, maximum: 1_000_000 }, { description: 'sobol: base rows of the Saltelli design, a power of two (N(k + 2) points); lhs: points.' }),
     levers: factors(true, 'levers the manager controls: strategy parameters and intervention settings, as path: {from, to}'),
     uncertainties: factors(false, 'uncertainties nobody controls: parameters outside strategy and intervention settings, as path: {from, to}'),

@@ -44,6 +44,8 @@ const BAD: [string, string, RegExp][] = [
   ['a Sobol’ sample size that is not a power of two', ISSUE_FORM.replace('method: morris', 'method: sobol').replace('trajectories: 4', 'samples: 100'), /explore\.samples: expected the base rows of the Saltelli design: a power of two/],
   ['an lhs sample too small for its factors', ISSUE_FORM.replace('method: morris', 'method: lhs').replace('trajectories: 4', 'samples: 4'), /explore\.samples: expected the number of Latin hypercube points, more than the factors plus one \(5\), found 4/],
   ['a strategy parameter among the uncertainties', ISSUE_FORM.replace('residents.trustGov: {from: 0.2, to: 0.8}', 'strategy.serving: {from: 0, to: 1}'), /explore\.uncertainties\.strategy\.serving: expected an uncertainty nobody controls \(strategy parameters are levers\)/],
+  ['no more candidate trajectories than are kept', ISSUE_FORM.replace('trajectories: 4', 'trajectories: 4\n  candidates: 4'), /explore\.candidates: expected more candidate trajectories than the 4 kept, found 4/],
+  ['candidate trajectories for a method without trajectories', ISSUE_FORM.replace('method: morris', 'method: lhs').replace('trajectories: 4', 'samples: 20\n  candidates: 10'), /explore\.candidates: expected nothing \(candidates is not used by method lhs\), found 10/],
   ['an unknown parameter', ISSUE_FORM.replace('residents.trustGov', 'residents.trustGob'), /explore\.uncertainties\.residents\.trustGob: expected .*found "residents\.trustGob" \(did you mean residents\.trustGov\?\)/],
 ];
 
@@ -179,5 +181,16 @@ describe('intervention settings as levers and uncertainties', () => {
       expect(Number(b.trust_gov_final) > Number(a.trust_gov_final), `points ${a.point} → ${b.point}, replicate ${a.replicate}`).toBe(up);
     }
     expect(pairs).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('well-spread Morris trajectories', () => {
+  it('candidates: the kept trajectories are the best spread of those drawn, and the report says so', () => {
+    const cwd = workdir({ 'x.yaml': withExplore(ISSUE_FORM.replace('trajectories: 4', 'trajectories: 4\n  candidates: 12')) });
+    const run = draagvlak(['run', 'x.yaml', '--quiet', '--no-png', '--out', 'out'], cwd);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(cwd, 'out', 'explore-points.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 4 * 5);
+    expect(readFileSync(join(cwd, 'out', 'report.html'), 'utf8')).toMatch(/the 4 best spread of 12 drawn \(Campolongo, Cariboni &amp; Saltelli 2007\)/);
   }, 120_000);
 });

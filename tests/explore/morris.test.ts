@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analysisStream } from '../../src/random/streams.js';
-import { elementaryEffects, morrisDesign, morrisMeasures } from '../../src/explore/morris.js';
+import { elementaryEffects, morrisDesign, morrisMeasures, spreadTrajectories, trajectoryDistance, trajectorySpread } from '../../src/explore/morris.js';
 
 function evaluate(design: Float64Array, k: number, f: (x: Float64Array) => number): Float64Array {
   const y = new Float64Array(design.length / k);
@@ -60,5 +60,54 @@ describe('Morris elementary effects (Morris 1991; μ* of Campolongo, Cariboni & 
     // The interval of the strongest factor lies above every negligible one's.
     for (let i = 4; i < k; i++) expect(m.muStar[0].lo).toBeGreaterThan(m.muStar[i].hi);
     expect(Math.abs(m.mu[0].estimate)).toBeLessThan(muStar[0]);
+  });
+});
+
+describe('well-spread trajectories (Campolongo, Cariboni & Saltelli 2007; elimination of Ruano et al. 2012)', () => {
+  test('the distance between two trajectories: the sum of the distances between their points (closed form)', () => {
+    // k = 1: trajectory 0 is (0) → (0.5), trajectory 1 is (1) → (0.5): |0−1| + |0−0.5| + |0.5−1| + 0 = 2.
+    expect(trajectoryDistance(Float64Array.from([0, 0.5, 1, 0.5]), 0, 1, 1)).toBe(2);
+  });
+
+  test('the chosen r of M candidates are candidates, whole, and spread at least as well as any random r of them', () => {
+    const k = 6;
+    const M = 40;
+    const r = 8;
+    const size = (k + 1) * k;
+    const candidates = morrisDesign(M, k, 4, analysisStream(4, 'morris'));
+    const chosen = spreadTrajectories(candidates, M, r, k);
+    expect(chosen).toHaveLength(r * size);
+    const whole = Array.from({ length: M }, (_, t) => candidates.subarray(t * size, (t + 1) * size).join());
+    for (let t = 0; t < r; t++) expect(whole).toContain(chosen.subarray(t * size, (t + 1) * size).join());
+    const best = trajectorySpread(chosen, r, k);
+    // 200 random choices of r of the same candidates (a partial Fisher–Yates shuffle each).
+    const rng = analysisStream(4, 'choice');
+    let beaten = 0;
+    let mean = 0;
+    for (let n = 0; n < 200; n++) {
+      const order = Array.from({ length: M }, (_, i) => i);
+      for (let i = 0; i < r; i++) {
+        const j = i + Math.floor(rng() * (M - i));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const pick = new Float64Array(r * size);
+      order.slice(0, r).forEach((t, i) => pick.set(candidates.subarray(t * size, (t + 1) * size), i * size));
+      const spread = trajectorySpread(pick, r, k);
+      mean += spread / 200;
+      if (spread > best) beaten++;
+    }
+    expect(beaten).toBe(0);
+    expect(best).toBeGreaterThan(mean);
+  });
+
+  test('Sobol G function on well-spread trajectories: μ* still ranks the factors as their known importance', () => {
+    const a = [0, 1, 4.5, 9, 99, 99, 99, 99];
+    const k = a.length;
+    const r = 20;
+    const d = spreadTrajectories(morrisDesign(200, k, 4, analysisStream(5, 'morris')), 200, r, k);
+    const y = evaluate(d, k, (x) => a.reduce((p, ai, i) => (p * (Math.abs(4 * x[i] - 2) + ai)) / (1 + ai), 1));
+    const muStar = morrisMeasures(elementaryEffects(d, y, r, k), r, k, analysisStream(5, 'bootstrap'), 500).muStar.map((v) => v.estimate);
+    for (let i = 0; i < 3; i++) expect(muStar[i]).toBeGreaterThan(muStar[i + 1]);
+    for (let i = 4; i < k; i++) expect(muStar[i]).toBeLessThan(muStar[3] / 2);
   });
 });

@@ -14,7 +14,7 @@ import { factorScatterChart } from './factorScatterChart.js';
 import { heatmapCharts } from './heatmapCharts.js';
 import { interventionSentences, interventionsTable } from './interventionsReport.js';
 import { pairedChart } from './pairedChart.js';
-import { planReport } from './planReport.js';
+import { planReport, type PlanReport } from './planReport.js';
 import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
@@ -50,10 +50,11 @@ export function chartContext(results: ResultSet): ChartContext {
   return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
 }
 
-/** The charts that apply to a results folder, in reading order. */
-export function chartsFor(ctx: ChartContext): Chart[] {
+/** The charts of a results folder's report, in reading order: the rehearsed plans' first, if there are plans. */
+export function chartsFor(ctx: ChartContext, plans: PlanReport | null = planReport(ctx)): Chart[] {
   const lines = ctx.summaries.length <= MAX_LINES;
   const charts: (Chart | null)[] = [
+    ...(plans?.charts ?? []),
     // with plans, the plans' reach curves (with their interventions' weeks) take this one's place
     lines && !hasPlans(ctx.results) ? reachCurveChart(ctx) : null,
     ...heatmapCharts(ctx),
@@ -79,7 +80,7 @@ export async function buildReport(results: ResultSet, options: { png?: boolean }
   const files: ChartFiles[] = [];
   // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
   const plans = planReport(ctx);
-  const charts = [...(plans?.charts ?? []), ...chartsFor(ctx)];
+  const charts = chartsFor(ctx, plans);
   // Listed in the manifest before they are written, so a later run knows them as its own.
   recordFiles(dir, charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)));
   for (const chart of charts) {

@@ -15,7 +15,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finishFolder } from '../src/analysis/folder.js';
-import { readResultSet } from '../src/analysis/results.js';
+import { readResultSet } from '../src/analysis/readResults.js';
 import { executePlan, finishResults } from '../src/run/execute.js';
 import { packageRoot, readManifest, writeManifest } from '../src/run/manifest.js';
 import { closeWarmThreads } from '../src/run/pool.js';

@@ -50,7 +50,8 @@ export { createProgress, type Progress, type ProgressOptions } from './run/progr
 export { UsageError } from './run/errors.js';
 
 // Analysis: results folders, threshold-time curves with censoring, intervals, paired contrasts
-export { readResultSet, ResultSetBuilder, ResultsError, type ResultSet } from './analysis/results.js';
+export { readResultSet, ResultsError } from './analysis/readResults.js';
+export { ResultSetBuilder, type ResultSet } from './analysis/results.js';
 export {
   OUTCOMES, alignedShare, coherentShare, reachedBy, recoveryWeeks, runView, censoredWeek, type Outcome, type OutcomeName, type RunView,
 } from './analysis/outcomes.js';

@@ -1,22 +1,14 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import { columnOf, INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRICS, type InitiativeColumns, type RunColumns } from '../model/metrics.js';
 import { runValue, type RunOutput } from '../model/output.js';
 import { interventionName, type Intervention } from '../model/interventions/types.js';
 import type { RunCollector } from '../run/executor.js';
-import { executePlan, type ExecuteOptions, type ExecuteResult } from '../run/execute.js';
-import type { RunPlan } from '../scenario/types.js';
 import { DEFAULT_OUTPUT, keptSamples, type SeriesChoice } from '../run/resultFiles.js';
 import { SeriesReducer, type SeriesSummary } from './seriesSummary.js';
-import { parquetName, parquetRows } from './parquet.js';
-import { finishFolder } from './folder.js';
 
 /**
  * The result set: what a finished run hands to analysis, in memory, columnar and typed, with its
  * manifest. Execution fills it as runs finish (ResultSetBuilder); the CSV files of a results folder
- * are a serialisation of the same rows, and the reader (readResultSet) builds the same result set back
+ * are a serialisation of the same rows, and the reader (readResultSet, readResults.ts) builds the same result set back
  * from them for `draagvlak report DIR`. Summary, contrasts, charts, report, patterns and notebooks
  * read it; none of them parses a file that was just written.
  *
@@ -286,177 +278,11 @@ export class ResultSetBuilder implements RunCollector {
   }
 }
 
-/** A results folder that cannot be read: the message says which file and what is wrong. */
-export class ResultsError extends Error {
-  override name = 'ResultsError';
-}
-
-type Row = Record<string, string>;
-
-/** Reads a CSV with a header row into records keyed by column name; checks the named columns are there. */
-export function readCsv(path: string, required: readonly string[]): { header: string[]; rows: Row[] } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ResultsError(`${path}: cannot be read (is this a draagvlak results folder?)`);
-  }
-  let records: string[][];
-  try {
-    records = parseSync(text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    throw new ResultsError(`${path}: not a valid CSV file (${(err as Error).message})`);
-  }
-  if (records.length === 0) throw new ResultsError(`${path}: empty, expected a header row`);
-  const header = records[0];
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new ResultsError(`${path}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])) as Row);
-  return { header, rows };
-}
-
-/**
- * A table of a results folder by its CSV name: the CSV file, or — when only Parquet was written
- * (`--format parquet`) — the Parquet file, its values printed as the CSV cells they came from.
- */
-export async function readTable(dir: string, file: string, required: readonly string[]): Promise<{ path: string; header: string[]; rows: Row[] }> {
-  const csv = join(dir, file);
-  const parquet = join(dir, parquetName(file));
-  if (existsSync(csv) || !existsSync(parquet)) return { path: csv, ...readCsv(csv, required) };
-  let header: string[] = [];
-  const rows: Row[] = [];
-  try {
-    for await (const group of parquetRows(parquet)) {
-      header = group.header;
-      for (const r of group.rows) rows.push(r);
-    }
-  } catch (err) {
-    throw new ResultsError(`${parquet}: not a readable Parquet file (${(err as Error).message})`);
-  }
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new ResultsError(`${parquet}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  return { path: parquet, header, rows };
-}
-
 /** A number from a CSV cell; an empty cell is null (never happened / not applicable). */
 export function cell(v: string | undefined): number | null {
   if (v === undefined || v.trim() === '') return null;
   const x = Number(v);
   return Number.isFinite(x) ? x : null;
-}
-
-function int(v: string | undefined, path: string, column: string): number {
-  const x = cell(v);
-  if (x === null || !Number.isInteger(x)) throw new ResultsError(`${path}: column ${column} holds "${v ?? ''}", expected a whole number`);
-  return x;
-}
-
-/** A metric's cell as stored in its typed column: an empty week is 0, an empty number NaN. */
-function stored(kind: 'week' | 'int' | 'number', v: string | undefined): number {
-  return cell(v) ?? (kind === 'number' ? NaN : 0);
-}
-
-/** The varied parameters: from the manifest's plan when it names them, else from the header. */
-export function variedColumns(header: readonly string[], manifest: Manifest, firstOutcome: string): string[] {
-  const plan = manifest.plan as Record<string, unknown> | undefined;
-  const named = (plan?.varied ?? manifest.varied) as unknown;
-  if (Array.isArray(named) && named.every((c) => typeof c === 'string' && header.includes(c))) return named as string[];
-  const start = header.indexOf('label');
-  const end = header.indexOf(firstOutcome);
-  return start >= 0 && end > start ? header.slice(start + 1, end) : [];
-}
-
-/** The rows of series.csv, or of series.parquet when only Parquet was written, one at a time. */
-async function* seriesRows(path: string): AsyncGenerator<Record<string, string>> {
-  if (existsSync(path)) {
-    yield* createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<Record<string, string>>;
-    return;
-  }
-  for await (const group of parquetRows(parquetName(path))) yield* group.rows;
-}
-
-/** Streams series.csv (it can be large) through the reducer, in file order (canonical). */
-async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesSummary | null> {
-  if (!existsSync(path) && !existsSync(parquetName(path))) return null;
-  let checked = false;
-  try {
-    for await (const row of seriesRows(path)) {
-      if (!checked) {
-        for (const c of ['point', 'week', 'metric', 'value']) if (!(c in row)) throw new ResultsError(`${path}: missing column ${c}`);
-        checked = true;
-      }
-      const week = cell(row.week) ?? NaN;
-      const value = cell(row.value) ?? NaN;
-      const initiative = row.initiative ?? '';
-      if (row.metric === 'support_share' && initiative !== '') reducer.addSupport(Number(row.point), week, value);
-      else if (initiative === '') reducer.addWorld(Number(row.point), row.metric, week, value);
-    }
-  } catch (err) {
-    if (err instanceof ResultsError) throw err;
-    throw new ResultsError(existsSync(path) ? `${path}: not a valid CSV file (${(err as Error).message})` : `${parquetName(path)}: not a readable Parquet file (${(err as Error).message})`);
-  }
-  return reducer.finish();
-}
-
-/**
- * The result set of a results folder, read back from its manifest.json and CSV (or Parquet) files — for
- * `draagvlak report DIR` and a run resumed after an interruption (whose earlier runs are only in
- * the files). A finished run hands its result set over in memory instead (ResultSetBuilder).
- */
-export async function readResultSet(dir: string): Promise<ResultSet> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ResultsError(`${dir}: no such results folder`);
-  const manifestPath = join(dir, 'manifest.json');
-  let manifest: Manifest = {};
-  if (existsSync(manifestPath)) {
-    try {
-      const parsed = JSON.parse(readFileSync(manifestPath, 'utf8')) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) manifest = parsed as Manifest;
-    } catch (err) {
-      throw new ResultsError(`${manifestPath}: not valid JSON (${(err as Error).message})`);
-    }
-  }
-  const runsCsv = await readTable(dir, 'runs.csv', ['point', 'replicate', 'seed', 'label', 'initiatives', 'reached', 'formalised']);
-  const initCsv = await readTable(dir, 'initiatives.csv', ['point', 'replicate', 'initiative', 'reached_week']);
-  const [runsPath, initiativesPath] = [runsCsv.path, initCsv.path];
-  const varied = variedColumns(runsCsv.header, manifest, 'initiatives');
-  const tables = new Tables();
-
-  const points = new Map<number, PointInfo>();
-  for (const r of runsCsv.rows) {
-    const point = int(r.point, runsPath, 'point');
-    if (!points.has(point)) points.set(point, { index: point, label: r.label, values: Object.fromEntries(varied.map((v) => [v, r[v]])) });
-    tables.addRun(point, int(r.replicate, runsPath, 'replicate'), cell(r.seed) ?? NaN, RUN_METRICS.map((m) => stored(m.kind, r[m.column])));
-  }
-  if (runsCsv.rows.length === 0) throw new ResultsError(`${runsPath}: no runs recorded`);
-  for (const r of initCsv.rows) {
-    tables.addInitiative(
-      int(r.point, initiativesPath, 'point'), int(r.replicate, initiativesPath, 'replicate'), int(r.initiative, initiativesPath, 'initiative'),
-      INITIATIVE_METRICS.map((m) => stored(m.kind, r[m.column])),
-    );
-  }
-  if (existsSync(join(dir, 'interventions.csv')) || existsSync(join(dir, parquetName('interventions.csv')))) {
-    const table = await readTable(dir, 'interventions.csv', ['point', 'replicate', 'intervention', 'name', 'action', 'week']);
-    const interventionsPath = table.path;
-    for (const r of table.rows) {
-      tables.addIntervention(int(r.point, interventionsPath, 'point'), int(r.replicate, interventionsPath, 'replicate'), int(r.intervention, interventionsPath, 'intervention'), r.name, r.action, cell(r.week) ?? 0);
-    }
-  }
-  const initiatives = tables.initiatives();
-  const scenario = scenarioOf(manifest);
-  const declared = cell(String(scenario.horizon ?? manifest.horizon ?? ''));
-  let horizon = declared ?? 0;
-  if (declared === null) {
-    for (let i = 0; i < initiatives.length; i++) horizon = Math.max(horizon, initiatives.columns.reachedWeek[i], initiatives.columns.formalisedWeek[i]);
-  }
-  if (!(horizon > 0)) throw new ResultsError(`${manifestPath}: no horizon found (scenario.horizon), and no initiative reached the threshold`);
-  return {
-    dir, manifest, scenario, horizon, varied,
-    points: [...points.values()].sort((a, b) => a.index - b.index),
-    runs: tables.runs(),
-    initiatives,
-    interventions: tables.interventions(),
-    series: await readSeries(join(dir, 'series.csv'), new SeriesReducer(BAND_METRICS)),
-  };
 }
 
 /** True when every value of the column is a number (a numeric varied parameter). */
@@ -480,19 +306,4 @@ export function rowsOf(table: { length: number; point: Int32Array }, point: numb
     grouped.set(table, byPoint);
   }
   return byPoint.get(point) ?? [];
-}
-/**
- * Carries out a plan (executePlan) and hands back its result set with the execution's outcome: the
- * result set is built in memory as runs finish, or — when a resumed run met earlier runs only in
- * the files — read back from them. null when the run was interrupted, or for a shard.
- */
-export async function executeToResultSet(plan: RunPlan, options: ExecuteOptions): Promise<{ result: ExecuteResult; results: ResultSet | null }> {
-  const collector = new ResultSetBuilder(plan, options.output?.series);
-  const result = await executePlan(plan, { ...options, collector });
-  // a shard's runs stay parts until `draagvlak merge`: it has no result set of its own
-  if (result.status !== 'complete' || options.shard) return { result, results: null };
-  // Parquet (when asked for) and datapackage.json; the manifest as it then is
-  const manifest = await finishFolder(result.out);
-  const results = collector.complete && manifest ? collector.finish(result.out, manifest) : await readResultSet(result.out);
-  return { result, results };
 }

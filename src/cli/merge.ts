@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../run/errors.js';
 import { mergeShards } from '../run/merge.js';
 import { outDirProblems } from '../run/outDir.js';
-import { readResultSet } from '../analysis/results.js';
+import { readResultSet } from '../analysis/readResults.js';
 import { finishFolder } from '../analysis/folder.js';
 import { scenarioPlan } from './plan.js';
 import { writeReportFiles } from './run.js';

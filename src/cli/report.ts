@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readResultSet, ResultsError } from '../analysis/results.js';
+import { readResultSet, ResultsError } from '../analysis/readResults.js';
 import { writeSummary } from '../analysis/summary.js';
 import { writeDataPackage } from '../analysis/dataPackage.js';
 import { buildReport } from '../charts/report.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outcomeByGroup, outcomeDefinition, type OutcomeData } from '../analysis/outcomes.js';
-import { ResultsError, scenarioOf } from '../analysis/results.js';
+import { ResultsError } from '../analysis/readResults.js';
+import { scenarioOf } from '../analysis/results.js';
 import { analysisStream } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
 import { bootstrap, type Interval } from './bootstrap.js';

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readResultSet } from '../../src/analysis/results.js';
+import { readResultSet } from '../../src/analysis/readResults.js';
 import { parquetColumns, parquetRows } from '../../src/analysis/parquet.js';
 import { dataPackage } from '../../src/analysis/dataPackage.js';
 import { draagvlak, workdir } from '../e2e/cli.js';

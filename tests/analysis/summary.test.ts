@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { pairedContrast } from '../../src/analysis/contrasts.js';
 import { reachCurve } from '../../src/analysis/reachCurve.js';
-import { readResultSet, ResultsError } from '../../src/analysis/results.js';
+import { readResultSet, ResultsError } from '../../src/analysis/readResults.js';
 import { writeSummary } from '../../src/analysis/summary.js';
 import { comparisonResults, sweepResults } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeSummary } from '../../src/analysis/summary.js';
 import { buildReport } from '../../src/charts/report.js';
 import { runModel } from '../../src/model/run.js';
-import { executeToResultSet } from '../../src/analysis/results.js';
+import { executeToResultSet } from '../../src/analysis/execute.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { executeToResultSet } from '../../src/analysis/results.js';
+import { executeToResultSet } from '../../src/analysis/execute.js';
 import { runModel } from '../../src/model/run.js';
 import { deriveRunSeed } from '../../src/random/streams.js';
 import { writeSummary } from '../../src/analysis/summary.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { executeToResultSet } from '../../src/analysis/results.js';
+import { executeToResultSet } from '../../src/analysis/execute.js';
 import { buildReport } from '../../src/charts/report.js';
 import { runModel } from '../../src/model/run.js';
 import { planRuns } from '../../src/scenario/design.js';

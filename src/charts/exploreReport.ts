@@ -4,10 +4,10 @@ import { writeFileAtomic } from '../run/atomic.js';
 import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';
-import { escapeHtml as esc, inlineSvg } from './escape.js';
+import { escapeHtml as esc } from './escape.js';
 import { exploreCharts, factorTitle } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
-import { STYLE, manifestSection } from './reportHtml.js';
+import { figuresHtml, manifestSection, pageStart } from './reportHtml.js';
 
 const f2 = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -114,34 +114,24 @@ function methodNote(a: ExploreAnalysis): string {
 
 /**
  * The explore part of a results folder: indices.csv, boxes.csv and the other explore files, the
- * explore charts (charts/*.vl.json, .svg, .png), and report.html in plain sentences.
+ * explore charts (charts/*.vl.json, .svg and, unless `png` is false, .png), and report.html in plain sentences.
  */
-export async function buildExploreReport(dir: string): Promise<{ report: string; analysis: ExploreAnalysis }> {
+export async function buildExploreReport(dir: string, options: { png?: boolean } = {}): Promise<{ report: string; analysis: ExploreAnalysis }> {
   const a = loadExplore(dir);
   writeExploreFiles(dir, a);
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];
-  for (const chart of exploreCharts(a)) files.push(await writeChart(chartDir, chart));
+  for (const chart of exploreCharts(a)) files.push(await writeChart(chartDir, chart, options));
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const s = a.scenario;
-  const figures = files
-    .map((c, i) => `<figure id="${esc(c.chart.name)}">${inlineSvg(c.svg, `chart${i}`, c.chart.title)}
-<figcaption>${esc(c.chart.caption)} <span class="files">Files: <a href="charts/${esc(c.chart.name)}.png">PNG</a> · <a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
-    .join('\n');
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
-<title>${esc(s.name)} — draagvlak explore report</title><style>${STYLE}</style></head>
-<body>
-<h1>${esc(s.question || s.name)}</h1>
-<p class="lead">Scenario <strong>${esc(s.name)}</strong>${s.description ? ` — ${esc(s.description)}` : ''}</p>
+  const html = `${pageStart(`${s.name} — draagvlak explore report`, s.question || s.name, s.name, s.description ?? '')}
 <section class="summary"><h2>In short</h2>${exploreSentences(a).map((t) => `<p>${esc(t)}</p>`).join('\n')}</section>
 <h2>What was explored</h2>
 ${factorsTable(a)}
 ${methodNote(a)}
 <h2>Charts</h2>
-${figures}
+${figuresHtml(files)}
 <h2>Indices</h2>
 ${indicesTable(a)}
 <p class="note">Also in indices.csv, boxes.csv (the chosen PRIM box), prim-trajectory.csv, explore-outcomes.csv (mean, sd, share of run-to-run noise, censored points) and explore-points.csv (every point’s factors and outcomes).</p>

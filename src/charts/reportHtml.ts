@@ -119,29 +119,41 @@ export function manifestSection(manifest: Manifest): string {
 
 const paragraphs = (sentences: readonly string[]) => sentences.map((s) => `<p>${esc(s)}</p>`).join('\n');
 
+/**
+ * The opening of a report page, up to its lead: self-contained (inline CSS, no scripts, nothing
+ * fetched, as the Content-Security-Policy says), the question as its heading.
+ */
+export function pageStart(title: string, heading: string, name: string, description: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<title>${esc(title)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${esc(heading)}</h1>
+<p class="lead">Scenario <strong>${esc(name)}</strong>${description ? ` — ${esc(description)}` : ''}</p>`;
+}
+
+/** The charts as figures: inline SVG, the caption, and links to the chart's files (the PNG only when written). */
+export function figuresHtml(charts: readonly ChartFiles[]): string {
+  return charts
+    .map((c, i) => `<figure id="${esc(c.chart.name)}">${inlineSvg(c.svg, `chart${i}`, c.chart.title)}
+<figcaption>${esc(c.chart.caption)} <span class="files">Files: ${c.pngPath ? `<a href="charts/${esc(c.chart.name)}.png">PNG</a> · ` : ''}<a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
+    .join('\n');
+}
+
 /** The whole report page: self-contained (inline SVG and CSS, no scripts, nothing fetched). */
 export function reportHtml(input: ReportInput): string {
   const scenario = input.results.scenario;
   const name = str(scenario.name) || 'draagvlak results';
   const question = str(scenario.question);
   const description = str(scenario.description);
-  const figures = input.charts
-    .map((c, i) => `<figure id="${esc(c.chart.name)}">${inlineSvg(c.svg, `chart${i}`, c.chart.title)}
-<figcaption>${esc(c.chart.caption)} <span class="files">Files: ${c.pngPath ? `<a href="charts/${esc(c.chart.name)}.png">PNG</a> · ` : ''}<a href="charts/${esc(c.chart.name)}.svg">SVG</a> · <a href="charts/${esc(c.chart.name)}.vl.json">Vega-Lite</a></span></figcaption></figure>`)
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
-<title>${esc(name)} — draagvlak report</title><style>${STYLE}</style></head>
-<body>
-<h1>${esc(question || name)}</h1>
-<p class="lead">Scenario <strong>${esc(name)}</strong>${description ? ` — ${esc(description)}` : ''}</p>
+  return `${pageStart(`${name} — draagvlak report`, question || name, name, description)}
 <section class="summary" id="in-short"><h2>In short</h2>${paragraphs(input.opening.sentences)}${input.opening.table}${paragraphs(input.opening.after)}</section>
 <h2>${input.results.varied.length > 0 ? 'What was varied' : 'What was run'}</h2>
 ${pointsTable(input)}
 ${input.results.varied.length === 0 && input.summaries.length === 1 ? strategyTable(scenario.strategy) : ''}
 <h2>Charts</h2>
-${figures}
+${figuresHtml(input.charts)}
 ${contrastTable(input)}
 ${input.extra ?? ''}
 <h2>How to read the numbers</h2>

@@ -24,7 +24,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
     if (existsSync(dir)) release = acquireLock(resolve(dir));
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
-      const { report } = await buildExploreReport(dir);
+      const { report } = await buildExploreReport(dir, { png: options.png });
       writeDataPackage(dir);
       say(`Report: ${report}`);
       return EXIT.done;

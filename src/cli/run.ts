@@ -67,7 +67,7 @@ export function defaultShardOut(scenarioFile: string, shard: Shard): string {
 export async function writeReportFiles(results: ResultSet, options: { png?: boolean } = {}): Promise<string> {
   if (results.scenario.explore !== undefined) {
     const { buildExploreReport } = await import('../charts/exploreReport.js');
-    const { report } = await buildExploreReport(results.dir);
+    const { report } = await buildExploreReport(results.dir, { png: options.png });
     writeDataPackage(results.dir);
     return relative(process.cwd(), resolve(report)) || report;
   }

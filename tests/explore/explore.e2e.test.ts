@@ -191,6 +191,12 @@ describe('well-spread Morris trajectories', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(readFileSync(join(cwd, 'out', 'explore-points.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 4 * 5);
-    expect(readFileSync(join(cwd, 'out', 'report.html'), 'utf8')).toMatch(/the 4 best spread of 12 drawn \(Campolongo, Cariboni &amp; Saltelli 2007\)/);
+    const html = readFileSync(join(cwd, 'out', 'report.html'), 'utf8');
+    expect(html).toMatch(/the 4 best spread of 12 drawn \(Campolongo, Cariboni &amp; Saltelli 2007\)/);
+    // --no-png holds for the explore charts too: SVG and Vega-Lite only, and the page links no PNG
+    const charts = listing(join(cwd, 'out', 'charts'));
+    expect(charts.some((f) => f.endsWith('.svg'))).toBe(true);
+    expect(charts.filter((f) => f.endsWith('.png'))).toEqual([]);
+    expect(html).not.toContain('.png"');
   }, 120_000);
 });

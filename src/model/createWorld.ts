@@ -1,14 +1,14 @@
 import { buildNetwork } from '../network/index.js';
-import { stream } from '../random/streams.js';
+import { stream, type Rng } from '../random/streams.js';
 import { evaluateSeries } from './environment.js';
 import { createTimeline } from './interventions/timeline.js';
 import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
-import { createOfficials, describeNeighbourhoods, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
+import { createOfficials, describeNeighbourhoods, drawAgendas, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
 import { updateCommitment } from './commitment.js';
 import { createRecorder, recordMetrics } from './record.js';
 import { createSignposts } from './signposts.js';
-import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Scratch, type World } from './world.js';
+import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Neighbourhoods, type Residents, type Scratch, type World } from './world.js';
 
 /**
  * Build the world of one run. The population stream first draws every resident's background, the
@@ -55,9 +55,11 @@ export function createWorld(
     reachedWeek: new Int32Array(count),
     formalisedWeek: new Int32Array(count),
     revenue: new Float64Array(count),
+    agenda: new Float64Array(count),
     leaders: new Int32Array(count),
     tippingWeek: new Int32Array(count),
   };
+  if (params.mechanisms.agendas) startAgendas(params, residents, neighbourhoods, initiatives, stream(runSeed, 'agendas'));
   for (let i = 0; i < residents.count; i++) initiatives.leaders[residents.neighbourhood[i]] += residents.initiator[i];
   const e = params.environment;
   const env: Environment = {
@@ -79,6 +81,9 @@ export function createWorld(
     bestCompetence: new Float64Array(count * COMPETENCE_DIMENSIONS),
     membersByBackground: new Int32Array(count * groups),
     memberDrive: new Float64Array(count),
+    memberAgenda: new Float64Array(count),
+    memberTrust: new Float64Array(count),
+    pull: new Float64Array(count),
     served: new Uint8Array(count),
   };
   const world: World = {
@@ -102,6 +107,26 @@ export function createWorld(
   findTippingWeeks(world);
   recordMetrics(world);
   return world;
+}
+
+/**
+ * Mechanism agendas (ODD §7.6a): residents draw their agendas from the agendas stream, and each
+ * initiative starts with its members' mean agenda (all residents' when it has no members yet) as
+ * its agenda and its alignment, in place of `initiative.alignment`.
+ */
+function startAgendas(params: Parameters, res: Residents, hoods: Neighbourhoods, ini: Initiatives, rng: Rng): void {
+  drawAgendas(params, res, hoods, rng);
+  for (let b = 0; b < ini.count; b++) {
+    let sum = 0;
+    let all = 0;
+    for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
+      sum += res.committed[i] * res.agenda[i];
+      all += res.agenda[i];
+    }
+    const a = ini.members[b] > 0 ? sum / ini.members[b] : ini.households[b] > 0 ? all / ini.households[b] : 0;
+    ini.agenda[b] = a;
+    ini.alignment[b] = a;
+  }
 }
 
 /**

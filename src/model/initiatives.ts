@@ -13,7 +13,9 @@ import { exp } from '../maths/fdlibm.js';
  *  - progress += progressRate × capacity × provenTechniques × (1 − costs) × (1 + stakeholderSupport
  *    × (1 − e^{−(parties − 1)/3})) + managerSupport × attention;
  *  - alignment += alignmentRate × (steering × (1 − alignment) − alignmentDrift × (1 − steering) ×
- *    alignment): steering pulls toward the programme's goals, local agendas pull away;
+ *    alignment): steering pulls toward the programme's goals, local agendas pull away; with
+ *    mechanisms.agendas instead alignment += alignmentRate × (s × 1 + (1 − s) × agenda − alignment),
+ *    the programme's pull s = steering × contact × acceptance (see `programmePull`);
  *  - formalisation (Ostrom 1990: collective choice needs the parties' consent): while it holds its
  *    threshold with a mature plan (progress ≥ maturity), each party that has not yet approved does so
  *    this week with probability approvalRate × alignment × officials' trust in residents; approvals
@@ -34,39 +36,118 @@ export function updateInitiatives(world: World): void {
   const parties = strategy.stakeholders;
   const stakeholderBoost = 1 + rates.stakeholderSupport * (1 - exp(-(parties - 1) / 3));
   const growth = rates.progressRate * env.provenTechniques * (1 - env.costs) * stakeholderBoost;
-  const pull = rates.alignmentRate * strategy.steering;
-  const drift = rates.alignmentRate * rates.alignmentDrift * (1 - strategy.steering);
+  const agendas = world.params.mechanisms.agendas;
+  if (agendas) programmePull(world);
+  const programme = world.scratch.pull;
+  const rate = rates.alignmentRate;
+  const pull = rate * strategy.steering;
+  const drift = rate * rates.alignmentDrift * (1 - strategy.steering);
   const maturity = rates.maturity;
   for (let b = 0; b < ini.count; b++) {
     if (ini.formalisedWeek[b] > 0) continue;
     const p = ini.progress[b] + growth * ini.capacity[b] + rates.managerSupport * ini.attention[b];
     ini.progress[b] = p > 1 ? 1 : p;
     const a = ini.alignment[b];
-    const y = a + pull * (1 - a) - drift * a;
+    let y: number;
+    if (agendas) {
+      const s = programme[b];
+      y = a + rate * (s + (1 - s) * ini.agenda[b] - a);
+    } else {
+      y = a + pull * (1 - a) - drift * a;
+    }
     ini.alignment[b] = y < 0 ? 0 : y > 1 ? 1 : y;
     if (ini.supportShare[b] < ini.threshold[b] || ini.progress[b] < maturity) continue;
     const approval = rates.approvalRate * ini.alignment[b] * world.neighbourhoods.officialTrust[b];
     for (let k = ini.approvals[b]; k < parties; k++) if (rng() < approval) ini.approvals[b]++;
     if (ini.approvals[b] >= parties) ini.formalisedWeek[b] = week;
   }
+  if (agendas) chargeOverride(world);
 }
 
-/** Capacity of every initiative from its members: drive, competence coverage and background diversity. */
+/**
+ * Mechanism agendas (ODD §7.6a): each open initiative's agenda A_b, its members' mean agenda (kept
+ * from last time while it has no members), and the programme's pull on its course this week,
+ * s_b = steering × contact_b × acceptance_b, where
+ *  - contact_b = 1 − (1 − attention_b)(1 − presence_b)(1 − σ): the chance the initiative meets the
+ *    programme through at least one channel — the manager's attention, its officials' mean share of
+ *    time in the field (0 without field contacts or officials), and the parties around the table,
+ *    σ = 1 − e^{−(stakeholders − 1)/3} (Klijn & Koppenjan 2016: steering in networks works through
+ *    interaction; Ansell & Gash 2008: face-to-face dialogue builds shared understanding);
+ *  - acceptance_b = its members' mean trust in government (0 without members): residents take the
+ *    programme's direction on board as far as they trust it (Tyler 1990).
+ * Alignment then relaxes toward s_b + (1 − s_b) × A_b, a Friedkin–Johnsen mix of the programme's
+ * goals (1) and the members' own agenda as anchor (Friedkin & Johnsen 1990).
+ */
+function programmePull(world: World): void {
+  const ini = world.initiatives;
+  const off = world.officials;
+  const hoods = world.neighbourhoods;
+  const { memberAgenda, memberTrust, pull } = world.scratch;
+  const { steering, stakeholders } = world.params.strategy;
+  const presenceOn = world.params.mechanisms.fieldContacts;
+  const parties = 1 - exp(-(stakeholders - 1) / 3);
+  for (let b = 0; b < ini.count; b++) {
+    const m = ini.members[b];
+    if (m > 0) ini.agenda[b] = memberAgenda[b] / m;
+    let presence = 0;
+    const o0 = hoods.officialStart[b];
+    const o1 = hoods.officialStart[b + 1];
+    if (presenceOn && o1 > o0) {
+      for (let o = o0; o < o1; o++) presence += off.presence[o];
+      presence /= o1 - o0;
+    }
+    const contact = 1 - (1 - ini.attention[b]) * (1 - presence) * (1 - parties);
+    pull[b] = steering * contact * (m > 0 ? memberTrust[b] / m : 0);
+  }
+}
+
+/**
+ * Steering that overrides residents costs their support (ODD §7.6a): each member of an open
+ * initiative loses overrideCost × s_b × max(0, alignment_b − agenda_i) of support, collected in
+ * `nudge` for next week's attitude update — the programme's pull times how far the initiative's
+ * course now lies beyond what the member wants (Arnstein 1969: participation without power;
+ * Frey & Jegen 2001: control without voice crowds out).
+ */
+function chargeOverride(world: World): void {
+  const cost = world.params.rates.overrideCost;
+  if (cost <= 0) return;
+  const res = world.residents;
+  const ini = world.initiatives;
+  const pull = world.scratch.pull;
+  const { committed, neighbourhood, agenda, nudge } = res;
+  for (let i = 0; i < res.count; i++) {
+    if (committed[i] === 0) continue;
+    const b = neighbourhood[i];
+    const over = ini.alignment[b] - agenda[i];
+    if (over > 0 && ini.formalisedWeek[b] === 0) nudge[i] -= cost * pull[b] * over;
+  }
+}
+
+/** Capacity of every initiative from its members: drive, competence coverage and background diversity (and, with mechanism agendas, members' summed agenda and trust). */
 function assessCapacity(world: World): void {
   const res = world.residents;
   const ini = world.initiatives;
-  const { bestCompetence, membersByBackground, memberDrive } = world.scratch;
+  const { bestCompetence, membersByBackground, memberDrive, memberAgenda, memberTrust } = world.scratch;
+  const agendas = world.params.mechanisms.agendas;
   const groups = world.params.population.backgroundGroups;
   const D = COMPETENCE_DIMENSIONS;
   bestCompetence.fill(0);
   membersByBackground.fill(0);
   memberDrive.fill(0);
-  const { committed, neighbourhood, drive, competence, background } = res;
+  if (agendas) {
+    memberAgenda.fill(0);
+    memberTrust.fill(0);
+  }
+  const { committed, neighbourhood, drive, competence, background, agenda, trustGov } = res;
   for (let i = 0; i < res.count; i++) {
     if (committed[i] === 0) continue;
     const b = neighbourhood[i];
     memberDrive[b] += drive[i];
     membersByBackground[b * groups + background[i]]++;
+    if (agendas) {
+      memberAgenda[b] += agenda[i];
+      memberTrust[b] += trustGov[i];
+    }
     for (let d = 0; d < D; d++) {
       const c = competence[i * D + d];
       if (c > bestCompetence[b * D + d]) bestCompetence[b * D + d] = c;

@@ -51,6 +51,8 @@ export const PARAMETERS = {
     thresholds: list(0, 1, 'share [0,1]', 'Explicit thresholds, assigned to households in order and repeated; overrides the mean and spread when given.', 'Granovetter 1978 (the hundred-thresholds example).'),
     competence: share(0.4, 'Mean level of each competence dimension (knowledge, network, competences, skills).', 'Hong & Page 2004.'),
     competenceSpread: num(0.25, 0, 0.5, 'standard deviation', 'Spread of competences across residents.'),
+    agenda: share(0.35, "Mean position of residents' own agendas on the programme axis (1: what they want is the programme's goals), around each neighbourhood's offset (switch mechanisms.agendas).", 'Friedkin & Johnsen 1990: members anchor the initiative\'s course.'),
+    agendaSpread: num(0.2, 0, 0.5, 'standard deviation', "Spread of residents' agendas around their neighbourhood's mean (switch mechanisms.agendas)."),
   },
   officials: {
     perNeighbourhood: int(2, 0, 100, 'officials per neighbourhood', 'Officials and stakeholders attached to each neighbourhood.'),
@@ -126,6 +128,7 @@ export const PARAMETERS = {
     alignmentDrift: num(0.5, 0, 5, 'ratio', 'Pull of local agendas away from the programme goals, relative to the pull of steering.'),
     diversityWeight: share(0.3, 'Weight of background diversity (normalised Blau index) against competence coverage in capacity.', 'Hong & Page 2004; Blau 1977.'),
     stakeholderSupport: num(1.25, 0, 5, 'ratio', 'Extra progress rate stakeholders bring at saturation (1 − e^{−(parties − 1)/3}).'),
+    overrideCost: num(0.1, 0, 1, 'support per week per unit of override', "Support a member loses in a week per unit of override: the programme's pull times how far the initiative's course lies beyond the member's own agenda (switch mechanisms.agendas).", 'Arnstein 1969 (tokenism); Frey & Jegen 2001 (control without voice).'),
     fairShare: share(0.3, 'Revenue share below which members feel left out of the success (trust loss).', 'Ostrom 1990; Walker & Devine-Wright 2008.'),
   },
   environment: {
@@ -148,6 +151,7 @@ export const PARAMETERS = {
     noise: flag(true, 'Random weekly variation in support.'),
     efficacy: flag(true, 'Belonging lowers the personal commitment threshold (collective efficacy; threshold rule with own support only).'),
     leadership: flag(false, 'A core of initiators emerges from residents with drive and competences, others join only once it has formed, drive enters the joining decision, and leaders burn out (threshold rule with own support; off: initiators fixed at the start, as before).'),
+    agendas: flag(false, "Each initiative's agenda is its members' mean agenda; alignment moves toward the programme through contact (attention, officials' presence, parties) as far as members accept it (their trust), and toward the members' agenda otherwise; steering past members' agendas costs their support (off: alignment follows steering alone, as before)."),
     supportDecides: flag(true, 'Own support enters the commitment rule (off: only neighbours count, as in Watts 2002).'),
   },
 } as const;

@@ -119,8 +119,23 @@ export function drawResidents(
     awareness: cols.awareness,
     competence: cols.competence,
     initiator: cols.initiator,
+    agenda: new Float64Array(n),
     nudge: new Float64Array(n),
   };
+}
+
+/**
+ * Residents' own agendas (mechanism agendas, ODD §7.6a), from their own stream so that no other
+ * draw moves: per neighbourhood an offset (normal, sd `population.neighbourhoodSpread`), then per
+ * resident agenda = clamp01(residents.agenda + offset + agendaSpread × normal).
+ */
+export function drawAgendas(params: Parameters, res: Residents, hoods: Neighbourhoods, rng: Rng): void {
+  const { agenda: mean, agendaSpread } = params.residents;
+  const spread = params.population.neighbourhoodSpread;
+  for (let b = 0; b < hoods.count; b++) {
+    const hoodMean = mean + spread * normal(rng);
+    for (let i = hoods.start[b]; i < hoods.end[b]; i++) res.agenda[i] = clamp01(hoodMean + agendaSpread * normal(rng));
+  }
 }
 
 /**

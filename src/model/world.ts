@@ -49,6 +49,8 @@ export interface Residents {
   readonly competence: Float64Array;
   /** 1 for the initiators who start the initiative. */
   readonly initiator: Uint8Array;
+  /** Own agenda on the programme axis, [0,1] (1: the programme's goals); drawn only with mechanisms.agendas, else 0. */
+  readonly agenda: Float64Array;
   /** Support pushed this week by contacts and by neighbouring successes, added in the attitude process, [−1,1]. */
   readonly nudge: Float64Array;
 }
@@ -113,6 +115,8 @@ export interface Initiatives {
   readonly formalisedWeek: Int32Array;
   /** Cumulative proceeds since formalisation, in member-weeks × revenueRate. */
   readonly revenue: Float64Array;
+  /** Its agenda: the members' mean agenda, last computed (mechanism agendas; 0 otherwise). */
+  readonly agenda: Float64Array;
   /** Residents leading it this week (the core of initiators; mechanism leadership). */
   readonly leaders: Int32Array;
   /**
@@ -209,6 +213,11 @@ export interface Scratch {
   readonly membersByBackground: Int32Array;
   /** Per neighbourhood: summed drive of members. */
   readonly memberDrive: Float64Array;
+  /** Per neighbourhood: summed agenda and summed trust in government of members (mechanism agendas). */
+  readonly memberAgenda: Float64Array;
+  readonly memberTrust: Float64Array;
+  /** Per initiative: the programme's pull on its course this week (mechanism agendas). */
+  readonly pull: Float64Array;
   /** Per initiative: 1 once the attention rule has served it this week. */
   readonly served: Uint8Array;
 }

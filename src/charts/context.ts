@@ -4,6 +4,7 @@ import type { PointSummary } from '../analysis/pointSummary.js';
 import type { ResultSet } from '../analysis/results.js';
 import type { SeriesSummary } from '../analysis/seriesSummary.js';
 import { pointColours, wholeLabels } from './theme.js';
+import type { Words } from './words.js';
 
 /** Everything a chart builder may draw from, computed once per report. */
 export interface ChartContext {
@@ -15,6 +16,8 @@ export interface ChartContext {
   groupTitle: string;
   /** The legend label of each point, by point index (unique, in point order). */
   labels: Map<number, string>;
+  /** The words of the report, in its language. */
+  w: Words;
 }
 
 /** Legend labels in point order: the colour domain every chart shares, so a strategy keeps its colour. */

@@ -3,6 +3,7 @@
  * statistic reads the same everywhere: a typographic minus, no negative zero, a sign on
  * differences, and intervals that say in words when they have no width.
  */
+import { words, type Words } from './words.js';
 
 /** A number with `digits` decimals, "−" for minus, never "−0.0". */
 export function fixed(x: number, digits: number): string {
@@ -27,25 +28,29 @@ export interface Effect {
  * "95 % interval −7.8 to −3.6"; "no difference in any replicate" (every pair gave 0);
  * "the same in every replicate"; "95 % interval narrower than 0.1"; or, with one pair, no interval.
  */
-export function intervalWords(e: Effect, scale: number, digits: number): string {
-  if (e.lo === null || e.hi === null) return 'no interval: fewer than two replicates';
+export function intervalWords(e: Effect, scale: number, digits: number, w: Words = words()): string {
+  const inner = intervalInner(e, scale, digits, w);
+  return inner.interval ? w.interval95(inner.text) : inner.text;
+}
+
+/** What intervalWords says, without its "95 % interval" in front (`interval`: whether it had one). */
+function intervalInner(e: Effect, scale: number, digits: number, w: Words): { text: string; interval: boolean } {
+  if (e.lo === null || e.hi === null) return { text: w.noInterval, interval: false };
   const lo = fixed(e.lo * scale, digits);
   const hi = fixed(e.hi * scale, digits);
-  if (lo !== hi) return `95 % interval ${signed(e.lo * scale, digits)} to ${signed(e.hi * scale, digits)}`;
-  if (e.lo === e.hi) return Number(fixed(e.mean * scale, digits)) === 0 ? 'no difference in any replicate' : 'the same in every replicate';
-  return `95 % interval narrower than ${(10 ** -digits).toFixed(digits)}`;
+  if (lo !== hi) return { text: w.range(signed(e.lo * scale, digits), signed(e.hi * scale, digits)), interval: true };
+  if (e.lo === e.hi) return { text: Number(fixed(e.mean * scale, digits)) === 0 ? w.noDifference : w.sameEvery, interval: false };
+  return { text: w.narrowerThan((10 ** -digits).toFixed(digits)), interval: true };
 }
 
 /** "−5.7 weeks (95 % interval −7.8 to −3.6)" — an effect in a sentence. */
-export function effectText(e: Effect, scale: number, digits: number, unit: string): string {
-  return `${signed(e.mean * scale, digits)}${unit ? ` ${unit}` : ''} (${intervalWords(e, scale, digits)})`;
+export function effectText(e: Effect, scale: number, digits: number, unit: string, w: Words = words()): string {
+  return `${signed(e.mean * scale, digits)}${unit ? ` ${unit}` : ''} (${intervalWords(e, scale, digits, w)})`;
 }
 
 /** "−5.7 (−7.8 to −3.6)" — the same effect in a table cell (its words when the interval has no width). */
-export function effectCell(e: Effect, scale: number, digits: number): string {
-  const words = intervalWords(e, scale, digits);
-  const m = /^95 % interval (.*)$/.exec(words);
-  return `${signed(e.mean * scale, digits)} (${m ? m[1] : words})`;
+export function effectCell(e: Effect, scale: number, digits: number, w: Words = words()): string {
+  return `${signed(e.mean * scale, digits)} (${intervalInner(e, scale, digits, w).text})`;
 }
 
 /** Digits shown per unit: percentage points and weeks with one decimal, levels on a 0–1 scale with three. */

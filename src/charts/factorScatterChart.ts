@@ -3,17 +3,18 @@ import type { PointSummary } from '../analysis/pointSummary.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle } from './theme.js';
+import { words, type Words } from './words.js';
 
-export const FACTOR_SCATTER_TITLE = 'Each outcome against each swept factor';
+export const FACTOR_SCATTER_TITLE = words().factorScatterTitle;
 
 /** The outcomes drawn, each as the report's tables give it per point (one statistic per question). */
-function outcomes(horizon: number): { name: string; of: (s: PointSummary) => number | null }[] {
+function outcomes(horizon: number, w: Words): { name: string; of: (s: PointSummary) => number | null }[] {
   const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
   return [
-    { name: `Reached the threshold by week ${horizon} (share)`, of: (s) => finite(s.reach.estimate) },
-    { name: `Mean reach week (never = ${horizon})`, of: (s) => finite(s.meanReachWeek.mean) },
-    { name: 'Coherent success (share)', of: (s) => finite(s.coherentShare) },
-    { name: 'Final trust in government (0–1)', of: (s) => finite(s.trustGovFinal) },
+    { name: w.reachedShare(horizon), of: (s) => finite(s.reach.estimate) },
+    { name: w.meanReachWeekNeverShort(horizon), of: (s) => finite(s.meanReachWeek.mean) },
+    { name: w.coherentShare, of: (s) => finite(s.coherentShare) },
+    { name: w.finalTrustGov, of: (s) => finite(s.trustGovFinal) },
   ];
 }
 
@@ -27,33 +28,32 @@ export function factorScatterChart(ctx: ChartContext): Chart | null {
   if (sweep?.design !== 'lhs') return null;
   const factors = ctx.results.varied.filter((v) => v !== 'strategy' && v !== 'plan' && isNumericParameter(ctx.results.points, v));
   if (factors.length === 0 || ctx.summaries.length < 2) return null;
+  const { w } = ctx;
+  const title = (f: string) => parameterTitle(f, w.lang);
   const horizon = ctx.results.horizon;
-  const rows = outcomes(horizon);
+  const rows = outcomes(horizon, w);
   const values: Record<string, unknown>[] = [];
   for (const s of ctx.summaries) {
     for (const o of rows) {
       const y = o.of(s);
       if (y === null) continue;
-      for (const f of factors) values.push({ outcome: o.name, factor: parameterTitle(f), x: cell(s.point.values[f]), y });
+      for (const f of factors) values.push({ outcome: o.name, factor: title(f), x: cell(s.point.values[f]), y });
     }
   }
   const replications = Math.max(...ctx.summaries.map((s) => s.runs));
   const size = Math.max(8, Math.min(40, 4000 / ctx.summaries.length));
   return {
     name: 'outcome-factor-scatter',
-    title: FACTOR_SCATTER_TITLE,
-    caption:
-      `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${ctx.summaries.length} points, ` +
-      `at the factor's value and the point's outcome over its ${replications} replications (the values of the table above). ` +
-      'A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.',
+    title: w.factorScatterTitle,
+    caption: w.factorScatterCaption(ctx.summaries.length, replications),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: FACTOR_SCATTER_TITLE, subtitle: `${ctx.summaries.length} points of the Latin hypercube, ${replications} replications each.` },
+      title: { text: w.factorScatterTitle, subtitle: w.factorScatterSubtitle(ctx.summaries.length, replications) },
       config: CONFIG,
       data: { values },
       facet: {
         row: { field: 'outcome', type: 'nominal', title: null, sort: rows.map((o) => o.name), header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelLimit: 400 } },
-        column: { field: 'factor', type: 'nominal', title: null, sort: factors.map(parameterTitle) },
+        column: { field: 'factor', type: 'nominal', title: null, sort: factors.map(title) },
       },
       resolve: { scale: { x: 'independent', y: 'independent' } },
       spec: {

@@ -2,9 +2,10 @@ import { cell, isNumericParameter } from '../analysis/results.js';
 import type { Chart, SharedEncoding } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle, percent } from './theme.js';
+import { words } from './words.js';
 
-export const REACH_HEATMAP_TITLE = 'Chance that an initiative reaches the threshold';
-export const MEDIAN_HEATMAP_TITLE = 'Mean week in which initiatives reach the threshold';
+export const REACH_HEATMAP_TITLE = words().reachHeatmapTitle;
+export const MEDIAN_HEATMAP_TITLE = words().meanWeekHeatmapTitle;
 
 /**
  * The two numeric varied parameters of a two-parameter sweep, and whether its points form a true
@@ -59,8 +60,8 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
   const domain = colourDomain(values.map((v) => v.value));
   const mid = (domain[0] + domain[1]) / 2;
   const xy: SharedEncoding = {
-    x: { field: 'x', type: 'ordinal', title: parameterTitle(px), sort: 'ascending', axis: { labelAngle: 0 } },
-    y: { field: 'y', type: 'ordinal', title: parameterTitle(py), sort: 'descending' },
+    x: { field: 'x', type: 'ordinal', title: parameterTitle(px, ctx.w.lang), sort: 'ascending', axis: { labelAngle: 0 } },
+    y: { field: 'y', type: 'ordinal', title: parameterTitle(py, ctx.w.lang), sort: 'descending' },
   };
   return {
     name: opts.name,
@@ -103,7 +104,7 @@ function scatter(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
   const values = ctx.summaries.map((s, i) => ({
     x: cell(s.point.values[px]), y: cell(s.point.values[py]), value: opts.value(i), label: ctx.labels.get(s.point.index),
   }));
-  const axis = (field: string, param: string) => ({ field, type: 'quantitative' as const, title: parameterTitle(param), scale: { zero: false, nice: false, padding: 8 } });
+  const axis = (field: string, param: string) => ({ field, type: 'quantitative' as const, title: parameterTitle(param, ctx.w.lang), scale: { zero: false, nice: false, padding: 8 } });
   const size = Math.max(12, Math.min(90, 40_000 / values.length));
   return {
     name: opts.name,
@@ -137,19 +138,20 @@ export function heatmapCharts(ctx: ChartContext): Chart[] {
   const swept = sweptPair(ctx);
   if (!swept) return [];
   const { pair, grid } = swept;
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
-  const [px, py] = pair.map(parameterTitle);
+  const [px, py] = pair.map((p) => parameterTitle(p, w.lang));
   const draw = grid ? heatmap : scatter;
   const kind = grid ? 'heatmap' : 'scatter';
-  const each = grid ? 'Each cell is one combination' : 'Each dot is one point of the sweep, at its values';
-  const number = grid ? 'the number is the share' : 'its colour is the share';
+  const each = grid ? w.eachCell : w.eachDotSweep;
+  const number = grid ? w.numberIsShare : w.colourIsShare;
   return [
     draw(ctx, pair, {
       name: `reach-probability-${kind}`,
-      title: REACH_HEATMAP_TITLE,
-      subtitle: `Probability of reaching the support threshold by week ${horizon}, for each ${grid ? 'combination' : 'point'}.`,
-      caption: `${each} of ${px.toLowerCase()} and ${py.toLowerCase()}; ${number} of initiatives that reached the support threshold by week ${horizon}. Darker is more likely; the colours run from the lowest to the highest share found, not from 0 to 100 %.`,
-      legend: 'Probability (0–1)',
+      title: w.reachHeatmapTitle,
+      subtitle: w.reachProbabilitySubtitle(horizon, grid ? w.combination : w.point),
+      caption: w.reachProbabilityCaption(each, px.toLowerCase(), py.toLowerCase(), number, horizon),
+      legend: w.probability,
       reverse: false,
       value: (i) => ctx.summaries[i].reach.estimate,
       text: (v) => (v === null ? '' : percent(v)),
@@ -157,12 +159,10 @@ export function heatmapCharts(ctx: ChartContext): Chart[] {
     }),
     draw(ctx, pair, {
       name: `mean-reach-week-${kind}`,
-      title: MEDIAN_HEATMAP_TITLE,
-      subtitle: `Mean reach week restricted to week ${horizon}: an initiative that never reached it counts as week ${horizon}.`,
-      caption: grid
-        ? `The number in each cell is the mean week in which its initiatives reached the support threshold, one that never did by week ${horizon} counting as ${horizon} (the mean reach week of the tables). Darker is sooner; the colours run from the latest to the soonest week found.`
-        : `Each dot is one point of the sweep; its colour is the mean week in which its initiatives reached the support threshold, one that never did by week ${horizon} counting as ${horizon} (the mean reach week of the tables). Darker is sooner; the colours run from the latest to the soonest week found.`,
-      legend: 'Mean reach week',
+      title: w.meanWeekHeatmapTitle,
+      subtitle: w.meanWeekSubtitle(horizon),
+      caption: grid ? w.meanWeekGridCaption(horizon) : w.meanWeekScatterCaption(horizon),
+      legend: w.meanReachWeek,
       reverse: true,
       value: (i) => (Number.isFinite(ctx.summaries[i].meanReachWeek.mean) ? ctx.summaries[i].meanReachWeek.mean : null),
       text: (v) => (v === null ? '' : v.toFixed(0)),

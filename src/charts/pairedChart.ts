@@ -2,8 +2,9 @@ import type { Chart, PositionDef } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { intervalPanel } from './intervalPanel.js';
 import { CONFIG, mostLines, wholeLabels } from './theme.js';
+import { words } from './words.js';
 
-export const PAIRED_TITLE = 'Difference made on the same simulated neighbourhoods';
+export const PAIRED_TITLE = words().pairedTitle;
 
 /**
  * Paired differences against the first point: for each other point, the mean per-replicate
@@ -11,12 +12,13 @@ export const PAIRED_TITLE = 'Difference made on the same simulated neighbourhood
  */
 export function pairedChart(ctx: ChartContext): Chart | null {
   if (ctx.contrasts.length === 0 || ctx.contrasts.length >= MAX_LINES) return null;
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
   const reference = ctx.labels.get(ctx.contrasts[0].reference) ?? '';
   const measures = [
-    { key: 'reachShare', name: `Reached the threshold by week ${horizon}`, unit: 'Percentage points', scale: 100 },
-    { key: 'meanReachWeek', name: `Mean reach week (restricted to week ${horizon})`, unit: `Weeks; below 0 is sooner (never = ${horizon})`, scale: 1 },
-    { key: 'trustGovFinal', name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 },
+    { key: 'reachShare', name: w.reachedByWeek(horizon), unit: w.percentagePoints, scale: 100 },
+    { key: 'meanReachWeek', name: w.meanReachWeekRestricted(horizon), unit: w.weeksSoonerNever(horizon), scale: 1 },
+    { key: 'trustGovFinal', name: w.trustAtEnd, unit: w.levelPoints, scale: 1 },
   ] as const;
   const values: Record<string, unknown>[] = [];
   for (const c of ctx.contrasts) {
@@ -31,14 +33,11 @@ export function pairedChart(ctx: ChartContext): Chart | null {
   const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: wholeLabels(order, 220, 11) };
   return {
     name: 'paired-differences',
-    title: PAIRED_TITLE,
-    caption:
-      `Each dot is the average difference from “${reference}” over replicates that met the same neighbourhoods and people ` +
-      `(same seed), with its 95 % interval. Right of the zero line: more initiatives reached the threshold, later on average, or more trust. ` +
-      `An interval that does not cross zero is a difference the runs can tell apart.`,
+    title: w.pairedTitle,
+    caption: w.pairedCaption(reference),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: PAIRED_TITLE, subtitle: `Each compared with “${reference}”, replicate by replicate; bars: 95 % interval.` },
+      title: { text: w.pairedTitle, subtitle: w.pairedSubtitle(reference) },
       config: CONFIG,
       data: { values },
       hconcat: measures

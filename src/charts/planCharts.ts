@@ -5,24 +5,25 @@ import { intervalPanel } from './intervalPanel.js';
 import { dejaVuWidth } from './textWidth.js';
 import { CONFIG, HEIGHT, mostLines, wholeLabels, WIDTH } from './theme.js';
 import { tippingMarker } from './tipping.js';
+import { shownName, words, type Words } from './words.js';
 
-export const PLAN_DIFFERENCES_TITLE = 'What each plan changes against doing nothing';
-export const PLAN_REACH_TITLE = 'Reach curves per plan, with the weeks the interventions applied';
+export const PLAN_DIFFERENCES_TITLE = words().planDifferencesTitle;
+export const PLAN_REACH_TITLE = words().planReachTitle;
 
 /** How a contrasts.csv metric reads on a chart: its name, unit and scale. */
-export function metricMeaning(metric: string, horizon: number): { name: string; unit: string; scale: number } {
+export function metricMeaning(metric: string, horizon: number, w: Words = words()): { name: string; unit: string; scale: number } {
   const by = /^reached_by_week_(\d+)$/.exec(metric);
-  if (by) return { name: `Reached the threshold by week ${by[1]}`, unit: 'Percentage points', scale: 100 };
-  if (metric === 'mean_reach_week') return { name: `Mean reach week (restricted to week ${horizon})`, unit: `Weeks; below 0 is sooner; never counts as ${horizon}`, scale: 1 };
-  if (metric === 'trust_gov_final') return { name: 'Trust in government at the end', unit: 'Points on the 0–1 scale', scale: 1 };
-  if (metric === 'cohesion_final') return { name: 'Cohesion at the end', unit: 'Points on the 0–1 scale', scale: 1 };
+  if (by) return { name: w.reachedByWeek(by[1]), unit: w.percentagePoints, scale: 100 };
+  if (metric === 'mean_reach_week') return { name: w.meanReachWeekRestricted(horizon), unit: w.weeksSoonerCounts(horizon), scale: 1 };
+  if (metric === 'trust_gov_final') return { name: w.trustAtEnd, unit: w.levelPoints, scale: 1 };
+  if (metric === 'cohesion_final') return { name: w.cohesionAtEnd, unit: w.levelPoints, scale: 1 };
   return { name: metric, unit: '', scale: 1 };
 }
 
 /** A plan as named in a legend: its point's label (which carries the strategy and swept values too). */
 function planLabel(ctx: ChartContext, c: PlanContrast): string {
   const point = ctx.results.points.find((p) => p.values.plan === c.plan && Object.entries(c.group).every(([k, v]) => p.values[k] === v));
-  return point ? (ctx.labels.get(point.index) ?? c.plan) : c.plan;
+  return point ? (ctx.labels.get(point.index) ?? shownName(c.plan, ctx.w)) : shownName(c.plan, ctx.w);
 }
 
 /**
@@ -30,12 +31,14 @@ function planLabel(ctx: ChartContext, c: PlanContrast): string {
  * metric at the mean per-replicate difference, a bar for its 95 % interval, and the zero line.
  */
 export function planDifferencesChart(ctx: ChartContext, contrasts: readonly PlanContrast[], baseline: string): Chart | null {
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
   const rows = contrasts.filter((c) => c.baseline === baseline);
   if (rows.length === 0) return null;
+  const none = shownName(baseline, w);
   const metrics = [...new Set(rows.map((c) => c.metric))];
   const values = rows.map((c) => {
-    const m = metricMeaning(c.metric, horizon);
+    const m = metricMeaning(c.metric, horizon, w);
     return { label: planLabel(ctx, c), measure: m.name, unit: m.unit, mean: c.estimate * m.scale, lo: (c.lo ?? c.estimate) * m.scale, hi: (c.hi ?? c.estimate) * m.scale };
   });
   const order = [...new Set(values.map((v) => v.label))];
@@ -48,19 +51,16 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
   }
   return {
     name: 'plan-differences',
-    title: PLAN_DIFFERENCES_TITLE,
-    caption:
-      `Each dot is the average difference a plan made against “${baseline}”, replicate by replicate on the same simulated ` +
-      `neighbourhoods and people (same seed), with its 95 % interval (paired t). Right of the dashed zero line: more initiatives ` +
-      `reached the threshold, later, or more trust and cohesion. An interval that does not cross zero is a difference the runs can tell apart.`,
+    title: w.planDifferencesTitle,
+    caption: w.planDifferencesCaption(none),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: PLAN_DIFFERENCES_TITLE, subtitle: `Plan minus “${baseline}”, paired by replicate; bars: 95 % interval.` },
+      title: { text: w.planDifferencesTitle, subtitle: w.planDifferencesSubtitle(none) },
       config: CONFIG,
       data: { values },
       columns: 3,
       concat: metrics.map((metric, i) => {
-        const m = metricMeaning(metric, horizon);
+        const m = metricMeaning(metric, horizon, w);
         return intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i % 3 === 0 ? y : { ...y, axis: null }, width: 180, step: Math.max(30, 14 * mostLines(order, 200, 11) + 6), domain: domains.get(m.unit) });
       }),
       spacing: 20,
@@ -97,6 +97,7 @@ export function labelRows<T extends { week: number; name: string }>(marks: reado
  * week over the runs, for interventions triggered by a condition).
  */
 export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWeek[]): Chart {
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
   const values: Record<string, unknown>[] = [];
   for (const s of ctx.summaries) {
@@ -114,11 +115,11 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
   const pointsOf = new Map<string, Set<number>>();
   for (const w of fired) pointsOf.set(key(w), (pointsOf.get(key(w)) ?? new Set()).add(w.point));
   const everywhere = (w: InterventionWeek) => ctx.results.points.length > 1 && pointsOf.get(key(w))!.size === ctx.results.points.length;
-  const text = (w: InterventionWeek) => (w.fired < w.runs ? `${w.name} (${w.fired}/${w.runs} runs)` : w.name);
-  const marks = fired.filter((w) => !everywhere(w)).map((w) => ({ label: ctx.labels.get(w.point), week: w.week!, name: text(w) }));
-  const shared = [...new Map(fired.filter(everywhere).map((w) => [key(w), { week: w.week!, name: `${text(w)} (every plan)` }])).values()];
+  const text = (iw: InterventionWeek) => (iw.fired < iw.runs ? w.firedRuns(iw.name, iw.fired, iw.runs) : iw.name);
+  const marks = fired.filter((iw) => !everywhere(iw)).map((iw) => ({ label: ctx.labels.get(iw.point), week: iw.week!, name: text(iw) }));
+  const shared = [...new Map(fired.filter(everywhere).map((iw) => [key(iw), { week: iw.week!, name: w.everyPlan(text(iw)) }])).values()];
   const placed = labelRows([...marks, ...shared], horizon);
-  const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const y: PositionDef = { type: 'quantitative', title: w.shareAxis, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   const layers: Layer[] = [
     { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },
   ];
@@ -143,20 +144,16 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
   if (tipping) layers.push(...tipping.layers);
   return {
     name: 'plan-reach',
-    title: PLAN_REACH_TITLE,
-    caption:
-      `Each line shows how many initiatives had reached their support threshold by a given week under one plan (Kaplan–Meier; ` +
-      `never reaching it counts as not reached by week ${horizon}). Dashed lines in the plan's colour mark the weeks its ` +
-      `interventions applied, named above the plot (grey: one every plan shares); for one triggered by a condition, the median week over the runs where it fired.` +
-      (tipping ? ` ${tipping.sentence}` : ''),
+    title: w.planReachTitle,
+    caption: w.planReachCaption(horizon) + (tipping ? ` ${tipping.sentence}` : ''),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: PLAN_REACH_TITLE, subtitle: `By week, up to week ${horizon}. Dashed: an intervention applied.` },
+      title: { text: w.planReachTitle, subtitle: w.planReachSubtitle(horizon) },
       width: WIDTH,
       height: HEIGHT,
       config: CONFIG,
       data: { values },
-      encoding: { x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } } },
+      encoding: { x: { field: 'week', type: 'quantitative', title: w.week, scale: { domain: [0, horizon], nice: false } } },
       layer: layers,
     },
   };

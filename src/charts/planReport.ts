@@ -8,6 +8,7 @@ import { escapeHtml as esc } from './escape.js';
 import { interventionsTable } from './interventionsReport.js';
 import { metricMeaning, planDifferencesChart, planReachChart } from './planCharts.js';
 import { percent } from './theme.js';
+import { shownName, type Words } from './words.js';
 
 /** What rehearsed plans add to a report: charts, the opening sentences (and table) and a section of tables. */
 export interface PlanReport {
@@ -25,9 +26,9 @@ export const MAX_SENTENCES = 3;
 const effect = (c: PlanContrast): Effect => ({ mean: c.estimate, lo: c.lo, hi: c.hi });
 const sameGroup = (a: PlanContrast, b: PlanContrast) => JSON.stringify(a.group) === JSON.stringify(b.group);
 
-function groupPrefix(group: Record<string, string>): string {
+function groupPrefix(group: Record<string, string>, w: Words): string {
   const parts = Object.entries(group).map(([k, v]) => `${k} ${v}`);
-  return parts.length > 0 ? `With ${parts.join(', ')}: ` : '';
+  return parts.length > 0 ? w.withGroup(parts.join(', ')) : '';
 }
 
 /** The contrast of `plan` against `baseline` on `metric`, in the group of `c`, turned round when stored the other way. */
@@ -43,41 +44,39 @@ function between(contrasts: readonly PlanContrast[], c: PlanContrast, plan: stri
  * others, by the paired differences in mean reach week between plans; if not, about how many
  * replications would tell it from the runner-up.
  */
-function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly PlanContrast[]): string | null {
+function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly PlanContrast[], w: Words): string | null {
   if (ranked.length < 2) return null;
   const [best, ...rest] = ranked;
   const pairs = rest.map((o) => ({ other: o.plan, c: between(contrasts, best, best.plan, o.plan, REACH_WEEK_METRIC) })).filter((p) => p.c !== undefined) as { other: string; c: PlanContrast }[];
   if (pairs.length === 0) return null;
-  const prefix = groupPrefix(best.group);
+  const prefix = groupPrefix(best.group, w);
   const close = pairs.filter((p) => p.c.hi === null || p.c.hi >= 0);
-  if (close.length === 0) {
-    return `${prefix}Plan “${best.plan}” brings initiatives to the threshold soonest: against every other plan, its paired difference in mean reach week has a 95 % interval below 0.`;
-  }
+  const name = (plan: string) => shownName(plan, w);
+  if (close.length === 0) return w.soonest(prefix, name(best.plan));
   const runner = close[0];
   const n = runner.c.replications;
   const h = runner.c.lo === null || runner.c.hi === null ? NaN : (runner.c.hi - runner.c.lo) / 2;
   const needed = Number.isFinite(h) ? replicationsToSeparate(runner.c.estimate, h, 0, n) : null;
   const how = needed === null
     ? runner.c.sd === 0 && runner.c.estimate === 0
-      ? `“${best.plan}” and “${runner.other}” gave the same mean reach week in every replicate, so no number of replications would tell them apart`
-      : `their paired difference is ${fixed(runner.c.estimate, DIGITS.weeks)} weeks, too small to say how many replications would tell them apart`
-    : `about ${needed} replications would tell “${best.plan}” from “${runner.other}” if their paired difference stays at ${fixed(runner.c.estimate, DIGITS.weeks)} weeks ` +
-      `(the interval narrows as 1/√replications: n × (half-width / difference)²)`;
-  return `${prefix}The plans soonest to the threshold — “${best.plan}”, ${close.map((p) => `“${p.other}”`).join(', ')} — cannot be told apart at ${n} replications: their paired differences in mean reach week have 95 % intervals that include 0; ${how}.`;
+      ? w.sameEveryReplicate(name(best.plan), name(runner.other))
+      : w.tooSmall(fixed(runner.c.estimate, DIGITS.weeks))
+    : w.wouldTell(needed, name(best.plan), name(runner.other), fixed(runner.c.estimate, DIGITS.weeks));
+  return w.cannotTell(prefix, [best.plan, ...close.map((p) => p.other)].map((p) => `“${name(p)}”`).join(', '), n, how);
 }
 
 /** Which plans bring initiatives to the threshold sooner or later than doing nothing, by their intervals. */
-function verdict(vsNone: readonly PlanContrast[]): string {
-  const names = (cs: PlanContrast[]) => cs.map((c) => `“${c.plan}”${Object.keys(c.group).length > 0 ? ` (${Object.values(c.group).join(', ')})` : ''}`).join(', ');
+function verdict(vsNone: readonly PlanContrast[], w: Words): string {
+  const names = (cs: PlanContrast[]) => cs.map((c) => `“${shownName(c.plan, w)}”${Object.keys(c.group).length > 0 ? ` (${Object.values(c.group).join(', ')})` : ''}`).join(', ');
   const sooner = vsNone.filter((c) => c.hi !== null && c.hi < 0);
   const later = vsNone.filter((c) => c.lo !== null && c.lo > 0);
   const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c));
   const parts: string[] = [];
-  if (sooner.length === vsNone.length) parts.push(`Every plan brings initiatives to the threshold sooner than doing nothing (each 95 % interval of the mean reach week below 0)`);
+  if (sooner.length === vsNone.length) parts.push(w.everySooner);
   else {
-    if (sooner.length > 0) parts.push(`Sooner than doing nothing (95 % interval of the mean reach week below 0): ${names(sooner)}`);
-    if (later.length > 0) parts.push(`later (interval above 0): ${names(later)}`);
-    if (unclear.length > 0) parts.push(`not told apart from doing nothing at this number of replications (interval includes 0): ${names(unclear)}`);
+    if (sooner.length > 0) parts.push(w.sooner(names(sooner)));
+    if (later.length > 0) parts.push(w.later(names(later)));
+    if (unclear.length > 0) parts.push(w.unclear(names(unclear)));
   }
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -90,7 +89,8 @@ function verdict(vsNone: readonly PlanContrast[]): string {
  * with its 95 % t interval, the numbers of the table and chart below. Up to three plans in
  * sentences, beyond that a table ranked by the effect on the mean reach week.
  */
-export function planOpening(contrasts: readonly PlanContrast[], horizon: number): Opening {
+export function planOpening(contrasts: readonly PlanContrast[], horizon: number, w: Words): Opening {
+  const none = shownName(NO_INTERVENTION, w);
   const reachMetric = `reached_by_week_${horizon}`;
   const vsNone = contrasts.filter((c) => c.baseline === NO_INTERVENTION && c.metric === REACH_WEEK_METRIC);
   const other = (c: PlanContrast, metric: string) => contrasts.find((d) => sameGroup(d, c) && d.plan === c.plan && d.baseline === c.baseline && d.metric === metric);
@@ -100,52 +100,46 @@ export function planOpening(contrasts: readonly PlanContrast[], horizon: number)
     for (const c of vsNone) {
       const reach = other(c, reachMetric);
       const trust = other(c, 'trust_gov_final');
-      let text = `${groupPrefix(c.group)}Plan “${c.plan}” against “${NO_INTERVENTION}”: mean reach week ${fixed(c.planMean, DIGITS.weeks)} against ${fixed(c.baselineMean, DIGITS.weeks)}, ` +
-        `a difference of ${effectText(effect(c), 1, DIGITS.weeks, 'weeks')}`;
-      if (reach) text += `; reached the threshold by week ${horizon}: ${percent(reach.planMean)} against ${percent(reach.baselineMean)}, ${effectText(effect(reach), 100, DIGITS.points, 'points')}`;
-      if (trust) text += `; final trust in government ${effectText(effect(trust), 1, DIGITS.level, '')}`;
+      let text = w.planAgainst(groupPrefix(c.group, w), shownName(c.plan, w), none, fixed(c.planMean, DIGITS.weeks), fixed(c.baselineMean, DIGITS.weeks), effectText(effect(c), 1, DIGITS.weeks, w.weeks, w));
+      if (reach) text += w.planReached(horizon, percent(reach.planMean), percent(reach.baselineMean), effectText(effect(reach), 100, DIGITS.points, w.points, w));
+      if (trust) text += w.andFinalTrust(effectText(effect(trust), 1, DIGITS.level, '', w));
       sentences.push(`${text}.`);
     }
   } else {
     const withGroup = vsNone.some((c) => Object.keys(c.group).length > 0);
     const ranked = [...vsNone].sort((a, b) => a.estimate - b.estimate);
-    const cell = (c: PlanContrast | undefined, scale: number, digits: number) => (c ? esc(effectCell(effect(c), scale, digits)) : '');
+    const cell = (c: PlanContrast | undefined, scale: number, digits: number) => (c ? esc(effectCell(effect(c), scale, digits, w)) : '');
     const rows = ranked.map((c, i) =>
-      `<tr><td class="num">${i + 1}</td>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(c.plan)}</td>` +
+      `<tr><td class="num">${i + 1}</td>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td>` +
         `<td class="num">${cell(c, 1, DIGITS.weeks)}</td><td class="num">${cell(other(c, reachMetric), 100, DIGITS.points)}</td><td class="num">${cell(other(c, 'trust_gov_final'), 1, DIGITS.level)}</td></tr>`,
     );
-    sentences.push(`Each plan against “${NO_INTERVENTION}”, ranked by how much sooner initiatives reached the threshold (mean reach week, plan minus doing nothing; below 0 is sooner):`);
-    table = `<table class="short"><thead><tr><th>Rank</th>${withGroup ? '<th>Group</th>' : ''}<th>Plan</th><th>Mean reach week (weeks, 95 % interval)</th>` +
-      `<th>Reached by week ${horizon} (points, 95 % interval)</th><th>Final trust in government (95 % interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    sentences.push(w.eachPlanRanked(none));
+    table = `<table class="short"><thead><tr><th>${w.rank}</th>${withGroup ? `<th>${w.group}</th>` : ''}<th>${w.plan}</th><th>${w.meanWeekCol}</th>` +
+      `<th>${w.reachedCol(horizon)}</th><th>${w.trustCol}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }
   const groups = new Map<string, PlanContrast[]>();
   for (const c of vsNone) groups.set(JSON.stringify(c.group), [...(groups.get(JSON.stringify(c.group)) ?? []), c]);
   const after: string[] = [];
-  if (vsNone.length > 1) after.push(verdict(vsNone));
+  if (vsNone.length > 1) after.push(verdict(vsNone, w));
   for (const rows of groups.values()) {
-    const s = separationSentence(contrasts, [...rows].sort((a, b) => a.estimate - b.estimate));
+    const s = separationSentence(contrasts, [...rows].sort((a, b) => a.estimate - b.estimate), w);
     if (s) after.push(s);
   }
-  if (vsNone.length > 0) {
-    after.push(
-      `(Mean reach week: per run, the mean week its initiatives reached the threshold, one that never did counting as week ${horizon} — a restricted mean — then averaged over replicates. ` +
-        'Every difference is plan minus the other, replicate by replicate on the same simulated neighbourhoods and people, with a 95 % t interval: the numbers of the table and chart below and of contrasts.csv.)',
-    );
-  }
+  if (vsNone.length > 0) after.push(w.restrictedNote(horizon));
   return { sentences, table, after };
 }
 
 /** Plans against doing nothing and against each other, metric by metric, as an HTML table. */
-function contrastsTable(contrasts: readonly PlanContrast[], horizon: number): string {
+function contrastsTable(contrasts: readonly PlanContrast[], horizon: number, w: Words): string {
   const withGroup = contrasts.some((c) => Object.keys(c.group).length > 0);
   const rows = contrasts.map((c) => {
-    const m = metricMeaning(c.metric, horizon);
+    const m = metricMeaning(c.metric, horizon, w);
     const digits = m.scale === 100 ? DIGITS.points : c.metric === REACH_WEEK_METRIC ? DIGITS.weeks : DIGITS.level;
     const level = m.scale === 100 ? (x: number) => percent(x) : (x: number) => fixed(x, digits);
-    return `<tr>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(c.plan)}</td><td>${esc(c.baseline)}</td><td>${esc(m.name)}</td>` +
-      `<td class="num">${level(c.planMean)}</td><td class="num">${level(c.baselineMean)}</td><td class="num">${esc(effectCell(effect(c), m.scale, digits))}</td><td class="num">${c.replications}</td></tr>`;
+    return `<tr>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td><td>${esc(shownName(c.baseline, w))}</td><td>${esc(m.name)}</td>` +
+      `<td class="num">${level(c.planMean)}</td><td class="num">${level(c.baselineMean)}</td><td class="num">${esc(effectCell(effect(c), m.scale, digits, w))}</td><td class="num">${c.replications}</td></tr>`;
   });
-  return `<table class="contrasts"><thead><tr>${withGroup ? '<th>Group</th>' : ''}<th>Plan</th><th>Against</th><th>Measure</th><th>Plan</th><th>Against</th><th>Difference (95 % interval)</th><th>Pairs</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="contrasts"><thead><tr>${withGroup ? `<th>${w.group}</th>` : ''}<th>${w.plan}</th><th>${w.againstHead}</th><th>${w.measure}</th><th>${w.plan}</th><th>${w.againstHead}</th><th>${w.differenceInterval}</th><th>${w.pairs}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The plans' part of a report, or null when the results have no plans. */
@@ -154,11 +148,12 @@ export function planReport(ctx: ChartContext): PlanReport | null {
   const horizon = ctx.results.horizon;
   const contrasts = planContrasts(ctx.results);
   const weeks = interventionWeeks(ctx.results);
+  const w = ctx.w;
   const charts = [planDifferencesChart(ctx, contrasts, NO_INTERVENTION), planReachChart(ctx, weeks)].filter((c): c is Chart => c !== null);
-  const opening = planOpening(contrasts, horizon);
-  const html = `<h2>Rehearsed plans</h2>
-<p>Every plan ran on the same seeds as “${esc(NO_INTERVENTION)}” in each replicate (common random numbers): the same neighbourhoods, people and weekly chances, so each replicate gives a paired difference. Differences are plan minus the plan it is set against, averaged over replicates, with a 95 % paired t interval; they are in contrasts.csv. Reach by week is the share of initiatives past the threshold; the mean reach week counts an initiative that never reached it as week ${horizon} (a restricted mean).</p>
-${contrastsTable(contrasts, horizon)}
+  const opening = planOpening(contrasts, horizon, w);
+  const html = `<h2>${w.rehearsedHeading}</h2>
+<p>${w.rehearsedNote(esc(shownName(NO_INTERVENTION, w)), horizon)}</p>
+${contrastsTable(contrasts, horizon, w)}
 ${interventionsTable(ctx, weeks)}`;
   return { contrasts, charts, opening, html };
 }

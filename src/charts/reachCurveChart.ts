@@ -2,14 +2,16 @@ import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
 import { tippingMarker } from './tipping.js';
+import { words } from './words.js';
 
-export const REACH_CURVE_TITLE = 'Share of initiatives that reached the support threshold';
+export const REACH_CURVE_TITLE = words().reachCurveTitle;
 
 /**
  * The reach curve: per strategy or point, the Kaplan–Meier share of initiatives that have reached
  * the threshold by each week, as a step line with its 95 % band.
  */
 export function reachCurveChart(ctx: ChartContext): Chart {
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
   const values: Record<string, unknown>[] = [];
   for (const s of ctx.summaries) {
@@ -24,24 +26,20 @@ export function reachCurveChart(ctx: ChartContext): Chart {
   }
   const bands = ctx.summaries.length <= 5;
   const tipping = tippingMarker(ctx);
-  const y: PositionDef = { type: 'quantitative', title: 'Share of initiatives (0–100 %)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const y: PositionDef = { type: 'quantitative', title: w.shareAxis, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
     name: 'reach-curve',
-    title: REACH_CURVE_TITLE,
-    caption:
-      `Each line shows how many initiatives had reached their support threshold by a given week (Kaplan–Meier estimate; ` +
-      `initiatives that never reached it count as not reached by week ${horizon}). ${bands ? 'The shaded band is the 95 % interval.' : 'With this many lines the 95 % intervals are left out; the table gives them at the horizon.'} ` +
-      `A line that rises earlier and higher means initiatives get there sooner and more often.` +
-      (tipping ? ` ${tipping.sentence}` : ''),
+    title: w.reachCurveTitle,
+    caption: `${w.reachCurveCaption(horizon)} ${bands ? w.bandNote : w.noBandsNote} ${w.risesEarlier}` + (tipping ? ` ${tipping.sentence}` : ''),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: REACH_CURVE_TITLE, subtitle: `By week, up to week ${horizon}. ${bands ? 'Shaded: 95 % interval.' : 'Intervals: see the table.'}` },
+      title: { text: w.reachCurveTitle, subtitle: `${w.byWeek(horizon)} ${bands ? w.shadedInterval : w.intervalsSeeTable}` },
       width: WIDTH,
       height: HEIGHT,
       config: CONFIG,
       data: { values },
       encoding: {
-        x: { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } },
+        x: { field: 'week', type: 'quantitative', title: w.week, scale: { domain: [0, horizon], nice: false } },
       },
       // past five lines the bands hide each other: draw the lines only (the table keeps the intervals)
       layer: [

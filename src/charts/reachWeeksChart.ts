@@ -1,12 +1,14 @@
 import type { Chart } from './chart.js';
 import { colourBy, MAX_LINES, type ChartContext } from './context.js';
 import { CONFIG, percent, WIDTH } from './theme.js';
+import { words } from './words.js';
 
-export const REACH_WEEKS_TITLE = 'When initiatives reached the support threshold';
+export const REACH_WEEKS_TITLE = words().reachWeeksTitle;
 
 /** The distribution of reach weeks: per point, the share of its initiatives that reached it in each period. */
 export function reachWeeksChart(ctx: ChartContext): Chart | null {
   if (ctx.summaries.length > MAX_LINES) return null;
+  const { w } = ctx;
   const horizon = ctx.results.horizon;
   // about 26 bars over the horizon, in whole weeks (156 weeks: 6-week periods)
   const width = Math.max(1, Math.ceil(horizon / 26));
@@ -16,7 +18,7 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
   for (const s of ctx.summaries) {
     const label = ctx.labels.get(s.point.index) ?? '';
     const never = s.initiatives > 0 ? 1 - s.reached / s.initiatives : 0;
-    const header = `${label}: ${percent(never)} never reached it by week ${horizon}`;
+    const header = w.neverHeader(label, percent(never), horizon);
     headers.push(header);
     const counts = new Array<number>(bins).fill(0);
     const ini = ctx.results.initiatives;
@@ -31,13 +33,11 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
   }
   return {
     name: 'reach-weeks',
-    title: REACH_WEEKS_TITLE,
-    caption:
-      `Each bar is a ${width}-week period; its height is the share of all initiatives that first reached the support threshold in that period. ` +
-      `The heading of each panel says how many never reached it by week ${horizon}. Bars piled up to the left mean initiatives got there early.`,
+    title: w.reachWeeksTitle,
+    caption: w.reachWeeksCaption(width, horizon),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: REACH_WEEKS_TITLE, subtitle: `Share of initiatives reaching it in each ${width}-week period.` },
+      title: { text: w.reachWeeksTitle, subtitle: w.reachWeeksSubtitle(width) },
       config: CONFIG,
       data: { values },
       facet: { row: { field: 'header', type: 'nominal', title: null, sort: headers, header: { labelAngle: 0, labelOrient: 'top', labelPadding: 4 } } },
@@ -46,9 +46,9 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
         height: 80,
         mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'start', type: 'quantitative', title: 'Week the threshold was reached', scale: { domain: [0, horizon], nice: false } },
+          x: { field: 'start', type: 'quantitative', title: w.weekReached, scale: { domain: [0, horizon], nice: false } },
           x2: { field: 'end' },
-          y: { field: 'share', type: 'quantitative', title: 'Share of initiatives', axis: { format: '.0%', tickCount: 3 } },
+          y: { field: 'share', type: 'quantitative', title: w.shareOfInitiatives, axis: { format: '.0%', tickCount: 3 } },
           y2: { datum: 0 },
           color: colourBy(ctx, null),
         },

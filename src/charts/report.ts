@@ -23,31 +23,33 @@ import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
+import { shownName, words, type Lang, type Words } from './words.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
-export function groupTitle(results: ResultSet): string {
+export function groupTitle(results: ResultSet, w: Words = words()): string {
   const scenario = results.scenario;
-  if (scenario.compare !== undefined) return 'Strategy';
-  if (scenario.sweep !== undefined || results.varied.length > 0) return 'Setting';
-  return results.points.length > 1 ? 'Point' : 'Scenario';
+  if (scenario.compare !== undefined) return w.groupStrategy;
+  if (scenario.sweep !== undefined || results.varied.length > 0) return w.groupSetting;
+  return results.points.length > 1 ? w.groupPoint : w.groupScenario;
 }
 
 /** Legend labels, one per point; a label used twice gets its point number. */
-export function pointLabels(results: ResultSet): Map<number, string> {
+export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  return new Map(results.points.map((p) => [p.index, count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label]));
+  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label, w)]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */
-export function chartContext(results: ResultSet): ChartContext {
+export function chartContext(results: ResultSet, lang: Lang = 'en'): ChartContext {
+  const w = words(lang);
   const summaries = summarisePoints(results);
   const series = results.series;
   // Plans have their own contrasts (each against doing nothing); otherwise every point against the
   // reference point, when the scenario has one (sweep.reference, the base of oat, the first strategy).
   const reference = hasPlans(results) ? null : referencePoint(results.scenario, results.points);
   const contrasts = reference !== null ? pairedContrasts(results, reference) : [];
-  return { results, summaries, series, contrasts, groupTitle: groupTitle(results), labels: pointLabels(results) };
+  return { results, summaries, series, contrasts, groupTitle: groupTitle(results, w), labels: pointLabels(results, w), w };
 }
 
 /** The charts of a results folder's report, in reading order: the rehearsed plans' first, if there are plans. */
@@ -72,8 +74,8 @@ export function chartsFor(ctx: ChartContext, plans: PlanReport | null = planRepo
  * Builds the charts (charts/*.vl.json with .svg and, unless `png` is false, .png beside each) and report.html of a result
  * set, in its folder. Returns the report's path.
  */
-export async function buildReport(results: ResultSet, options: { png?: boolean } = {}): Promise<{ report: string }> {
-  const ctx = chartContext(results);
+export async function buildReport(results: ResultSet, options: { png?: boolean; lang?: Lang } = {}): Promise<{ report: string }> {
+  const ctx = chartContext(results, options.lang);
   const dir = results.dir;
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
@@ -88,9 +90,9 @@ export async function buildReport(results: ResultSet, options: { png?: boolean }
     phase('charts');
   }
   // With plans, their own paired opening replaces the one about points.
-  const differences = nonStrategySentence(ctx.results.scenario);
-  const opening = plans ? plans.opening : pointOpening(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle);
-  opening.sentences.unshift(...(differences ? [differences] : []), ...interventionSentences(ctx.results.scenario));
+  const differences = nonStrategySentence(ctx.results.scenario, ctx.w);
+  const opening = plans ? plans.opening : pointOpening(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle, ctx.w);
+  opening.sentences.unshift(...(differences ? [differences] : []), ...interventionSentences(ctx.results.scenario, ctx.w));
   const extra = plans ? plans.html : interventionsTable(ctx);
   const report = join(dir, 'report.html');
   writeFileAtomic(report, reportHtml({ ...ctx, charts: files, opening, extra }), 'report');

@@ -2,8 +2,9 @@ import { cell, isNumericParameter } from '../analysis/results.js';
 import type { Chart, PositionDef } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, PALETTE, parameterTitle } from './theme.js';
+import { words } from './words.js';
 
-export const SWEEP_LINE_TITLE = 'Chance of reaching the threshold along the swept parameter';
+export const SWEEP_LINE_TITLE = words().sweepLineTitle;
 
 /**
  * For a sweep over one numeric parameter: the probability of reaching the threshold by the horizon
@@ -12,8 +13,9 @@ export const SWEEP_LINE_TITLE = 'Chance of reaching the threshold along the swep
 export function sweepLineChart(ctx: ChartContext): Chart | null {
   const { varied, points, horizon } = ctx.results;
   if (varied.length !== 1 || points.length < 3 || !isNumericParameter(points, varied[0])) return null;
+  const { w } = ctx;
   const param = varied[0];
-  const title = parameterTitle(param);
+  const title = parameterTitle(param, w.lang);
   const values = ctx.summaries.map((s) => ({
     x: cell(s.point.values[param]),
     p: s.reach.estimate,
@@ -29,32 +31,30 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
   const x: PositionDef = { field: 'x', type: 'quantitative', title, scale: { domain: [Math.min(...xs), Math.max(...xs)], nice: false, padding: 12 } };
   return {
     name: 'sweep-line',
-    title: SWEEP_LINE_TITLE,
-    caption:
-      `Left: for each value of ${title.toLowerCase()}, the chance that an initiative reached the support threshold by week ${horizon}, with its 95 % interval. ` +
-      `Right: the mean week of reaching it, one that never did counting as week ${horizon}, with its 95 % interval.`,
+    title: w.sweepLineTitle,
+    caption: w.sweepLineCaption(title.toLowerCase(), horizon),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: SWEEP_LINE_TITLE, subtitle: `Dots: estimate; bars: 95 % interval. Horizon: week ${horizon}.` },
+      title: { text: w.sweepLineTitle, subtitle: w.sweepLineSubtitle(horizon) },
       config: CONFIG,
       data: { values },
       hconcat: [
         {
-          title: { text: `Reached the threshold by week ${horizon}`, fontSize: 13, subtitle: '' },
+          title: { text: w.reachedByWeek(horizon), fontSize: 13, subtitle: '' },
           width: 300,
           height: 240,
           layer: [
-            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[0] }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'Probability (0–1)', scale: { domain: [0, 1] } }, y2: { field: 'hi' } } },
+            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[0] }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: w.probability, scale: { domain: [0, 1] } }, y2: { field: 'hi' } } },
             { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[0] }, color: PALETTE[0] }, encoding: { x, y: { field: 'p', type: 'quantitative' } } },
           ],
         },
         {
-          title: { text: `Mean reach week (never = ${horizon})`, fontSize: 13, subtitle: '' },
+          title: { text: w.meanReachWeekNeverShort(horizon), fontSize: 13, subtitle: '' },
           width: 300,
           height: 240,
           transform: [{ filter: 'datum.median != null' }],
           layer: [
-            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[1] }, encoding: { x, y: { field: 'mlo', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon] } }, y2: { field: 'mhi' } } },
+            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[1] }, encoding: { x, y: { field: 'mlo', type: 'quantitative', title: w.week, scale: { domain: [0, horizon] } }, y2: { field: 'mhi' } } },
             { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[1] }, color: PALETTE[1] }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
           ],
         },

@@ -2,6 +2,7 @@ import type { Config } from 'vega-lite';
 import type { ParamSpec } from '../model/spec.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
 import { dejaVuWidth } from './textWidth.js';
+import { parameterLabel, unitNl, type Lang } from './words.js';
 
 /** The font of every chart; resvg finds it among the system fonts (Debian: fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';
@@ -58,12 +59,15 @@ export function parameterSpec(path: string): ParamSpec | undefined {
   return PARAMETER_SPECS.get(path);
 }
 
-/** An axis title for a varied parameter: its name in words with its unit, e.g. "Steering (0–1)". */
-export function parameterTitle(path: string): string {
+/**
+ * An axis title for a varied parameter: its name in words with its unit, e.g. "Steering (0–1)"; in
+ * Dutch, "Sturing (0–1)" (a parameter without a Dutch name keeps its path, e.g. "network.rewire").
+ */
+export function parameterTitle(path: string, lang: Lang = 'en'): string {
   const spec = parameterSpec(path);
-  const name = humanise(path.split('.').pop() ?? path);
+  const name = lang === 'en' ? humanise(path.split('.').pop() ?? path) : (parameterLabel(path, lang) ?? path);
   if (!spec || !('unit' in spec)) return name;
-  const unit = /share/.test(spec.unit) ? '0–1' : spec.unit;
+  const unit = /share/.test(spec.unit) ? '0–1' : lang === 'en' ? spec.unit : unitNl(spec.unit);
   return `${name} (${unit})`;
 }
 

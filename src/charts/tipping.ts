@@ -45,18 +45,16 @@ export function tippingMarker(ctx: ChartContext): { sentence: string; layers: La
   const lo = Math.min(...shares);
   const hi = Math.max(...shares);
   const same = hi - lo < 1e-9 && all.length === ctx.results.points.length;
-  const amount = same ? percent(lo) : `${percent(lo)} to ${percent(hi)}`;
-  const sentence =
-    `${amount} of the initiatives started past their tipping point: their neighbourhoods were drawn with so much support that ` +
-    `the commitment rule alone, every attitude held at its starting value, carries them over the threshold by week ${latest} — ` +
-    `the early rise of ${same ? 'every line' : 'the lines'}, whatever the ${ctx.groupTitle.toLowerCase()} (dotted line; initiatives.csv, tipping_week).`;
+  const { w } = ctx;
+  const amount = same ? percent(lo) : w.range(percent(lo), percent(hi));
+  const sentence = w.tipping(amount, latest, same ? w.everyLine : w.theLines, ctx.groupTitle.toLowerCase());
   // from week 0 (the field the charts' shared x encoding reads) to the horizon
   const rule = { x: { field: 'week', type: 'quantitative' }, x2: { datum: ctx.results.horizon }, y: { field: 'share', type: 'quantitative' } } as const;
   const layers: Layer[] = same
     ? [
         { data: { values: [{ week: 0, share: lo }] }, mark: { type: 'rule', strokeDash: [1, 3], strokeWidth: 2, color: '#555' }, encoding: rule },
         {
-          data: { values: [{ week: latest, share: lo, text: `started past the tipping point: ${percent(lo)}` }] },
+          data: { values: [{ week: latest, share: lo, text: w.tippingLabel(percent(lo)) }] },
           mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, fontSize: 10, color: '#555' },
           encoding: { x: { field: 'week', type: 'quantitative' }, y: { field: 'share', type: 'quantitative' }, text: { field: 'text' } },
         },

@@ -2,6 +2,7 @@ import type { Chart, PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG } from './theme.js';
 import { metric } from '../model/metrics.js';
+import { METRIC_LABELS, words } from './words.js';
 
 /** The world metrics drawn, with the words a programme manager uses for them. */
 export const WORLD_METRICS: readonly { metric: string; name: string }[] = ['trust_gov', 'cohesion', 'drive'].map((column) => ({
@@ -9,20 +10,22 @@ export const WORLD_METRICS: readonly { metric: string; name: string }[] = ['trus
   name: metric(column)!.label,
 }));
 
-export const WORLD_TITLE = 'Trust, cohesion and drive over time';
+export const WORLD_TITLE = words().worldTitle;
 
 /** Trust, cohesion and drive over time: per point, the mean over replicates with its 95 % interval. */
 export function worldMetricsChart(ctx: ChartContext): Chart | null {
-  const names = new Map(WORLD_METRICS.map((m) => [m.metric, m.name]));
+  const { w } = ctx;
+  const shown = (m: (typeof WORLD_METRICS)[number]) => (w.lang === 'en' ? m.name : METRIC_LABELS[m.metric as keyof typeof METRIC_LABELS][w.lang]);
+  const names = new Map(WORLD_METRICS.map((m) => [m.metric, shown(m)]));
   const rows = ctx.series?.world.filter((r) => names.has(r.metric)) ?? [];
   if (rows.length === 0) return null;
   const values = rows.map((r) => ({ label: ctx.labels.get(r.point), measure: names.get(r.metric), week: r.week, centre: r.centre, lo: r.lo, hi: r.hi }));
-  const present = WORLD_METRICS.filter((m) => rows.some((r) => r.metric === m.metric)).map((m) => m.name);
+  const present = WORLD_METRICS.filter((m) => rows.some((r) => r.metric === m.metric)).map(shown);
   const horizon = ctx.results.horizon;
-  const x: PositionDef = { field: 'week', type: 'quantitative', title: 'Week', scale: { domain: [0, horizon], nice: false } };
+  const x: PositionDef = { field: 'week', type: 'quantitative', title: w.week, scale: { domain: [0, horizon], nice: false } };
   // every panel on the same full 0–1 scale, zero included, so that a wobble of a few hundredths
   // does not look like a landslide and the three can be compared at a glance
-  const y: PositionDef = { type: 'quantitative', title: 'Average level (0–1)', scale: { domain: [0, 1], zero: true, nice: false } };
+  const y: PositionDef = { type: 'quantitative', title: w.averageLevel, scale: { domain: [0, 1], zero: true, nice: false } };
   const panels = present.map((measure, i): View => {
     // one axis title, on the first panel
     const own: PositionDef = i === 0 ? y : { ...y, title: null };
@@ -39,13 +42,11 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
   });
   return {
     name: 'trust-cohesion-drive',
-    title: WORLD_TITLE,
-    caption:
-      'Average over all residents, per week: trust in government and the programme, social cohesion in the neighbourhoods, ' +
-      'and residents’ drive to act for their community, each on a scale from 0 to 1. Lines are the mean over runs; the shaded band is its 95 % interval.',
+    title: w.worldTitle,
+    caption: w.worldCaption,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: WORLD_TITLE, subtitle: 'Average over all residents (0–1); shaded: 95 % interval of the mean over runs.' },
+      title: { text: w.worldTitle, subtitle: w.worldSubtitle },
       config: CONFIG,
       data: { values },
       hconcat: panels,

@@ -61,6 +61,7 @@ async function command(argv: string[]): Promise<number> {
     .option('--series <which>', 'weekly series to write: all, none, or every:N (weeks that are multiples of N, always week 0 and the horizon)', 'all')
     .option('--format <formats>', 'result tables as csv, parquet (instead of CSV) or csv,parquet (both)', 'csv')
     .option('--shard <I/N>', 'run only the I-th of N shares of the runs (default folder results/<scenario file name>.shards/I); join them with draagvlak merge')
+    .option('--lang <lang>', 'language of the report and its charts: en or nl', 'en')
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./run.js');
       code = await runCommand(file, opts);
@@ -72,6 +73,7 @@ async function command(argv: string[]): Promise<number> {
     .argument('<out>', 'results folder to write, inside the current directory')
     .argument('<shards...>', 'the shard folders')
     .option('--no-report', 'skip summary.csv, charts and report.html')
+    .option('--lang <lang>', 'language of the report and its charts: en or nl', 'en')
     .action(async (out: string, shards: string[], opts) => {
       const { mergeCommand } = await import('./merge.js');
       code = await mergeCommand(out, shards, opts);
@@ -121,9 +123,10 @@ async function command(argv: string[]): Promise<number> {
     .option('--png', 'draw a PNG beside each chart\'s SVG (the default)')
     .option('--no-png', 'charts as SVG and Vega-Lite only, no PNG')
     .option('--quiet', 'print nothing but problems')
-    .action(async (dir: string, opts: { png?: boolean; quiet?: boolean }) => {
+    .option('--lang <lang>', 'language of the report and its charts: en or nl', 'en')
+    .action(async (dir: string, opts: { png?: boolean; quiet?: boolean; lang?: string }) => {
       const { reportCommand } = await import('./report.js');
-      code = await reportCommand(dir, { png: opts.png, quiet: opts.quiet });
+      code = await reportCommand(dir, { png: opts.png, quiet: opts.quiet, lang: opts.lang });
     });
 
   program

@@ -5,11 +5,13 @@ import { outDirProblems } from '../run/outDir.js';
 import { readResultSet } from '../analysis/readResults.js';
 import { finishFolder } from '../analysis/folder.js';
 import { scenarioPlan } from './plan.js';
-import { writeReportFiles } from './run.js';
+import { reportLang, writeReportFiles } from './run.js';
 
 export interface MergeCommandOptions {
   /** false with --no-report. */
   report?: boolean;
+  /** Language of the report: `en` (default) or `nl`. */
+  lang?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface MergeCommandOptions {
  */
 export async function mergeCommand(out: string, dirs: string[], options: MergeCommandOptions): Promise<number> {
   const problems = outDirProblems(out);
+  const lang = reportLang(options.lang, problems);
   let result;
   if (problems.length === 0) {
     try {
@@ -37,6 +40,6 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
   const shown = relative(process.cwd(), result.out) || '.';
   process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
   if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
-  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out))}\n`);
+  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out), { lang })}\n`);
   return result.failures > 0 ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
 import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
+import { EXPLORE_ENGLISH, reportLang } from './run.js';
 
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts, report.html and datapackage.json of a results folder
@@ -15,10 +16,17 @@ import { isExploreFolder } from './plan.js';
  * when the folder is missing, not a readable results folder, or in use by a run (one clear message,
  * nothing half-written); 74 when the disk fails. `quiet`: nothing on stdout, problems still on stderr.
  */
-export async function reportCommand(dir: string, options: { png?: boolean; quiet?: boolean } = {}): Promise<number> {
+export async function reportCommand(dir: string, options: { png?: boolean; quiet?: boolean; lang?: string } = {}): Promise<number> {
   const say = (line: string) => {
     if (!options.quiet) process.stdout.write(`${line}\n`);
   };
+  const problems: string[] = [];
+  const lang = reportLang(options.lang, problems);
+  if (lang !== 'en' && existsSync(dir) && isExploreFolder(dir)) problems.push(EXPLORE_ENGLISH);
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`draagvlak report: ${p}\n`);
+    return EXIT.badInput;
+  }
   let release: (() => void) | undefined;
   try {
     if (existsSync(dir)) release = acquireLock(resolve(dir));
@@ -31,7 +39,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
     }
     const results = await readResultSet(dir);
     writeSummary(results);
-    const { report } = await buildReport(results, { png: options.png });
+    const { report } = await buildReport(results, { png: options.png, lang });
     writeDataPackage(dir);
     say(`Report: ${report}`);
     return EXIT.done;

@@ -5,7 +5,7 @@ import { defaultParameters, defaultRunSettings } from '../model/parameters.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { planRuns } from '../scenario/design.js';
-import { LANGS, type Lang } from '../studio/i18n.js';
+import { langProblem, parseLang } from '../charts/words.js';
 import { studioHtml, type StudioInput } from '../studio/page.js';
 
 export interface StudioCommandOptions {
@@ -20,9 +20,9 @@ export interface StudioCommandOptions {
  * cannot be pressed in the studio, so the command names them and leaves them out. Exit 2 on bad input.
  */
 export function studioCommand(file: string | undefined, options: StudioCommandOptions): number {
-  const lang = (options.lang ?? 'en') as Lang;
-  if (!LANGS.includes(lang)) {
-    process.stderr.write(`--lang: expected one of ${LANGS.join(', ')}, found ${JSON.stringify(options.lang)}\n`);
+  const lang = parseLang(options.lang ?? 'en');
+  if (lang === null) {
+    process.stderr.write(`${langProblem(options.lang)}\n`);
     return 2;
   }
   let input: StudioInput = { params: defaultParameters(), seed: defaultRunSettings().seed, horizon: defaultRunSettings().horizon, lang, interventions: [] };

@@ -1,9 +1,11 @@
 /**
  * Every word the studio shows, in English and Dutch. A label is looked up by key; a key missing in
- * one language is a type error, so switching language never leaves a label behind.
+ * one language is a type error, so switching language never leaves a label behind. The words the
+ * studio shares with the report (parameters, interventions, the glossary) live in src/charts/words.ts.
  */
-export type Lang = 'en' | 'nl';
-export const LANGS: readonly Lang[] = ['en', 'nl'];
+import { ACTION_LABELS, GLOSSARY, PARAMETER_LABELS, type Lang } from '../charts/words.js';
+
+export { LANGS, type Lang } from '../charts/words.js';
 
 type Entry = { en: string; nl: string };
 
@@ -67,31 +69,6 @@ const UI = {
   importError: { en: 'Could not import', nl: 'Importeren mislukt' },
 } satisfies Record<string, Entry>;
 
-const LEVER_LABELS = {
-  'strategy.steering': { en: 'Steering', nl: 'Sturing' },
-  'strategy.participation': { en: 'Participation', nl: 'Participatie' },
-  'strategy.serving': { en: 'Serving action', nl: 'Dienstbaar handelen' },
-  'strategy.buffer': { en: 'Buffering top-down input', nl: 'Bufferen van druk van boven' },
-  'strategy.revenueShare': { en: 'Revenue share for the community', nl: 'Opbrengst voor de buurt' },
-  'strategy.competence': { en: "Manager's competence", nl: 'Vakmanschap van de manager' },
-  'strategy.stakeholders': { en: 'Stakeholders who must agree', nl: 'Partijen die moeten instemmen' },
-  'strategy.attention': { en: 'Attention rule', nl: 'Verdeling van aandacht' },
-  'strategy.attentionBudget': { en: 'Attention budget', nl: 'Aandachtsbudget' },
-  'population.neighbourhoods': { en: 'Neighbourhoods', nl: 'Aantal buurten' },
-  'population.households': { en: 'Households per neighbourhood', nl: 'Huishoudens per buurt' },
-  'residents.trustGov': { en: 'Trust in government', nl: 'Vertrouwen in de overheid' },
-  'residents.belonging': { en: 'Belonging', nl: 'Verbondenheid' },
-  'residents.drive': { en: 'Drive', nl: 'Drijfveer' },
-  'residents.support': { en: 'Initial support', nl: 'Steun bij de start' },
-  'officials.presence': { en: 'Officials in the field', nl: 'Ambtenaren in de wijk' },
-  'officials.orientation': { en: 'Officials top-down', nl: 'Ambtenaren top-down' },
-  'initiative.threshold': { en: 'Support threshold', nl: 'Draagvlakdrempel' },
-  'environment.costs': { en: 'Costs', nl: 'Kosten' },
-  'environment.provenTechniques': { en: 'Proven techniques', nl: 'Bewezen technieken' },
-  'environment.climate': { en: 'Climate salience', nl: 'Aandacht voor klimaat' },
-  'environment.policyPressure': { en: 'Policy pressure', nl: 'Beleidsdruk' },
-} satisfies Record<string, Entry>;
-
 const VALUES = {
   equal: { en: 'equal', nl: 'gelijk' },
   'most-promising': { en: 'most promising first', nl: 'kansrijkste eerst' },
@@ -103,17 +80,6 @@ const VALUES = {
   'process-management': { en: 'process management (adapts)', nl: 'procesmanagement (past zich aan)' },
 } satisfies Record<string, Entry>;
 
-/** The interventions offered as buttons, by action name. */
-const ACTION_LABELS = {
-  evening: { en: 'Neighbourhood evening', nl: 'Buurtavond' },
-  field: { en: 'Officials into the field', nl: 'Ambtenaren de wijk in' },
-  'broken-promise': { en: 'A broken promise', nl: 'Een gebroken belofte' },
-  subsidy: { en: 'Subsidy', nl: 'Subsidie' },
-  mandate: { en: 'Mandate from above', nl: 'Opdracht van bovenaf' },
-  'share-revenues': { en: 'Share revenues', nl: 'Opbrengst delen' },
-  set: { en: 'Lever moved', nl: 'Schuif verzet' },
-} satisfies Record<string, Entry>;
-
 /** The metrics on the charts, by series.csv name. */
 const METRIC_LABELS = {
   reached_share: { en: 'Initiatives that reached the threshold', nl: 'Initiatieven over de drempel' },
@@ -122,30 +88,7 @@ const METRIC_LABELS = {
   drive: { en: 'Drive (0–1)', nl: 'Drijfveer (0–1)' },
 } satisfies Record<string, Entry>;
 
-const GLOSSARY = {
-  draagvlak: {
-    en: 'draagvlak — support base: enough residents behind an initiative for it to carry. Here: the committed share of households passing the threshold.',
-    nl: 'draagvlak — genoeg bewoners achter een initiatief om het te dragen. Hier: het aandeel huishoudens dat meedoet, boven de drempel.',
-  },
-  regie: {
-    en: 'regie — direction: who sets the course of a programme and how; a manager can hold it tightly (steering) or share it (participation).',
-    nl: 'regie — wie de koers van een programma bepaalt en hoe; strak vasthouden (sturing) of delen (participatie).',
-  },
-  procesregie: {
-    en: 'procesregie — process direction: steering the process and the network (who meets whom, when), not the content of what residents decide.',
-    nl: 'procesregie — het proces en het netwerk regisseren (wie wie spreekt, wanneer), niet de inhoud van wat bewoners besluiten.',
-  },
-  dienstbaar: {
-    en: 'dienstbaar handelen — serving action: officials who work for what residents need rather than handing down what the programme wants.',
-    nl: 'dienstbaar handelen — ambtenaren die werken voor wat bewoners nodig hebben, in plaats van door te geven wat het programma wil.',
-  },
-  belangenveld: {
-    en: 'belangenveld — field of interests: the parties with a stake who must agree before an initiative can formalise (the stakeholders lever).',
-    nl: 'belangenveld — de partijen met een belang die moeten instemmen voor een initiatief zich kan formaliseren (schuif “partijen”).',
-  },
-} satisfies Record<string, Entry>;
-
-export const TEXT = { ...UI, ...LEVER_LABELS, ...VALUES, ...ACTION_LABELS, ...METRIC_LABELS, ...GLOSSARY };
+export const TEXT = { ...UI, ...PARAMETER_LABELS, ...VALUES, ...ACTION_LABELS, ...METRIC_LABELS, ...GLOSSARY };
 export type TextKey = keyof typeof TEXT;
 export const GLOSSARY_KEYS = Object.keys(GLOSSARY) as TextKey[];
 export const CHART_METRICS = Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[];

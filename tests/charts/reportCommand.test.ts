@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { reportCommand } from '../../src/cli/report.js';
+import { runCommand } from '../../src/cli/run.js';
 import { comparisonResults } from '../analysis/fixtures.js';
 
 describe('draagvlak report DIR', () => {
@@ -34,5 +35,26 @@ describe('draagvlak report DIR', () => {
     expect(await reportCommand(empty)).toBe(2);
     expect(err.mock.calls.join('')).toMatch(/runs\.csv: cannot be read/);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
+  });
+
+  test('--lang nl writes the report in Dutch; a bad --lang is one line naming what was expected and found, exit 2, nothing written', async () => {
+    const { dir } = await comparisonResults({ withSeries: false });
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await reportCommand(dir, { lang: 'nl', png: false })).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('<h2>In het kort</h2>');
+
+    const fresh = (await comparisonResults({ withSeries: false })).dir;
+    expect(await reportCommand(fresh, { lang: 'de' })).toBe(2);
+    expect(err.mock.calls.join('')).toBe('draagvlak report: --lang: expected one of en, nl, found "de"\n');
+    expect(existsSync(join(fresh, 'report.html'))).toBe(false);
+
+    err.mockClear();
+    const out = join(mkdtempSync(join(tmpdir(), 'draagvlak-lang-')), 'never');
+    expect(await runCommand('scenarios/baseline.yaml', { out, lang: 'EN', quiet: true })).toBe(2);
+    expect(err.mock.calls.join('')).toBe('--lang: expected one of en, nl, found "EN"\n');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { executeToResultSet } from '../../src/analysis/execute.js';
+import type { ResultSet } from '../../src/analysis/results.js';
+import { writeSummary } from '../../src/analysis/summary.js';
+import { buildReport } from '../../src/charts/report.js';
+import { glossaryEntries, REPORT_CATALOGUE, words } from '../../src/charts/words.js';
+import { runModel } from '../../src/model/run.js';
+import { planRuns } from '../../src/scenario/design.js';
+import { parseScenario } from '../../src/scenario/load.js';
+import { launchChromium } from '../browser.js';
+
+/*
+ * The report in Dutch (`--lang nl`), read as Chromium draws it. Oracle: the catalogue itself —
+ * every English text of src/charts/words.ts that differs from its Dutch one, split at the places
+ * where numbers and names go, must be absent from what a reader sees of the Dutch report (its text
+ * and the text drawn in its charts), while the same check on the English report finds them. The
+ * scenarios name their strategies, plans and interventions in Dutch, as a Dutch author would.
+ */
+
+const SCENARIOS = {
+  vergelijking: `name: vergelijking
+horizon: 60
+replications: 3
+population: {households: 40}
+compare:
+  - {name: klassiek, preset: classic}
+  - {name: coöperatief, preset: cooperative}
+  - {name: loslaten, preset: laissez-faire, residents: {trustGov: 0.4}}
+`,
+  plannen: `name: plannen
+horizon: 60
+replications: 3
+population: {households: 40}
+interventions:
+  - {at: 2, action: field, size: 0.3, name: veldwerk}
+plans:
+  - name: vroege avond
+    interventions: [{at: 4, action: evening, name: avond}]
+  - name: avond bij groei
+    interventions: [{when: {metric: support_share, above: 0.15}, action: evening, name: avond}]
+  - name: subsidie
+    interventions: [{from: 5, for: 3, action: subsidy, size: 0.5, name: steun}, {at: 6, action: field, size: 0.5, name: wijkwerk, where: [0, 1]}]
+  - name: mandaat
+    interventions: [{at: 10, action: mandate, name: opdracht}]
+`,
+  raster: `name: raster
+horizon: 60
+replications: 2
+population: {households: 40}
+sweep:
+  parameters:
+    strategy.steering: [0.2, 0.8]
+    strategy.participation: [0.2, 0.8]
+`,
+  lijn: `name: lijn
+horizon: 60
+replications: 2
+population: {households: 40}
+sweep:
+  parameters:
+    strategy.serving: [0.1, 0.5, 0.9]
+`,
+  hyperkubus: `name: hyperkubus
+horizon: 60
+replications: 2
+seed: 3
+population: {households: 40}
+sweep:
+  design: lhs
+  samples: 5
+  parameters:
+    strategy.steering: {from: 0, to: 1}
+    strategy.serving: {from: 0, to: 1}
+`,
+};
+
+async function run(text: string): Promise<ResultSet> {
+  const out = mkdtempSync(join(tmpdir(), 'draagvlak-report-nl-'));
+  const { results } = await executeToResultSet(planRuns(parseScenario(text, 'scenario.yaml')), { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
+  writeSummary(results!);
+  return results!;
+}
+
+/** What a reader sees: the page's visible text and every text drawn in its charts; console errors while it opens. */
+async function read(browser: Browser, dir: string): Promise<{ text: string; errors: string[]; lang: string }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+  const seen = await page.evaluate(() => ({
+    text: `${document.title}\n${document.body.innerText}\n${Array.from(document.querySelectorAll('svg text') as unknown as ArrayLike<Element>).map((t) => t.textContent).join('\n')}\n${Array.from(document.querySelectorAll('svg[aria-label]') as unknown as ArrayLike<Element>).map((s) => s.getAttribute('aria-label')).join('\n')}`,
+    lang: document.documentElement.lang,
+  }));
+  await page.close();
+  return { ...seen, errors };
+}
+
+const HOLE = '\u0000';
+/** The fixed parts of a catalogue entry in one language: the text, or a function's text split where its arguments go. */
+function fixedParts(entry: string | ((...a: (string | number)[]) => string)): string[] {
+  const whole = typeof entry === 'string' ? entry : entry(...new Array<string>(entry.length).fill(HOLE));
+  return whole.split(HOLE).map((p) => p.trim()).filter((p) => /\p{L}{3}/u.test(p));
+}
+
+/** Whether `part` stands in `text` as whole words (so "and" is not found in "handelen"). */
+const shows = (text: string, part: string) => new RegExp(`(?<!\\p{L})${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text);
+
+/** English parts of the catalogue that a Dutch reader must not meet: those not also in the entry's Dutch text. */
+const ENGLISH = Object.entries(REPORT_CATALOGUE).flatMap(([key, e]) => {
+  const dutch = fixedParts(e.nl).join(HOLE);
+  return fixedParts(e.en).filter((p) => !dutch.includes(p)).map((part) => ({ key, part }));
+});
+
+describe('the report in Dutch (--lang nl)', () => {
+  let browser: Browser;
+  const built: Record<string, ResultSet> = {};
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const [name, text] of Object.entries(SCENARIOS)) built[name] = await run(text);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the catalogue: many English parts to look for', () => {
+    expect(ENGLISH.length).toBeGreaterThan(250);
+  });
+
+  test.each(Object.keys(SCENARIOS))('%s: no English text of the catalogue is visible, the glossary is there, no console error', async (name) => {
+    const results = built[name];
+    // the English report of the same runs shows the English words the check looks for
+    await buildReport(results, { png: false });
+    const english = await read(browser, results.dir);
+    const seenInEnglish = ENGLISH.filter(({ part }) => shows(english.text, part));
+    expect(seenInEnglish.length).toBeGreaterThan(20);
+
+    await buildReport(results, { png: false, lang: 'nl' });
+    const dutch = await read(browser, results.dir);
+    expect(dutch.errors).toEqual([]);
+    expect(dutch.lang).toBe('nl');
+    expect(ENGLISH.filter(({ part }) => shows(dutch.text, part))).toEqual([]);
+    for (const entry of glossaryEntries('nl')) expect(dutch.text).toContain(entry.split(' — ')[1]);
+    for (const term of ['regie', 'draagvlak', 'procesregie', 'dienstbaar handelen', 'belangenveld']) expect(dutch.text).toContain(term);
+    // every chart is drawn, in Dutch
+    const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
+    expect(html).toContain(`<h2>${words('nl').charts}</h2>`);
+    expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});

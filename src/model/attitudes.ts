@@ -1,3 +1,5 @@
+import { decide } from './commitment.js';
+import { clearMembers, countMembers } from './initiatives.js';
 import { loseTrust } from './trust.js';
 import type { World } from './world.js';
 
@@ -17,6 +19,12 @@ import type { World } from './world.js';
  *    and is crowded out by control felt without voice: (felt pressure + member × steering) ×
  *    (1 − participation) × drive (Frey & Jegen 2001, motivation crowding).
  *  - Belonging grows for members with the committed share of their neighbours (joint membership).
+ *
+ * When nothing between them changes what they read (see `decidesHere`), the same walk also takes
+ * step 4b's commitment decisions and counts the members for step 5a's capacity, each neighbourhood
+ * right after its residents' attitudes, while they are in the cache: one walk over memory instead
+ * of three, and the same bytes, as a decision reads only the resident's own attitudes of this week
+ * and last week's committed neighbours, and members are counted in id order.
  */
 export function updateAttitudes(world: World): void {
   const { strategy, rates, mechanisms } = world.params;
@@ -49,6 +57,11 @@ export function updateAttitudes(world: World): void {
   const crowding = rates.crowding * voiceless;
   const steering = strategy.steering;
   const belongingGrowth = rates.belongingGrowth;
+  const scratch = world.scratch;
+  const decides = decidesHere(world);
+  const counts = decides && mechanisms.initiatives;
+  let decided = 0;
+  if (counts) clearMembers(world);
 
   for (let b = 0; b < hoods.count; b++) {
     const felt = pressureOn ? hoods.feltPressure[b] : 0;
@@ -90,7 +103,31 @@ export function updateAttitudes(world: World): void {
         belonging[i] = l + belongingGrowth * committedNeighbours[i] * invDegree[i] * (1 - l);
       }
     }
+    if (decides) {
+      const from = decided;
+      // The decisions read this week's support: the buffer being written.
+      res.support = next;
+      decided = decide(world, hoods.start[b], hoods.end[b], decided);
+      res.support = support;
+      if (counts) countMembers(world, b, from, decided);
+    }
   }
   res.support = next;
   res.supportNext = support;
+  if (decides) {
+    scratch.decidedWeek = world.week;
+    scratch.decided = decided;
+  }
+  if (counts) scratch.countedWeek = world.week;
+}
+
+/**
+ * Whether this week's attitude pass takes the commitment decisions (step 4b) too: under the
+ * threshold rule, which draws no random numbers (the hazard rule's draws would fall between the
+ * noise draws), and without leadership, which runs between the two and changes the drive and the
+ * leaders a decision reads. Capacity (step 5a) then counts the members as they will be after the
+ * decisions, with the drive of this week.
+ */
+function decidesHere(world: World): boolean {
+  return world.scratch.fuse && world.params.commitment.rule !== 'hazard' && !world.params.mechanisms.leadership;
 }

@@ -25,19 +25,30 @@ import { exp } from '../maths/fdlibm.js';
  * Returns the number of residents who joined or left.
  */
 export function updateCommitment(world: World): number {
+  const scratch = world.scratch;
+  // The attitude pass may have taken the decisions already, neighbourhood by neighbourhood (src/model/attitudes.ts).
+  const count = scratch.decidedWeek === world.week ? scratch.decided : decide(world, 0, world.residents.count, 0);
+  applyChanges(world, count);
+  return count;
+}
+
+/**
+ * Residents lo … hi − 1 decide, on last week's committed neighbours; those who change membership
+ * are listed in `scratch.changed` from index `count` on, in id order. Changes nothing else, so a
+ * range may decide before or after the others. Returns the new length of the list.
+ */
+export function decide(world: World, lo: number, hi: number, count: number): number {
   const { commitment, mechanisms } = world.params;
   const res = world.residents;
   const { committed, committedNeighbours, invDegree, threshold, joinCount, leaveCount } = res;
   const support = res.support;
   const changed = world.scratch.changed;
-  const n = res.count;
-  let count = 0;
   if (commitment.rule === 'hazard') {
     const rng = world.rng;
     const p = commitment.p;
     const q = commitment.q;
     const awareness = mechanisms.awareness ? res.awareness : null;
-    for (let i = 0; i < n; i++) {
+    for (let i = lo; i < hi; i++) {
       if (committed[i] === 1) continue;
       const external = awareness === null ? 1 : awareness[i];
       const rate = p * external + q * committedNeighbours[i] * invDegree[i];
@@ -58,7 +69,7 @@ export function updateCommitment(world: World): number {
     const core = world.params.leadership.core;
     const { drive, initiator, neighbourhood } = res;
     const leaders = world.initiatives.leaders;
-    for (let i = 0; i < n; i++) {
+    for (let i = lo; i < hi; i++) {
       if (lead) {
         if (initiator[i] === 1) {
           if (committed[i] === 0) changed[count++] = i;
@@ -75,12 +86,11 @@ export function updateCommitment(world: World): number {
       if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
     }
   } else {
-    for (let i = 0; i < n; i++) {
+    for (let i = lo; i < hi; i++) {
       const c = committedNeighbours[i];
       if (committed[i] === 0 ? c >= joinCount[i] : c < leaveCount[i]) changed[count++] = i;
     }
   }
-  applyChanges(world, count);
   return count;
 }
 

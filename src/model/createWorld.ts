@@ -85,6 +85,10 @@ export function createWorld(
     memberTrust: new Float64Array(count),
     pull: new Float64Array(count),
     served: new Uint8Array(count),
+    fuse: true,
+    decidedWeek: -1,
+    decided: 0,
+    countedWeek: -1,
   };
   const world: World = {
     // A per-run copy: interventions change the strategy during a run, and the caller's parameters

@@ -125,33 +125,15 @@ function chargeOverride(world: World): void {
 
 /** Capacity of every initiative from its members: drive, competence coverage and background diversity (and, with mechanism agendas, members' summed agenda and trust). */
 function assessCapacity(world: World): void {
-  const res = world.residents;
   const ini = world.initiatives;
-  const { bestCompetence, membersByBackground, memberDrive, memberAgenda, memberTrust } = world.scratch;
-  const agendas = world.params.mechanisms.agendas;
+  const scratch = world.scratch;
+  const { bestCompetence, membersByBackground, memberDrive } = scratch;
   const groups = world.params.population.backgroundGroups;
   const D = COMPETENCE_DIMENSIONS;
-  bestCompetence.fill(0);
-  membersByBackground.fill(0);
-  memberDrive.fill(0);
-  if (agendas) {
-    memberAgenda.fill(0);
-    memberTrust.fill(0);
-  }
-  const { committed, neighbourhood, drive, competence, background, agenda, trustGov } = res;
-  for (let i = 0; i < res.count; i++) {
-    if (committed[i] === 0) continue;
-    const b = neighbourhood[i];
-    memberDrive[b] += drive[i];
-    membersByBackground[b * groups + background[i]]++;
-    if (agendas) {
-      memberAgenda[b] += agenda[i];
-      memberTrust[b] += trustGov[i];
-    }
-    for (let d = 0; d < D; d++) {
-      const c = competence[i * D + d];
-      if (c > bestCompetence[b * D + d]) bestCompetence[b * D + d] = c;
-    }
+  // The attitude pass may have counted the members already, neighbourhood by neighbourhood (src/model/attitudes.ts).
+  if (scratch.countedWeek !== world.week) {
+    clearMembers(world);
+    for (let b = 0; b < ini.count; b++) countMembers(world, b, 0, 0);
   }
   const { diversityWeight } = world.params.rates;
   const maxBlau = groups > 1 ? 1 - 1 / groups : 1;
@@ -173,5 +155,52 @@ function assessCapacity(world: World): void {
     const size = ini.threshold[b] > 0 ? Math.min(1, ini.supportShare[b] / ini.threshold[b]) : 1;
     const c = size * (memberDrive[b] / m) * ((1 - diversityWeight) * coverage + diversityWeight * diversity);
     ini.capacity[b] = c < 0 ? 0 : c > 1 ? 1 : c;
+  }
+}
+
+/** Empties the capacity's per-neighbourhood accumulators of members. */
+export function clearMembers(world: World): void {
+  const { bestCompetence, membersByBackground, memberDrive, memberAgenda, memberTrust } = world.scratch;
+  bestCompetence.fill(0);
+  membersByBackground.fill(0);
+  memberDrive.fill(0);
+  if (world.params.mechanisms.agendas) {
+    memberAgenda.fill(0);
+    memberTrust.fill(0);
+  }
+}
+
+/**
+ * Adds the members of neighbourhood b to the capacity's accumulators, in id order: drive to the
+ * summed drive, background to the counts by group, competences to the best of each dimension (and,
+ * with mechanism agendas, agenda and trust in government to their sums).
+ * Residents listed in `scratch.changed[from … to − 1]` (in id order) are about to flip membership
+ * and count as they will be.
+ */
+export function countMembers(world: World, b: number, from: number, to: number): void {
+  const { bestCompetence, membersByBackground, memberDrive, memberAgenda, memberTrust, changed } = world.scratch;
+  const { committed, drive, competence, background, agenda, trustGov } = world.residents;
+  const agendas = world.params.mechanisms.agendas;
+  const groups = world.params.population.backgroundGroups;
+  const D = COMPETENCE_DIMENSIONS;
+  const hoods = world.neighbourhoods;
+  let k = from;
+  for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
+    let member = committed[i];
+    if (k < to && changed[k] === i) {
+      member = 1 - member;
+      k++;
+    }
+    if (member === 0) continue;
+    memberDrive[b] += drive[i];
+    membersByBackground[b * groups + background[i]]++;
+    if (agendas) {
+      memberAgenda[b] += agenda[i];
+      memberTrust[b] += trustGov[i];
+    }
+    for (let d = 0; d < D; d++) {
+      const c = competence[i * D + d];
+      if (c > bestCompetence[b * D + d]) bestCompetence[b * D + d] = c;
+    }
   }
 }

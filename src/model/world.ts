@@ -220,6 +220,16 @@ export interface Scratch {
   readonly pull: Float64Array;
   /** Per initiative: 1 once the attention rule has served it this week. */
   readonly served: Uint8Array;
+  /**
+   * Whether the attitude pass may also take the commitment decisions and count the members for the
+   * capacity, in the same walk over the residents (the same bytes; tests switch it off to compare).
+   */
+  fuse: boolean;
+  /** The week whose commitment decisions are in `changed` (the first `decided` of it), −1 before any. */
+  decidedWeek: number;
+  decided: number;
+  /** The week whose members the capacity accumulators hold, −1 before any. */
+  countedWeek: number;
 }
 
 export interface World {

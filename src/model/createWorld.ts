@@ -1,19 +1,19 @@
-import { buildNetwork } from '../network/index.js';
 import { stream, type Rng } from '../random/streams.js';
+import { drawPopulation } from './drawnPopulation.js';
 import { evaluateSeries } from './environment.js';
 import { createTimeline } from './interventions/timeline.js';
 import type { Intervention } from './interventions/types.js';
 import type { Parameters } from './parameters.js';
-import { createOfficials, describeNeighbourhoods, drawAgendas, drawBackgrounds, drawResidents, layoutNeighbourhoods } from './population.js';
+import { createOfficials, drawAgendas } from './population.js';
 import { updateCommitment } from './commitment.js';
 import { createRecorder, recordMetrics } from './record.js';
 import { createSignposts } from './signposts.js';
 import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Neighbourhoods, type Residents, type Scratch, type World } from './world.js';
 
 /**
- * Build the world of one run. The population stream first draws every resident's background, the
- * network stream then builds the social network on that layout, and the population stream goes on
- * to draw the residents; the dynamics stream is kept for the step. Week 0 (the initial state) is
+ * Build the world of one run: its population (drawn from the population and network streams, or a
+ * copy of the one drawn last for the same seed and population parameters: src/model/drawnPopulation.ts);
+ * the dynamics stream is kept for the step. Week 0 (the initial state) is
  * recorded at once. The interventions are compiled into the run's timeline, which draws from the
  * interventions stream only.
  */
@@ -24,13 +24,8 @@ export function createWorld(
   interventions: readonly Intervention[] = [],
 ): World {
   const horizon = Math.max(0, Math.floor(settings.horizon));
-  const populationRng = stream(runSeed, 'population');
-  const neighbourhoodOf = layoutNeighbourhoods(params);
   const groups = params.population.backgroundGroups;
-  const background = drawBackgrounds(neighbourhoodOf.length, groups, populationRng);
-  const network = buildNetwork(params.network, { neighbourhoodOf, background, backgroundGroups: groups }, stream(runSeed, 'network'));
-  const neighbourhoods = describeNeighbourhoods(params, neighbourhoodOf, network);
-  const residents = drawResidents(params, neighbourhoodOf, background, network, neighbourhoods, populationRng);
+  const { network, neighbourhoods, residents } = drawPopulation(params, runSeed);
   const officials = createOfficials(params, neighbourhoods.count);
   const count = neighbourhoods.count;
   const households = new Int32Array(count);

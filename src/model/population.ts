@@ -5,7 +5,7 @@ import type { Parameters } from './parameters.js';
 import { COMPETENCE_DIMENSIONS, type Neighbourhoods, type Officials, type Residents } from './world.js';
 
 /** Where residents live: neighbourhood b holds ids b·households … (b + 1)·households − 1. */
-export function layoutNeighbourhoods(params: Parameters): Int32Array {
+export function layoutNeighbourhoods(params: Pick<Parameters, 'population'>): Int32Array {
   const { neighbourhoods, households } = params.population;
   const out = new Int32Array(neighbourhoods * households);
   for (let i = 0; i < out.length; i++) out[i] = Math.floor(i / households);
@@ -27,7 +27,7 @@ export function drawBackgrounds(count: number, groups: number, rng: Rng): Int32A
  * threshold 0 (Granovetter's instigators).
  */
 export function drawResidents(
-  params: Parameters,
+  params: Pick<Parameters, 'population' | 'residents' | 'commitment'>,
   neighbourhood: Int32Array,
   background: Int32Array,
   graph: CsrGraph,
@@ -170,7 +170,7 @@ export function createOfficials(params: Parameters, neighbourhoods: number): Off
  * The neighbourhoods' id ranges and the structure of ties between them: the share of ties that stay
  * inside (density of strong ties) and, for each pair, the bridging ties relative to households.
  */
-export function describeNeighbourhoods(params: Parameters, neighbourhood: Int32Array, graph: CsrGraph): Neighbourhoods {
+export function describeNeighbourhoods(params: Pick<Parameters, 'population' | 'officials'>, neighbourhood: Int32Array, graph: CsrGraph): Neighbourhoods {
   const count = params.population.neighbourhoods;
   const households = params.population.households;
   const start = new Int32Array(count);

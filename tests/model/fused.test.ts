@@ -61,6 +61,7 @@ describe('one walk over the residents gives the bytes of the separate processes'
     ['no initiatives', (p: Parameters) => (p.mechanisms.initiatives = false)],
     ['no belonging, no drive', (p: Parameters) => ((p.mechanisms.belonging = false), (p.mechanisms.drive = false))],
     ['hysteresis 0, all neighbours', (p: Parameters) => ((p.commitment.hysteresis = 0), (p.commitment.neighbourWeight = 1))],
+    ['agendas (the members’ agenda and trust counted too)', (p: Parameters) => (p.mechanisms.agendas = true)],
     ['leadership (separate walks)', (p: Parameters) => (p.mechanisms.leadership = true)],
     ['hazard rule (separate walks)', (p: Parameters) => (p.commitment.rule = 'hazard')],
   ])('%s', (_name, adjust) => same(small(adjust), 60, 11));

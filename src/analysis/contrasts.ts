@@ -43,6 +43,8 @@ export function runViews(results: ResultSet, point: number): { replicate: number
           trustGovFinal: final(runs.columns.trustGovFinal, r),
           cohesionFinal: final(runs.columns.cohesionFinal, r),
           driveFinal: final(runs.columns.driveFinal, r),
+          leastGroupShareFinal: final(runs.columns.leastGroupShareFinal, r),
+          participationDissimilarityFinal: final(runs.columns.participationDissimilarityFinal, r),
         },
       };
     });

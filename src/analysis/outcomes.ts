@@ -43,6 +43,9 @@ export interface RunView {
   trustGovFinal: number | null;
   cohesionFinal: number | null;
   driveFinal: number | null;
+  /** Who is at the table at the horizon: the least-joined background group's committed share, and the members' dissimilarity (null when not recorded). */
+  leastGroupShareFinal: number | null;
+  participationDissimilarityFinal: number | null;
   /** The recorded weeks and mean trust in government at each (when the series is at hand). */
   weeks?: ArrayLike<number>;
   trust?: ArrayLike<number>;
@@ -70,6 +73,8 @@ export function runView(out: RunOutput): RunView {
     trustGovFinal: value('trust_gov_final'),
     cohesionFinal: value('cohesion_final'),
     driveFinal: value('drive_final'),
+    leastGroupShareFinal: value('least_group_share_final'),
+    participationDissimilarityFinal: value('participation_dissimilarity_final'),
     weeks: Int32Array.from(out.weeks),
     trust: out.series.slice(trust * samples, (trust + 1) * samples),
   };
@@ -159,6 +164,13 @@ export const OUTCOMES = {
   trust_gov_final: { name: 'trust_gov_final', unit: 'level 0–1', meaning: 'mean trust in government at the horizon', of: (r) => r.trustGovFinal },
   cohesion_final: { name: 'cohesion_final', unit: 'level 0–1', meaning: 'mean neighbourhood cohesion at the horizon', of: (r) => r.cohesionFinal },
   drive_final: { name: 'drive_final', unit: 'level 0–1', meaning: 'mean drive at the horizon', of: (r) => r.driveFinal },
+  least_group_share_final: {
+    name: 'least_group_share_final', unit: 'share 0–1', meaning: 'committed share of the background group that joined least, at the horizon', of: (r) => r.leastGroupShareFinal,
+  },
+  participation_dissimilarity_final: {
+    name: 'participation_dissimilarity_final', unit: 'index 0–1',
+    meaning: 'index of dissimilarity between members and those who stay out across background groups, at the horizon (Duncan & Duncan 1955)', of: (r) => r.participationDissimilarityFinal,
+  },
   trust_change: {
     name: 'trust_change', unit: 'points 0–1', meaning: 'mean trust in government at the horizon minus at week 0',
     of: (r) => (r.trust && r.trust.length > 0 ? r.trust[r.trust.length - 1] - r.trust[0] : null),

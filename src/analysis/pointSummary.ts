@@ -34,6 +34,8 @@ export interface PointSummary {
   trustGovFinal: number | null;
   cohesionFinal: number | null;
   driveFinal: number | null;
+  /** Mean over runs of the members' dissimilarity across background groups at the horizon (who is at the table; null when not recorded). */
+  participationDissimilarity: number | null;
   /** Distinct support thresholds of its initiatives. */
   thresholds: number[];
 }
@@ -79,6 +81,7 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
       trustGovFinal: meanOrNull(finite(run.trustGovFinal, runs)),
       cohesionFinal: meanOrNull(finite(run.cohesionFinal, runs)),
       driveFinal: meanOrNull(finite(run.driveFinal, runs)),
+      participationDissimilarity: meanOrNull(finite(run.participationDissimilarityFinal, runs)),
       thresholds,
     };
   });

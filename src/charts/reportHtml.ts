@@ -44,7 +44,7 @@ function pointsTable(input: ReportInput, w: Words): string {
   const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
   const head = [
     groupTitle, ...varied.map((v) => parameterTitle(v, w.lang)), w.runs, w.initiatives, w.reachedByWeekInterval(results.horizon),
-    w.meanReachWeekNever(results.horizon), w.formalised, w.coherentSuccessAt(alignedAtText(summaries, w)), w.finalTrust,
+    w.meanReachWeekNever(results.horizon), w.formalised, w.coherentSuccessAt(alignedAtText(summaries, w)), w.finalTrust, w.whoJoins,
   ];
   const rows = summaries.map((s) => [
     `<td>${esc(labels.get(s.point.index))}</td>`,
@@ -56,6 +56,7 @@ function pointsTable(input: ReportInput, w: Words): string {
     `<td class="num">${Number.isFinite(s.formalisedShare) ? percent(s.formalisedShare) : ''}</td>`,
     `<td class="num">${Number.isFinite(s.coherentShare) ? percent(s.coherentShare) : ''}</td>`,
     `<td class="num">${s.trustGovFinal === null ? '' : s.trustGovFinal.toFixed(2)}</td>`,
+    `<td class="num">${s.participationDissimilarity === null ? '' : s.participationDissimilarity.toFixed(3)}</td>`,
   ].join(''));
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
 }

@@ -45,6 +45,7 @@ const PAGE = {
   coherentSuccessAt: { en: (a) => `Coherent success (formalised, alignment ≥ ${a})`, nl: (a) => `Samenhangend succes (geformaliseerd, aansluiting ≥ ${a})` },
   pointsAlignedAt: { en: "the point's alignedAt", nl: 'de alignedAt van elk punt' },
   finalTrust: { en: 'Final trust (0–1)', nl: 'Vertrouwen aan het eind (0–1)' },
+  whoJoins: { en: 'Who joins: dissimilarity by background (0–1)', nl: 'Wie doet mee: verschil naar achtergrond (0–1)' },
   strategyHeading: { en: 'Strategy', nl: 'Strategie' },
   lever: { en: 'Lever', nl: 'Hefboom' },
   value: { en: 'Value', nl: 'Waarde' },

@@ -79,6 +79,8 @@ export function createWorld(
     memberAgenda: new Float64Array(count),
     memberTrust: new Float64Array(count),
     pull: new Float64Array(count),
+    groupTally: new Float64Array(3 * groups),
+    groupTallyWeek: -1,
     served: new Uint8Array(count),
     fuse: true,
     decidedWeek: -1,

@@ -151,6 +151,73 @@ function initiativeShare(hoods: Hoods, weeks: Int32Array): number {
   return n * (hoods.length > 0 ? 1 / hoods.length : 0);
 }
 
+/**
+ * Who is at the table, by background group, over the neighbourhoods: residents, members and leaders
+ * (the `initiator` flag: the initiators placed at the start, or with mechanisms.leadership those
+ * leading this week) of each group g, in world.scratch.groupTally at g, G + g and 2G + g. The
+ * recorder measures the three metrics on one state at the end of a week, so over its neighbourhoods
+ * (recorder.all) the tally is taken once a week and reused; any other set of neighbourhoods is
+ * tallied afresh.
+ */
+function tallyGroups(world: World, hoods: Hoods): Float64Array {
+  const scratch = world.scratch;
+  const tally = scratch.groupTally;
+  const recorded = hoods === world.recorder.all;
+  if (recorded && scratch.groupTallyWeek === world.week) return tally;
+  scratch.groupTallyWeek = recorded ? world.week : -1;
+  const G = tally.length / 3;
+  tally.fill(0);
+  const nb = world.neighbourhoods;
+  const { background, committed, initiator } = world.residents;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    for (let i = nb.start[b]; i < nb.end[b]; i++) {
+      const g = background[i];
+      tally[g]++;
+      tally[G + g] += committed[i];
+      tally[2 * G + g] += initiator[i];
+    }
+  }
+  return tally;
+}
+
+/** The committed share of the background group whose residents joined least (groups without residents left out; 0 without residents). */
+function leastGroupShare(world: World, hoods: Hoods): number {
+  const tally = tallyGroups(world, hoods);
+  const G = tally.length / 3;
+  let least = Infinity;
+  for (let g = 0; g < G; g++) if (tally[g] > 0 && tally[G + g] / tally[g] < least) least = tally[G + g] / tally[g];
+  return least === Infinity ? 0 : least;
+}
+
+/**
+ * The index of dissimilarity (Duncan & Duncan 1955) between a part of the residents and the rest,
+ * across background groups: ½ Σ_g |part_g / P − (residents_g − part_g) / (R − P)|, with
+ * `tally` holding residents per group at 0 … G − 1 and the part at `row` × G + g. 0 when the part
+ * has the make-up of the rest, 1 when they share no group; 0 when the part or the rest is empty.
+ */
+export function dissimilarity(tally: ArrayLike<number>, groups: number, row: number): number {
+  let residents = 0;
+  let part = 0;
+  for (let g = 0; g < groups; g++) {
+    residents += tally[g];
+    part += tally[row * groups + g];
+  }
+  const rest = residents - part;
+  if (part <= 0 || rest <= 0) return 0;
+  let sum = 0;
+  for (let g = 0; g < groups; g++) {
+    const p = tally[row * groups + g];
+    sum += Math.abs(p / part - (tally[g] - p) / rest);
+  }
+  return sum / 2;
+}
+
+const partDissimilarity = (row: number) => (world: World, hoods: Hoods) => {
+  const tally = tallyGroups(world, hoods);
+  return dissimilarity(tally, tally.length / 3, row);
+};
+
 function week(
   column: string, label: string, meaning: string, recorded: string, watchable: boolean, measure: WeekMetric['measure'], unit = 'share 0–1',
 ): WeekMetric {
@@ -189,6 +256,12 @@ export const WEEK_METRICS: readonly WeekMetric[] = [
     (w, h) => hoodMean(w, h, initiativeAlignment), 'level 0–1'),
   week('progress', 'Progress', 'mean progress of initiatives towards formalisation', 'mean over initiatives', false,
     (w, h) => hoodMean(w, h, initiativeProgress), 'level 0–1'),
+  week('least_group_share', 'Least-joined group', "committed share of the background group whose households joined least (over committed_share: that group's representation ratio)",
+    'min over background groups of members / residents', false, leastGroupShare),
+  week('participation_dissimilarity', 'Who joins: dissimilarity', "index of dissimilarity (Duncan & Duncan 1955) between members and non-members across background groups: the share of members who would have to be of another group for members to have the make-up of those who stay out (0: the same make-up)",
+    '½ Σ_g |members_g / members − others_g / others|; 0 without members', false, partDissimilarity(1), 'index 0–1'),
+  week('leader_dissimilarity', 'Who leads: dissimilarity', 'the same index between leaders (the initiators; with mechanisms.leadership those leading) and the other residents',
+    '½ Σ_g |leaders_g / leaders − others_g / others|; 0 without leaders', false, partDissimilarity(2), 'index 0–1'),
 ];
 
 /** Per-initiative metrics recorded with the same weeks (series.csv rows that name an initiative). */
@@ -250,6 +323,12 @@ export const RUN_METRICS = [
     "support at the horizon: the residents' mean attitude towards their initiative (0–1), whether or not they joined it — not membership (that is committed_share_final)", 'support', 'last'),
   run('committed_share_final', 'committedShareFinal', 'number', 'share 0–1', 'Committed households at the horizon',
     'committed_share at the horizon: the share of households that have joined (committed to) their initiative — the members its threshold counts; support_final is the attitude behind it', 'committed_share', 'last'),
+  run('least_group_share_final', 'leastGroupShareFinal', 'number', 'share 0–1', 'Least-joined group at the horizon',
+    "least_group_share at the horizon: the committed share of the background group that joined least; over committed_share_final it is that group's representation ratio", 'least_group_share', 'last'),
+  run('participation_dissimilarity_final', 'participationDissimilarityFinal', 'number', 'index 0–1', 'Who joins: dissimilarity at the horizon',
+    'participation_dissimilarity at the horizon: how far the background make-up of members differs from that of those who stay out (Duncan & Duncan 1955)', 'participation_dissimilarity', 'last'),
+  run('leader_dissimilarity_final', 'leaderDissimilarityFinal', 'number', 'index 0–1', 'Who leads: dissimilarity at the horizon',
+    'leader_dissimilarity at the horizon: how far the background make-up of leaders differs from that of the other residents', 'leader_dissimilarity', 'last'),
 ] as const;
 
 /** The typed array a kind is stored in: weeks and whole numbers as Int32Array, numbers as Float64Array. */

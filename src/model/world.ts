@@ -218,6 +218,10 @@ export interface Scratch {
   readonly memberTrust: Float64Array;
   /** Per initiative: the programme's pull on its course this week (mechanism agendas). */
   readonly pull: Float64Array;
+  /** Per background group g: residents [g], members [G + g] and leaders [2G + g], filled by the participation metrics (src/model/metrics.ts). */
+  readonly groupTally: Float64Array;
+  /** The week groupTally was last taken for the recorder's neighbourhoods (−1: never). */
+  groupTallyWeek: number;
   /** Per initiative: 1 once the attention rule has served it this week. */
   readonly served: Uint8Array;
   /**

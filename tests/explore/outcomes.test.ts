@@ -95,6 +95,8 @@ describe('one definition: pooled outcomes of one run equal the per-run outcomes,
     alignmentFinal: alignment.slice(r * per, (r + 1) * per),
     trustGovFinal: trust[r],
     cohesionFinal: null,
+    leastGroupShareFinal: null,
+    participationDissimilarityFinal: null,
     driveFinal: null,
   });
   const eachRun = Uint32Array.from({ length: runs }, (_, r) => r);

@@ -46,5 +46,5 @@ const GOLDEN = {
   trustGov: 0.5313161731430281,
   committedShare: 0.26666666666666666,
   support: 0.3920810373390061,
-  fingerprint: '38a0f43f7e9d0fd1', // commitment.efficacy 0.1: belonging lowers the commitment threshold (cohesion pattern, ODD §7.5, §7.10)
+  fingerprint: '382b41978f666fef', // the series grew by the who-is-at-the-table metrics (least_group_share, participation and leader dissimilarity); every earlier value unchanged
 };

@@ -1,7 +1,6 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
+import { CsvRecords } from './csvRecords.js';
 import { INITIATIVE_METRICS, RUN_METRICS } from '../model/metrics.js';
 import { parquetName, parquetRows } from './parquet.js';
 import { BAND_METRICS, cell, scenarioOf, Tables, type Manifest, type PointInfo, type ResultSet } from './results.js';
@@ -36,7 +35,9 @@ export function readCsv(path: string, required: readonly string[]): { header: st
   }
   let records: string[][];
   try {
-    records = parseSync(text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    const reader = new CsvRecords();
+    records = [...reader.push(text), ...reader.end()];
+    sameLength(records, 0);
   } catch (err) {
     throw new ResultsError(`${path}: not a valid CSV file (${(err as Error).message})`);
   }
@@ -92,30 +93,67 @@ export function variedColumns(header: readonly string[], manifest: Manifest, fir
   return start >= 0 && end > start ? header.slice(start + 1, end) : [];
 }
 
-/** The rows of series.csv, or of series.parquet when only Parquet was written, one at a time. */
-async function* seriesRows(path: string): AsyncGenerator<Record<string, string>> {
-  if (existsSync(path)) {
-    yield* createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<Record<string, string>>;
-    return;
+/** Throws unless every record has as many cells as the first (the header), counting records from `before` + 1. */
+function sameLength(records: readonly string[][], before: number, width = records[0]?.length): void {
+  for (let k = 0; k < records.length; k++) {
+    if (records[k].length !== width) throw new Error(`record ${before + k + 1} has ${records[k].length} cells, the header ${width}`);
   }
-  for await (const group of parquetRows(parquetName(path))) yield* group.rows;
 }
 
-/** Streams series.csv (it can be large) through the reducer, in file order (canonical). */
+/** The cells of series.csv's rows, a batch at a time (in file order), with the header's position of each column the reducer reads. */
+async function* seriesCsv(path: string): AsyncGenerator<{ at: Record<SeriesColumn, number>; rows: string[][] }> {
+  const reader = new CsvRecords();
+  let header: string[] | null = null;
+  let at = {} as Record<SeriesColumn, number>;
+  let seen = 0;
+  const batch = (records: string[][]) => {
+    if (header === null && records.length > 0) {
+      header = records.shift()!;
+      seen = 1;
+      for (const c of SERIES_COLUMNS.slice(0, 4)) if (!header.includes(c)) throw new ResultsError(`${path}: missing column ${c}`);
+      at = Object.fromEntries(SERIES_COLUMNS.map((c) => [c, header!.indexOf(c)])) as Record<SeriesColumn, number>;
+    }
+    if (header !== null) sameLength(records, seen, header.length);
+    seen += records.length;
+    return { at, rows: records };
+  };
+  for await (const chunk of createReadStream(path, 'utf8')) yield batch(reader.push(chunk as string));
+  yield batch(reader.end());
+}
+
+/** The columns of series.csv the reducer reads (all but `initiative` required). */
+const SERIES_COLUMNS = ['point', 'week', 'metric', 'value', 'initiative'] as const;
+type SeriesColumn = (typeof SERIES_COLUMNS)[number];
+
+/** Adds one row of series.csv to the reducer. */
+function addSeriesRow(reducer: SeriesReducer, point: string, week: string, metric: string, initiative: string, value: string): void {
+  const w = cell(week) ?? NaN;
+  const v = cell(value) ?? NaN;
+  if (metric === 'support_share' && initiative !== '') reducer.addSupport(Number(point), w, v);
+  else if (initiative === '') reducer.addWorld(Number(point), metric, w, v);
+}
+
+/**
+ * Reads series.csv (it can be large: streamed, split by draagvlak's own CSV reader rather than
+ * into an object per row) or series.parquet when only Parquet was written, through the reducer, in
+ * file order (canonical).
+ */
 async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesSummary | null> {
   if (!hasTable(path)) return null;
-  let checked = false;
   try {
-    for await (const row of seriesRows(path)) {
-      if (!checked) {
-        for (const c of ['point', 'week', 'metric', 'value']) if (!(c in row)) throw new ResultsError(`${path}: missing column ${c}`);
-        checked = true;
+    if (existsSync(path)) {
+      for await (const { at, rows } of seriesCsv(path)) {
+        for (const r of rows) addSeriesRow(reducer, r[at.point], r[at.week], r[at.metric], r[at.initiative] ?? '', r[at.value]);
       }
-      const week = cell(row.week) ?? NaN;
-      const value = cell(row.value) ?? NaN;
-      const initiative = row.initiative ?? '';
-      if (row.metric === 'support_share' && initiative !== '') reducer.addSupport(Number(row.point), week, value);
-      else if (initiative === '') reducer.addWorld(Number(row.point), row.metric, week, value);
+    } else {
+      let checked = false;
+      for await (const group of parquetRows(parquetName(path))) {
+        if (!checked) {
+          for (const c of SERIES_COLUMNS.slice(0, 4)) if (!group.header.includes(c)) throw new ResultsError(`${parquetName(path)}: missing column ${c}`);
+          checked = true;
+        }
+        for (const r of group.rows) addSeriesRow(reducer, r.point, r.week, r.metric, r.initiative ?? '', r.value);
+      }
     }
   } catch (err) {
     if (err instanceof ResultsError) throw err;

@@ -91,7 +91,7 @@ function copy<T>(value: T): T {
 }
 
 /** Bytes held in the typed arrays of a value. */
-function bytesOf(value: unknown): number {
+export function bytesOf(value: unknown): number {
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (value === null || typeof value !== 'object') return 0;
   let sum = 0;

@@ -9,15 +9,17 @@ import { runModel } from '../../src/model/run.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
-// Every call into csv-parse goes through these spies: the run → report path must make none.
+// Every CSV the reader splits goes through this spy: the run → report path must split none.
 const parsed = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('csv-parse', async (original) => {
-  const real = (await original()) as typeof import('csv-parse');
-  return { ...real, parse: (...args: unknown[]) => (parsed.calls++, (real.parse as (...a: unknown[]) => unknown)(...args)) };
-});
-vi.mock('csv-parse/sync', async (original) => {
-  const real = (await original()) as typeof import('csv-parse/sync');
-  return { ...real, parse: (...args: unknown[]) => (parsed.calls++, (real.parse as (...a: unknown[]) => unknown)(...args)) };
+vi.mock('../../src/analysis/csvRecords.js', async (original) => {
+  const real = (await original()) as typeof import('../../src/analysis/csvRecords.js');
+  class Counted extends real.CsvRecords {
+    override push(chunk: string): string[][] {
+      parsed.calls++;
+      return super.push(chunk);
+    }
+  }
+  return { ...real, CsvRecords: Counted };
 });
 
 /** Two plans on two neighbourhoods: every table of the result set has rows, interventions included. */

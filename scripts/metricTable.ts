@@ -6,6 +6,7 @@ const REDUCE: Record<RunMetric['reduce'], (from: string) => string> = {
   count: (from) => `number of initiatives (rows of \`${from}\`)`,
   countPositive: (from) => `initiatives with a \`${from}\``,
   minPositive: (from) => `least \`${from}\` of the run's initiatives`,
+  mean: (from) => `mean \`${from}\` over the run's initiatives that have one`,
   last: (from) => `\`${from}\` at the last recorded week (the horizon)`,
 };
 

@@ -40,6 +40,7 @@ export function runViews(results: ResultSet, point: number): { replicate: number
           reachedWeek: pick(ini.columns.reachedWeek),
           formalisedWeek: pick(ini.columns.formalisedWeek),
           alignmentFinal: pick(ini.columns.alignmentFinal),
+          blocked: pick(ini.columns.blocked),
           trustGovFinal: final(runs.columns.trustGovFinal, r),
           cohesionFinal: final(runs.columns.cohesionFinal, r),
           driveFinal: final(runs.columns.driveFinal, r),

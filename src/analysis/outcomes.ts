@@ -40,6 +40,8 @@ export interface RunView {
   formalisedWeek: ArrayLike<number>;
   /** Each initiative's alignment at the horizon (empty when not known). */
   alignmentFinal: ArrayLike<number>;
+  /** Each initiative: 1 when blocked at the horizon (initiatives.csv blocked); absent when not known. */
+  blocked?: ArrayLike<number>;
   trustGovFinal: number | null;
   cohesionFinal: number | null;
   driveFinal: number | null;
@@ -70,6 +72,7 @@ export function runView(out: RunOutput): RunView {
     reachedWeek: Int32Array.from(out.initiatives.reachedWeek),
     formalisedWeek: Int32Array.from(out.initiatives.formalisedWeek),
     alignmentFinal: Float64Array.from(out.initiatives.alignmentFinal),
+    blocked: Int32Array.from(out.initiatives.blocked),
     trustGovFinal: value('trust_gov_final'),
     cohesionFinal: value('cohesion_final'),
     driveFinal: value('drive_final'),
@@ -160,6 +163,30 @@ export const OUTCOMES = {
   mean_formalised_week: {
     name: 'mean_formalised_week', unit: 'week', meaning: 'mean week of formalisation, never counting as the horizon (restricted mean)',
     of: (r) => meanWeek(r.formalisedWeek, r.horizon),
+  },
+  decision_weeks: {
+    name: 'decision_weeks', unit: 'weeks',
+    meaning: 'mean weeks from reaching the threshold to formalising, over the initiatives that reached it (to the horizon when it did not formalise)',
+    of: (r) => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < r.reachedWeek.length; i++) {
+        if (!happened(r.reachedWeek[i], r.horizon)) continue;
+        sum += censoredWeek(r.formalisedWeek[i], r.horizon) - r.reachedWeek[i];
+        n++;
+      }
+      return n > 0 ? sum / n : null;
+    },
+  },
+  blocked_share: {
+    name: 'blocked_share', unit: 'share 0–1',
+    meaning: 'share of the initiatives blocked at the horizon (initiatives.csv blocked)',
+    of: (r) => {
+      if (!r.blocked || r.blocked.length === 0) return null;
+      let n = 0;
+      for (let i = 0; i < r.blocked.length; i++) n += r.blocked[i] > 0 ? 1 : 0;
+      return n / r.blocked.length;
+    },
   },
   trust_gov_final: { name: 'trust_gov_final', unit: 'level 0–1', meaning: 'mean trust in government at the horizon', of: (r) => r.trustGovFinal },
   cohesion_final: { name: 'cohesion_final', unit: 'level 0–1', meaning: 'mean neighbourhood cohesion at the horizon', of: (r) => r.cohesionFinal },

@@ -7,6 +7,7 @@ import type { Parameters } from './parameters.js';
 import { createOfficials, drawAgendas } from './population.js';
 import { updateCommitment } from './commitment.js';
 import { createRecorder, recordMetrics } from './record.js';
+import { createParties } from './parties.js';
 import { createSignposts } from './signposts.js';
 import { COMPETENCE_DIMENSIONS, type Environment, type Initiatives, type Neighbourhoods, type Residents, type Scratch, type World } from './world.js';
 
@@ -99,6 +100,7 @@ export function createWorld(
     officials,
     neighbourhoods,
     initiatives,
+    parties: createParties(params, count, runSeed),
     env,
     timeline: createTimeline(interventions, runSeed),
     signposts: createSignposts(params.strategy.signposts ?? [], count),

@@ -1,5 +1,6 @@
 import { COMPETENCE_DIMENSIONS, type World } from './world.js';
 import { exp } from '../maths/fdlibm.js';
+import { seekConsent, workWithParties } from './parties.js';
 
 /**
  * Step 5a: initiatives. An initiative reaches its support threshold in the first week its
@@ -19,7 +20,11 @@ import { exp } from '../maths/fdlibm.js';
  *  - formalisation (Ostrom 1990: collective choice needs the parties' consent): while it holds its
  *    threshold with a mature plan (progress ≥ maturity), each party that has not yet approved does so
  *    this week with probability approvalRate × alignment × officials' trust in residents; approvals
- *    stick, and the initiative formalises in the week the last of `stakeholders` parties approves.
+ *    stick, and the initiative formalises in the week the last of `stakeholders` parties approves;
+ *  - with stakeholders as actors (mechanisms.parties, src/model/parties.ts) instead: the manager's
+ *    process work moves the parties' trust and stance every week, the boost counts the parties at the
+ *    table, and the plan formalises in the week every veto party and a quorum of the weighted parties
+ *    consent.
  */
 export function updateInitiatives(world: World): void {
   const ini = world.initiatives;
@@ -34,8 +39,8 @@ export function updateInitiatives(world: World): void {
   const env = world.env;
   const rng = world.rng;
   const parties = strategy.stakeholders;
-  const stakeholderBoost = 1 + rates.stakeholderSupport * (1 - exp(-(parties - 1) / 3));
-  const growth = rates.progressRate * env.provenTechniques * (1 - env.costs) * stakeholderBoost;
+  const base = rates.progressRate * env.provenTechniques * (1 - env.costs);
+  const growth = base * boost(rates.stakeholderSupport, parties);
   const agendas = world.params.mechanisms.agendas;
   if (agendas) programmePull(world);
   const programme = world.scratch.pull;
@@ -43,10 +48,19 @@ export function updateInitiatives(world: World): void {
   const pull = rate * strategy.steering;
   const drift = rate * rates.alignmentDrift * (1 - strategy.steering);
   const maturity = rates.maturity;
+  const actors = world.params.mechanisms.parties;
   for (let b = 0; b < ini.count; b++) {
     if (ini.formalisedWeek[b] > 0) continue;
-    const p = ini.progress[b] + growth * ini.capacity[b] + rates.managerSupport * ini.attention[b];
-    ini.progress[b] = p > 1 ? 1 : p;
+    if (actors) {
+      // Parties at the table bring knowledge and means: the boost counts them, not the field.
+      const ready = ini.supportShare[b] >= ini.threshold[b] && ini.progress[b] >= maturity;
+      const seated = workWithParties(world, b, ready);
+      const p = ini.progress[b] + base * boost(rates.stakeholderSupport, seated > 1 ? seated : 1) * ini.capacity[b] + rates.managerSupport * ini.attention[b];
+      ini.progress[b] = p > 1 ? 1 : p;
+    } else {
+      const p = ini.progress[b] + growth * ini.capacity[b] + rates.managerSupport * ini.attention[b];
+      ini.progress[b] = p > 1 ? 1 : p;
+    }
     const a = ini.alignment[b];
     let y: number;
     if (agendas) {
@@ -57,6 +71,10 @@ export function updateInitiatives(world: World): void {
     }
     ini.alignment[b] = y < 0 ? 0 : y > 1 ? 1 : y;
     if (ini.supportShare[b] < ini.threshold[b] || ini.progress[b] < maturity) continue;
+    if (actors) {
+      if (seekConsent(world, b)) ini.formalisedWeek[b] = week;
+      continue;
+    }
     const approval = rates.approvalRate * ini.alignment[b] * world.neighbourhoods.officialTrust[b];
     for (let k = ini.approvals[b]; k < parties; k++) if (rng() < approval) ini.approvals[b]++;
     if (ini.approvals[b] >= parties) ini.formalisedWeek[b] = week;
@@ -121,6 +139,11 @@ function chargeOverride(world: World): void {
     const over = ini.alignment[b] - agenda[i];
     if (over > 0 && ini.formalisedWeek[b] === 0) nudge[i] -= cost * pull[b] * over;
   }
+}
+
+/** What `parties` parties add to the rate of progress: 1 + stakeholderSupport × (1 − e^{−(parties − 1)/3}). */
+function boost(stakeholderSupport: number, parties: number): number {
+  return 1 + stakeholderSupport * (1 - exp(-(parties - 1) / 3));
 }
 
 /** Capacity of every initiative from its members: drive, competence coverage and background diversity (and, with mechanism agendas, members' summed agenda and trust). */

@@ -1,3 +1,4 @@
+import { isBlocked } from './parties.js';
 import type { World } from './world.js';
 
 /**
@@ -65,8 +66,8 @@ export interface RunMetric extends Described {
   readonly level: 'run';
   readonly kind: Kind;
   readonly from: string;
-  /** count: initiatives; countPositive: initiatives with a value > 0; minPositive: least value > 0 (0 when none); last: value at the last recorded week. */
-  readonly reduce: 'count' | 'countPositive' | 'minPositive' | 'last';
+  /** count: initiatives; countPositive: initiatives with a value > 0; minPositive: least value > 0 (0 when none); mean: mean of the finite values (NaN when none); last: value at the last recorded week. */
+  readonly reduce: 'count' | 'countPositive' | 'minPositive' | 'mean' | 'last';
   readonly key: string;
 }
 
@@ -302,6 +303,20 @@ export const INITIATIVE_METRICS = [
     'the week in which the commitment rule alone, every attitude held at its starting value, would carry it over its threshold; empty when it would not (it did not start past its tipping point; ODD §5)',
     (w, b) => w.initiatives.tippingWeek[b],
   ),
+  initiative(
+    'decision_weeks', 'decisionWeeks', 'number', 'weeks', 'Weeks from reach to formalisation',
+    'weeks from reaching its threshold to formalising (to the horizon when it did not); empty when it never reached it',
+    (w, b) => {
+      const reached = w.initiatives.reachedWeek[b];
+      const formalised = w.initiatives.formalisedWeek[b];
+      return reached > 0 ? (formalised > 0 ? formalised : w.horizon) - reached : NaN;
+    },
+  ),
+  initiative(
+    'blocked', 'blocked', 'int', '0 or 1', 'Blocked at the horizon',
+    '1 when its plan is up for consent at the horizon but a party whose consent is needed withholds it (ODD §7.6b)',
+    (w, b) => (isBlocked(w, b) ? 1 : 0),
+  ),
 ] as const;
 
 function run<K extends string, T extends Kind>(
@@ -329,6 +344,9 @@ export const RUN_METRICS = [
     'participation_dissimilarity at the horizon: how far the background make-up of members differs from that of those who stay out (Duncan & Duncan 1955)', 'participation_dissimilarity', 'last'),
   run('leader_dissimilarity_final', 'leaderDissimilarityFinal', 'number', 'index 0–1', 'Who leads: dissimilarity at the horizon',
     'leader_dissimilarity at the horizon: how far the background make-up of leaders differs from that of the other residents', 'leader_dissimilarity', 'last'),
+  run('decision_weeks', 'decisionWeeks', 'number', 'weeks', 'Weeks from reach to formalisation',
+    'mean decision_weeks of the initiatives that reached their threshold', 'decision_weeks', 'mean'),
+  run('blocked', 'blocked', 'int', 'initiatives', 'Blocked', 'initiatives blocked at the horizon', 'blocked', 'countPositive'),
 ] as const;
 
 /** The typed array a kind is stored in: weeks and whole numbers as Int32Array, numbers as Float64Array. */

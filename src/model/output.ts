@@ -44,6 +44,17 @@ export function runValue(out: RunOutput, m: RunMetric): number {
   }
   const column = out.initiatives[initiativeKey(m.from)];
   if (m.reduce === 'count') return column.length;
+  if (m.reduce === 'mean') {
+    let sum = 0;
+    let k = 0;
+    for (let b = 0; b < column.length; b++) {
+      if (Number.isFinite(column[b])) {
+        sum += column[b];
+        k++;
+      }
+    }
+    return k > 0 ? sum / k : NaN;
+  }
   let n = 0;
   let least = 0;
   for (let b = 0; b < column.length; b++) {

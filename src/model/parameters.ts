@@ -90,6 +90,9 @@ export const PARAMETERS = {
     stepDown: share(0.3, 'Drive below which a leader steps down.'),
     driveWeight: num(0.2, 0, 1, 'threshold per unit of drive', "Drive in the joining decision: the personal threshold is lowered by driveWeight × (drive − 0.5), so residents with drive join on less evidence.", 'Frey 1997 (intrinsic motivation); Ghorbani, Nascimento & Filatova 2020.'),
   },
+
+
+
   commitment: {
     rule: oneOf(['threshold', 'hazard'] as const, 'threshold', 'threshold: own support mixed with the committed share of neighbours against a personal threshold; hazard: per-week probability from external drive and neighbours (Bass on a network).', 'Granovetter 1978; Watts 2002; Bass 1969.'),
     neighbourWeight: share(0.5, 'Weight of the committed share of neighbours against own support in the threshold rule.', 'Watts 2002.'),
@@ -152,6 +155,7 @@ export const PARAMETERS = {
     efficacy: flag(true, 'Belonging lowers the personal commitment threshold (collective efficacy; threshold rule with own support only).'),
     leadership: flag(false, 'A core of initiators emerges from residents with drive and competences, others join only once it has formed, drive enters the joining decision, and leaders burn out (threshold rule with own support; off: initiators fixed at the start, as before).'),
     agendas: flag(false, "Each initiative's agenda is its members' mean agenda; alignment moves toward the programme through contact (attention, officials' presence, parties) as far as members accept it (their trust), and toward the members' agenda otherwise; steering past members' agendas costs their support (off: alignment follows steering alone, as before)."),
+    parties: flag(false, 'Stakeholders as actors: veto or weight, stance, trust (off: approvals in turn).'),
     supportDecides: flag(true, 'Own support enters the commitment rule (off: only neighbours count, as in Watts 2002).'),
   },
 } as const;

@@ -127,6 +127,32 @@ export interface Initiatives {
   readonly tippingWeek: Int32Array;
 }
 
+/**
+ * Stakeholders as actors (switch `mechanisms.parties`; docs/ODD.md §7.6b). Every initiative has up
+ * to MAX_PARTIES (src/model/parties.ts) parties, of which the first `strategy.stakeholders` are in its field. Party k of
+ * initiative b is slot b × MAX_PARTIES + k of the typed columns below; all are drawn at creation
+ * from the run's `parties` stream, party-major, so party k of a neighbourhood is the same party
+ * whatever the number of parties (common random numbers across a sweep of strategy.stakeholders).
+ */
+export interface Parties {
+  /** Slots per initiative: MAX_PARTIES when the mechanism is on, 0 when it is off (no columns). */
+  readonly slots: number;
+  /** Stance on the agenda axis: 0 the local agenda … 1 the programme's goals; interest = 1 − |alignment − stance|. */
+  readonly stance: Float64Array;
+  /** 1 for a veto party (a clearance point), 0 for a weighted party. */
+  readonly veto: Uint8Array;
+  /** A weighted party's weight in the quorum. */
+  readonly weight: Float64Array;
+  /** Trust in the programme, [0,1]. */
+  readonly trust: Float64Array;
+  /** Openness needed to invite the party from the start: it is at the table early once participation exceeds it. */
+  readonly invite: Float64Array;
+  /** 0: not at the table (yet); 1: at the table; 2: a weighted party that left. */
+  readonly seat: Uint8Array;
+  /** 1 while the party consents to formalising. */
+  readonly consent: Uint8Array;
+}
+
 /** The environment drivers, one value per week 0 … horizon, and this week's values. */
 export interface Environment {
   readonly costsSeries: Float64Array;
@@ -248,6 +274,8 @@ export interface World {
   readonly officials: Officials;
   readonly neighbourhoods: Neighbourhoods;
   readonly initiatives: Initiatives;
+  /** The stakeholders of every initiative as actors (mechanisms.parties; empty when off). */
+  readonly parties: Parties;
   readonly env: Environment;
   readonly timeline: Timeline;
   readonly signposts: Signposts;

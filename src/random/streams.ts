@@ -9,7 +9,7 @@ import { cos, log } from '../maths/fdlibm.js';
 export type Rng = () => number;
 
 /** The purposes a run draws for, each from its own stream so that one does not shift another. */
-export type Purpose = 'network' | 'population' | 'dynamics' | 'interventions' | 'agendas';
+export type Purpose = 'network' | 'population' | 'dynamics' | 'interventions' | 'agendas' | 'parties';
 
 /**
  * The seed of one run, derived from the scenario seed and the run's identity — never from the

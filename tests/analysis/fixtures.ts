@@ -86,6 +86,9 @@ function syntheticModel(byParams: Map<Parameters, { point: number; spec: Synthet
         membersFinal: Int32Array.from(reachedWeek, (w) => (w === 0 ? 60 : 88)),
         // the ones that reach it in the first three weeks started past their tipping point
         tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
+        decisionWeeks: Float64Array.from(reachedWeek, (w, i) => (w === 0 ? NaN : formalisedWeek[i] > 0 ? 20 : horizon - w)),
+        // formalised 20 weeks after reaching: none is held at a clearance point
+        blocked: new Int32Array(n),
       },
       interventionWeeks: new Int32Array(0),
     } satisfies RunOutput;

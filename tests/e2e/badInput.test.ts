@@ -15,6 +15,8 @@ const CASES: [string, string | null, string[], RegExp][] = [
   ['a range with from > to', withSweep('sweep:\n  design: grid\n  parameters:\n    strategy.steering: {from: 0.9, to: 0.1, steps: 3}\n'), [], /from/],
   ['LHS without samples', withSweep('sweep:\n  design: lhs\n  parameters:\n    strategy.steering: {from: 0, to: 1}\n'), [], /samples/],
   ['broken YAML', 'name: [unclosed\n  seed: 1\n', [], /YAML/],
+  ['a mechanism switch that is not true or false (stakeholders as actors)', TINY.replace('population:', 'mechanisms: {parties: 1}\npopulation:'), [],
+    /^tiny\.yaml: mechanisms\.parties: expected .*found 1\n$/],
   ['a --set of an unknown field', null, ['--set', 'strategy.steerin=0.5'], /steerin/],
   ['--workers 0', null, ['--workers', '0'], /--workers/],
   ['--workers that is not a number', null, ['--workers', 'many'], /--workers/],

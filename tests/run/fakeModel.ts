@@ -46,6 +46,8 @@ export function runModel(params, settings, seed, interventions = []) {
       supportShareFinal: f64(), progressFinal: f64(), alignmentFinal: f64(),
       membersFinal: Int32Array.from({ length: n }, () => Math.floor(next() * params.population.households)),
       tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
+      decisionWeeks: Float64Array.from(reachedWeek, (w, i) => (w === 0 ? NaN : (formalisedWeek[i] || settings.horizon) - w)),
+      blocked: Int32Array.from(formalisedWeek, (w, i) => (reachedWeek[i] > 0 && w === 0 ? 1 : 0)),
     },
     interventionWeeks: new Int32Array(interventions.length),
   };

@@ -55,6 +55,13 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     found: '1.5',
   },
   {
+    what: 'a mechanism switch that is not true or false',
+    text: 'mechanisms:\n  parties: yes please\n',
+    path: 'mechanisms.parties',
+    expected: /true or false|boolean/,
+    found: /yes please/,
+  },
+  {
     what: 'a fraction where a whole number belongs',
     text: 'strategy:\n  stakeholders: 2.5\n',
     path: 'strategy.stakeholders',

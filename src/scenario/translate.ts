@@ -5,16 +5,45 @@ import type { JsonSchema } from '../schema/shape.js';
 
 /**
  * Turns ajv's errors into one plain message per field: which field, what it should be (read off
- * the schema node that failed), and what was written there. Errors need `verbose: true`.
+ * the schema node that failed, found in `schema` at the error's schemaPath), and what was written
+ * there (found in `document` at its instancePath).
  */
-export function translateErrors(errors: readonly ErrorObject[], file: string): Problem[] {
-  const kept = pruneAlternatives(errors);
+export function translateErrors(errors: readonly ErrorObject[], file: string, schema: JsonSchema, document: unknown): Problem[] {
+  const kept = pruneAlternatives(errors.map((e) => withContext(e, schema, document)));
   const problems = new Map<string, Problem>();
   for (const e of kept) {
     const problem = { file, ...explain(e) };
     if (!problems.has(problem.path)) problems.set(problem.path, problem);
   }
   return [...problems.values()];
+}
+
+/**
+ * An error with what ajv's `verbose: true` would have put in it — the failing schema node, the node
+ * holding it and the value checked — looked up instead, so that the compiled check (which the
+ * studio page carries) need not hold a copy of them at every check (about 500 kB less code).
+ * A check inside a referenced definition (a parameter group, a compared strategy, an intervention)
+ * reports its schemaPath from that definition's root: the definition is the one holding the path,
+ * and where several do with different nodes, the one named by the instance path ("strategy" in
+ * /compare/0/strategy/steering, "intervention" in /plans/0/interventions/1/at).
+ */
+function withContext(e: ErrorObject, schema: JsonSchema, document: unknown): ErrorObject {
+  if (e.parentSchema !== undefined) return e; // a validator compiled with `verbose: true` brought them itself
+  // schemaPath: "#/properties/steering/maximum", a URI-encoded JSON pointer
+  const steps = e.schemaPath.replace(/^#/, '').split('/').slice(1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const instance = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const definitions = Object.entries((schema.definitions ?? {}) as Record<string, JsonSchema>);
+  const bases = [['', schema] as [string, JsonSchema], ...definitions].filter(([, base]) => walk(base, steps) !== undefined);
+  const distinct = new Set(bases.map(([, base]) => JSON.stringify(walk(base, steps.slice(0, -1)))));
+  const named = (name: string) => instance.some((seg) => seg === name || (/^[a-z]/i.test(seg) && (seg.startsWith(name) || name.startsWith(seg))));
+  const base = (distinct.size <= 1 ? bases[0] : bases.filter(([name]) => name && named(name)).pop() ?? bases[0])?.[1] ?? schema;
+  return { ...e, parentSchema: walk(base, steps.slice(0, -1)) as JsonSchema, schema: walk(base, steps), data: walk(document, instance) };
+}
+
+function walk(node: unknown, steps: readonly string[]): unknown {
+  let at = node;
+  for (const step of steps) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[step] : undefined;
+  return at;
 }
 
 function explain(e: ErrorObject): Omit<Problem, 'file'> {

@@ -8,9 +8,11 @@ import { translateErrors } from './translate.js';
 /**
  * The ajv options of the scenario validator, compiled at build time or (without a build) at run time.
  * Referenced definitions (the parameter groups) are compiled once and called, not inlined at every
- * use: the same checks and messages in about 270 kB less code, which the studio page carries.
+ * use: the same checks and messages in about 270 kB less code, which the studio page carries. No
+ * `verbose` copies of schema nodes and values and no ajv messages in the errors: translateErrors
+ * finds the nodes and values itself and writes its own messages (about 600 kB less code).
  */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, inlineRefs: false } as const;
+export const AJV_OPTIONS = { allErrors: true, verbose: false, messages: false, strict: true, inlineRefs: false } as const;
 
 /** The compiled validator's file in the build, beside validate.js (written by validatorSource.js). */
 export const VALIDATOR_FILE = 'scenarioValidator.cjs';
@@ -22,6 +24,7 @@ export function schemaHash(): string {
 
 const require = createRequire(import.meta.url);
 let compiled: ValidateFunction | undefined;
+let schema: ReturnType<typeof scenarioSchema> | undefined;
 
 /**
  * The scenario validator: the one `npm run build` compiled into the build, when it was compiled from
@@ -43,5 +46,6 @@ export function scenarioValidator(): { validate: ValidateFunction; prebuilt: boo
 export function schemaProblems(document: unknown, file: string): Problem[] {
   compiled ??= scenarioValidator().validate;
   if (compiled(document)) return [];
-  return translateErrors(compiled.errors ?? [], file);
+  schema ??= scenarioSchema();
+  return translateErrors(compiled.errors ?? [], file, schema, document);
 }

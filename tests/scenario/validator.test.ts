@@ -5,6 +5,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scenarioSchema } from '../../src/scenario/schema.js';
+import { PARAMETER_SPECS } from '../../src/scenario/paths.js';
+import { translateErrors } from '../../src/scenario/translate.js';
 import { AJV_OPTIONS, schemaHash, VALIDATOR_FILE } from '../../src/scenario/validate.js';
 
 // `npm run build` (run before `npm test`) compiles the validator into dist/; the oracle is ajv's own
@@ -40,5 +42,30 @@ describe('the scenario validator compiled at build time', () => {
       expect(built.errors ?? null).toEqual(fresh.errors ?? null);
     }
     expect(bad.every((doc) => !built(doc))).toBe(true);
+  });
+
+  it('explains errors as ajv with `verbose: true` would let it: the same message for every parameter in every place it can be written', () => {
+    // oracle: the errors of a verbose compile carry the failing schema node and value themselves
+    const verbose = new Ajv({ ...AJV_OPTIONS, verbose: true }).compile(scenarioSchema());
+    const explain = (check: ValidateFunction, doc: unknown) => (check(doc) ? [] : translateErrors(check.errors ?? [], 'f.yaml', scenarioSchema(), doc));
+    const docs: unknown[] = [...bad];
+    for (const path of PARAMETER_SPECS.keys()) {
+      const [group, key] = path.split('.');
+      for (const value of ['x', 1e12, -1e12, 0.5, true, [1], {}]) {
+        docs.push({ [group]: { [key]: value } });
+        docs.push({ compare: [{ name: 'a', [group]: { [key]: value } }] });
+        if (group === 'strategy') docs.push({ plans: [{ name: 'p', interventions: [{ at: 2, action: 'set', set: { [path]: value } }] }] });
+      }
+    }
+    for (const value of ['x', -3, 0.5, { metric: 'nothing' }]) {
+      for (const field of ['at', 'from', 'for', 'size', 'when', 'where', 'action']) docs.push({ interventions: [{ action: 'evening', [field]: value }] }, { plans: [{ name: 'p', interventions: [{ at: 1, action: 'field', [field]: value }] }] });
+    }
+    let wrong = 0;
+    for (const doc of docs) {
+      const expected = explain(verbose, doc);
+      wrong += expected.length > 0 ? 1 : 0;
+      expect(explain(built, doc), JSON.stringify(doc)).toEqual(expected);
+    }
+    expect(wrong).toBeGreaterThan(500);
   });
 });

@@ -135,9 +135,11 @@ async function command(argv: string[]): Promise<number> {
     .argument('[scenario]', 'scenario file to start from (default: the default parameters)')
     .option('--out <file>', 'where to write the page (default: results/studio.html)')
     .option('--lang <lang>', 'language of the page: en or nl', 'en')
+    .option('--serve', 'also serve the page on localhost until Ctrl+C')
+    .option('--port <n>', 'port to serve on with --serve (default: a free one)')
     .action(async (scenario: string | undefined, opts) => {
       const { studioCommand } = await import('./studio.js');
-      code = studioCommand(scenario, opts);
+      code = await studioCommand(scenario, opts);
     });
 
   program

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { dirname, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../run/atomic.js';
 import { defaultParameters, defaultRunSettings } from '../model/parameters.js';
@@ -11,41 +12,89 @@ import { studioHtml, type StudioInput } from '../studio/page.js';
 export interface StudioCommandOptions {
   out?: string;
   lang?: string;
+  /** Serve the page on localhost until interrupted. */
+  serve?: boolean;
+  /** The port to serve on (with --serve); 0 or none: a free one. */
+  port?: string;
 }
 
 /**
  * `draagvlak studio [SCENARIO]`: writes the studio as one offline HTML file, starting from the
- * scenario's first point (or the defaults), and prints its path. A scenario's timeline entries that
- * fire at a week (`at`) are applied from the start; entries that fire on a window or a condition
- * cannot be pressed in the studio, so the command names them and leaves them out. Exit 2 on bad input.
+ * scenario's first point with interventions (or the first point, or the defaults), and prints its
+ * path. The point's whole timeline goes into the page, triggered as written (at a week, in a window,
+ * or on a condition). With `--serve`, it also serves that same page on localhost (node:http),
+ * prints the URL and stops cleanly on SIGINT. Exit 2 on bad input, nothing written.
  */
-export function studioCommand(file: string | undefined, options: StudioCommandOptions): number {
+export async function studioCommand(file: string | undefined, options: StudioCommandOptions): Promise<number> {
+  const problems: string[] = [];
   const lang = parseLang(options.lang ?? 'en');
-  if (lang === null) {
-    process.stderr.write(`${langProblem(options.lang)}\n`);
-    return 2;
-  }
-  let input: StudioInput = { params: defaultParameters(), seed: defaultRunSettings().seed, horizon: defaultRunSettings().horizon, lang, interventions: [] };
+  if (lang === null) problems.push(langProblem(options.lang));
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (options.port !== undefined && !(/^\d+$/.test(options.port) && port <= 65535)) problems.push(`--port: expected a whole number from 0 to 65535, found ${JSON.stringify(options.port)}`);
+  if (options.port !== undefined && !options.serve) problems.push('--port: only with --serve');
+  let input: StudioInput = { params: defaultParameters(), seed: defaultRunSettings().seed, horizon: defaultRunSettings().horizon, lang: lang ?? 'en', interventions: [] };
   if (file !== undefined) {
     try {
       const scenario = loadScenario(file);
       const plan = planRuns(scenario);
       const point = plan.points.find((p) => (p.interventions?.length ?? 0) > 0) ?? plan.points[0];
-      const timeline = point.interventions ?? [];
-      const kept = timeline.filter((e) => e.at !== undefined);
-      if (kept.length < timeline.length) {
-        process.stderr.write(`draagvlak studio: ${file}: ${timeline.length - kept.length} intervention(s) fire on a window or a condition and are left out (the studio applies entries with \`at\`)\n`);
-      }
-      input = { params: point.params, seed: scenario.seed, horizon: scenario.horizon, lang, interventions: kept };
+      input = { params: point.params, seed: scenario.seed, horizon: scenario.horizon, lang: lang ?? 'en', interventions: point.interventions ?? [] };
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
-      return 2;
+      problems.push(...err.problems.map(formatProblem));
     }
+  }
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    return 2;
+  }
+  const html = studioHtml(input);
+  const server = options.serve ? await listen(html, port) : null;
+  if (typeof server === 'string') {
+    process.stderr.write(`${server}\n`);
+    return 2;
   }
   const out = resolve(options.out ?? 'results/studio.html');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, studioHtml(input));
+  writeFileAtomic(out, html);
   process.stdout.write(`draagvlak: studio: ${relative(process.cwd(), out) || out}\n`);
+  if (!server) return 0;
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+  process.stdout.write(`draagvlak: studio served at ${url} (Ctrl+C stops)\n`);
+  await new Promise<void>((stopped) => {
+    process.once('SIGINT', () => {
+      server.close(() => stopped());
+      server.closeAllConnections();
+    });
+  });
+  process.stdout.write('draagvlak: studio: stopped serving\n');
   return 0;
+}
+
+/**
+ * Serves `html` at / (and /studio.html) on localhost only; anything else is 404, any method but
+ * GET and HEAD 405. The listening server, or the one line saying why it could not listen.
+ */
+function listen(html: string, port: number): Promise<Server | string> {
+  const body = Buffer.from(html, 'utf8');
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path !== '/' && path !== '/studio.html') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found: the studio is at /\n');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((done) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      done(err.code === 'EADDRINUSE' ? `--port ${port}: already in use on localhost; choose another, or leave --port out for a free one` : `--port ${port}: cannot listen on localhost: ${err.code ?? err.message}`),
+    );
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
 }

@@ -67,6 +67,12 @@ const UI = {
   notMet: { en: 'task not met', nl: 'opdracht niet gehaald' },
   searching: { en: 'Trying strategies on the same seed…', nl: 'Strategieën proberen op hetzelfde startgetal…' },
   importError: { en: 'Could not import', nl: 'Importeren mislukt' },
+  importedPlan: { en: 'Imported: plan', nl: 'Geïmporteerd: plan' },
+  leftOut: { en: 'left out (the studio plays one run)', nl: 'weggelaten (de studio speelt één run)' },
+  otherPlans: { en: 'other plans', nl: 'andere plannen' },
+  compared: { en: 'compared strategies (the scenario’s own strategy is played)', nl: 'vergeleken strategieën (de eigen strategie van het scenario wordt gespeeld)' },
+  swept: { en: 'the sweep (its base values are played)', nl: 'de variatie (de basiswaarden worden gespeeld)' },
+  fired: { en: 'applied in week', nl: 'toegepast in week' },
 } satisfies Record<string, Entry>;
 
 const VALUES = {

@@ -35,6 +35,11 @@ export function startRun(params: Parameters, horizon: number, scenarioSeed: numb
   return { world, params, scenarioSeed, interventions };
 }
 
+/** Per timeline entry, the week it first applied (0: not yet), in the order of `run.interventions`. */
+export function firedWeeks(run: LiveRun): Int32Array {
+  return run.world.timeline.firedWeek;
+}
+
 /** Steps one week; false at the horizon. */
 export function stepWeek(run: LiveRun): boolean {
   if (run.world.week >= run.world.horizon) return false;

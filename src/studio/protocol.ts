@@ -5,7 +5,8 @@ import type { Goal } from './lessons.js';
 
 /** Messages from the page to the kernel's worker. */
 export type ToWorker =
-  | { type: 'reset'; params: Parameters; horizon: number; seed: number }
+  /** A fresh run; `interventions`: its timeline from the start, triggered as written (an imported plan). */
+  | { type: 'reset'; params: Parameters; horizon: number; seed: number; interventions: Intervention[] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -25,6 +26,8 @@ export type FromWorker =
    */
   | { type: 'frame'; from: number; count: number; you: Float64Array; twin: Float64Array; map: MapState; running: boolean }
   | { type: 'marked'; entry: Intervention }
+  /** An entry of the starting timeline applied for the first time, in `week`. */
+  | { type: 'fired'; index: number; week: number }
   | { type: 'found'; results: SearchResult[]; twin: number }
   | { type: 'error'; message: string };
 

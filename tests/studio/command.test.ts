@@ -1,24 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { draagvlak, workdir } from '../e2e/cli.js';
+import { draagvlak, exited, startDraagvlak, workdir } from '../e2e/cli.js';
 
 describe('draagvlak studio', () => {
-  test('writes one self-contained page starting from a scenario, with its timeline entries at a week', () => {
+  test('writes one self-contained page starting from a scenario, with its whole timeline as written', () => {
     const dir = workdir({
       'evening.yaml': 'name: evening\nseed: 9\nhorizon: 30\nstrategy: {serving: 0.8}\ninterventions:\n  - {at: 4, action: evening}\n  - {when: {metric: support_share, above: 0.2}, action: mandate}\n',
     });
     const r = draagvlak(['studio', 'evening.yaml', '--out', 'page/s.html', '--lang', 'nl'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('draagvlak: studio: page/s.html\n');
-    expect(r.stderr).toContain('1 intervention(s) fire on a window or a condition and are left out');
+    expect(r.stderr).toBe('');
     const html = readFileSync(join(dir, 'page', 's.html'), 'utf8');
     const boot = JSON.parse(html.match(/<script type="application\/json" id="studio-boot">(.*?)<\/script>/s)![1]);
     expect(boot.seed).toBe(9);
     expect(boot.horizon).toBe(30);
     expect(boot.lang).toBe('nl');
     expect(boot.params.strategy.serving).toBe(0.8);
-    expect(boot.interventions).toEqual([{ at: 4, action: 'evening' }]);
+    expect(boot.interventions).toEqual([{ at: 4, action: 'evening' }, { when: { metric: 'support_share', above: 0.2 }, action: 'mandate' }]);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
@@ -32,5 +33,47 @@ describe('draagvlak studio', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^bad\.yaml: strategy\.serving: expected .*, found 7\n$/);
     expect(existsSync(join(dir, 'a.html')) || existsSync(join(dir, 'b.html'))).toBe(false);
+  });
+
+  test('--serve: the same page, byte for byte, on localhost at the URL it prints; Ctrl+C stops it cleanly', async () => {
+    const dir = workdir();
+    const child = startDraagvlak(['studio', '--serve', '--out', 'served.html'], dir);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    const url = await new Promise<string>((found, failed) => {
+      child.stdout!.on('data', () => {
+        const m = /served at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) found(m[1]);
+      });
+      child.once('exit', () => failed(new Error(`exited: ${out}`)));
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(Buffer.from(await page.arrayBuffer()).equals(readFileSync(join(dir, 'served.html')))).toBe(true);
+    expect((await fetch(new URL('/elsewhere', url))).status).toBe(404);
+    expect((await fetch(url, { method: 'POST' })).status).toBe(405);
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(0);
+    expect(out).toContain('stopped serving');
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  test('--serve on a port in use, or a bad port: one line, exit 2, nothing written', async () => {
+    const dir = workdir();
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((ready) => taken.once('listening', ready));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const busy = draagvlak(['studio', '--serve', '--port', String(port), '--out', 'a.html'], dir);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toBe(`--port ${port}: already in use on localhost; choose another, or leave --port out for a free one\n`);
+      const bad = draagvlak(['studio', '--serve', '--port', '70000', '--out', 'b.html'], dir);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe('--port: expected a whole number from 0 to 65535, found "70000"\n');
+      expect(existsSync(join(dir, 'a.html')) || existsSync(join(dir, 'b.html'))).toBe(false);
+    } finally {
+      taken.close();
+    }
   });
 });

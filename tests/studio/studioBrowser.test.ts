@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,8 @@ interface Probe {
   week(): number;
   running(): boolean;
   pressed(): { at: number; action: string; set?: Record<string, unknown> }[];
+  applied(): number[];
+  status(): string;
   chartMarks(): number[];
   chartTexts(): string[][];
 }
@@ -233,6 +235,62 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(best).toEqual([...best].sort((a, b) => b - a));
     await page.click('#lesson-end');
     expect(await page.evaluate(() => (document.getElementById('lever-population.households') as HTMLInputElement).disabled)).toBe(false);
+  }, 120_000);
+
+  test('import: a plan with triggers at a week, in a window and on a condition plays as `draagvlak run` plays it; what one run cannot show is named', async () => {
+    const file = join(dir, 'mixed.yaml');
+    writeFileSync(
+      file,
+      `name: gemengd
+seed: 4
+horizon: 40
+strategy: {serving: 0.7}
+interventions:
+  - {at: 3, action: field, size: 0.4, name: veld}
+plans:
+  - name: gemengd
+    interventions:
+      - {from: 5, for: 4, action: subsidy, size: 0.5, name: steun}
+      - {when: {metric: support_share, above: 0.05}, action: evening, name: avond}
+  - name: ander plan
+    interventions: [{at: 2, action: mandate}]
+`,
+    );
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction(() => window.studio.pressed().length === 3 && window.studio.week() === 0);
+    expect(await page.evaluate(() => window.studio.status())).toBe('Imported: plan “gemengd”. left out (the studio plays one run): 1 other plans');
+    await finish(page, 40);
+    const seen = await page.evaluate(() => ({ applied: window.studio.applied(), marks: window.studio.chartMarks(), list: document.getElementById('pressed')!.textContent }));
+    // each entry applied when its trigger says: week 3, the window's first week 5, the condition's week
+    expect(seen.applied.slice(0, 2)).toEqual([3, 5]);
+    expect(seen.applied[2]).toBeGreaterThan(0);
+    expect(seen.marks).toEqual([3, 3, 3, 3]);
+    expect(seen.list).toContain('in weeks 5–8');
+    expect(seen.list).toContain(`once support_share ≥ 0.05: Neighbourhood evening (applied in week ${seen.applied[2]})`);
+
+    const download = page.waitForEvent('download');
+    await page.click('#export');
+    const played = join(dir, 'mixed-played.yaml');
+    await (await download).saveAs(played);
+    const ran = draagvlak(['run', played, '--out', join(dir, 'mixed-replay'), '--workers', '1', '--no-report', '--quiet'], dir);
+    expect(ran.code, ran.stderr).toBe(0);
+    const rows = parse(readFileSync(join(dir, 'mixed-replay', 'series.csv')), { columns: true }) as Record<string, string>[];
+    const screen = await page.evaluate(() => ({ you: window.studio.you(), twin: window.studio.twin(), metrics: window.studio.metrics() }));
+    const fromCsv = (plan: string) => {
+      const out: string[][] = [];
+      for (const r of rows.filter((r) => r.plan === plan && r.replicate === '0' && r.initiative === '')) (out[Number(r.week)] ??= [])[screen.metrics.indexOf(r.metric)] = r.value;
+      return out;
+    };
+    const shown = (series: number[][]) => series.map((row) => row.map((v) => (Number.isFinite(v) ? String(v) : '')));
+    expect(fromCsv('played in the studio')).toEqual(shown(screen.you));
+    expect(fromCsv('no intervention')).toEqual(shown(screen.twin));
+    expect(firstDifference(screen.you, screen.twin)).toBeGreaterThan(0);
+
+    // a file that is not a scenario: the loader's own message, the run as it was
+    writeFileSync(file, 'strategy: {serving: 7}\n');
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction(() => window.studio.status().startsWith('Could not import'));
+    expect(await page.evaluate(() => window.studio.status())).toMatch(/^Could not import: mixed\.yaml: strategy\.serving: expected .*, found 7$/);
   }, 120_000);
 
   test('stays responsive while the model runs: inputs handled within 100 ms (nine in ten; the slowest within 250 ms on a loaded machine)', async () => {

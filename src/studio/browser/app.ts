@@ -10,6 +10,7 @@ import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/pa
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
 import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
 import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
+import { words } from '../../charts/words.js';
 import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
 import type { MapLayout, MapState } from '../kernel.js';
 import { LESSON, goalMet, goalScore } from '../lessons.js';
@@ -46,8 +47,10 @@ let metrics: readonly string[] = [];
 let you: Float64Array[] = [];
 let twin: Float64Array[] = [];
 let pressed: Intervention[] = [];
-/** Interventions to apply from the start after a reset (an imported plan). */
-let queued: Intervention[] = boot.interventions;
+/** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
+let startTimeline: Intervention[] = boot.interventions;
+/** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
+let appliedWeeks: number[] = [];
 let layout: MapLayout | null = null;
 let map: MapState | null = null;
 let mapCells: Cell[] = [];
@@ -66,6 +69,9 @@ const probe = {
   week: () => week,
   running: () => running,
   pressed: () => pressed,
+  /** Per entry of pressed, the week it applied (0: not yet). */
+  applied: () => appliedWeeks,
+  status: () => $('status').textContent,
   exportText: () => exportText(),
   /** Every text drawn on the charts (titles, axes, legends), read from their scene graphs. */
   chartMarks: () => charts.map((c) => (c ? c.view.data(MARKS_DATA).length : 0)),
@@ -115,8 +121,10 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     }
     case 'marked':
       pressed.push(msg.entry);
-      for (const c of charts) c?.view.change(MARKS_DATA, changeset().insert([{ week: msg.entry.at }])).run();
-      renderPressed();
+      mark(pressed.length - 1, msg.entry.at!);
+      return;
+    case 'fired':
+      mark(msg.index, msg.week);
       return;
     case 'found':
       renderDebrief(msg.results, msg.twin);
@@ -126,6 +134,13 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
   }
 };
+
+/** An entry of `pressed` applied in `week`: a rule on every chart and its week in the list. */
+function mark(index: number, week: number): void {
+  appliedWeeks[index] = week;
+  for (const c of charts) c?.view.change(MARKS_DATA, changeset().insert([{ week }])).run();
+  renderPressed();
+}
 
 function showError(message: string): void {
   $('status').textContent = message;
@@ -198,7 +213,8 @@ async function buildCharts(): Promise<void> {
       const result = await embed($(`chart-${metric}`), spec as never, { actions: false, renderer: 'canvas', ast: true, expr: expressionInterpreter, defaultStyle: false });
       if (generation !== chartGeneration) return result.finalize();
       const all = you.map((_, w) => w);
-      result.view.change(SERIES_DATA, changeset().insert(rows(metric, all))).change(MARKS_DATA, changeset().insert(pressed.map((p) => ({ week: p.at })))).run();
+      const marks = appliedWeeks.filter((w) => w > 0).map((w) => ({ week: w }));
+      result.view.change(SERIES_DATA, changeset().insert(rows(metric, all))).change(MARKS_DATA, changeset().insert(marks)).run();
       chartWeeks[i] = all.length;
       charts[i] = result;
     }),
@@ -299,7 +315,8 @@ function reset(): void {
   week = 0;
   you = [];
   twin = [];
-  pressed = [];
+  pressed = [...startTimeline];
+  appliedWeeks = startTimeline.map(() => 0);
   leverParams = structuredClone(startParams);
   map = null;
   showLevers();
@@ -307,9 +324,7 @@ function reset(): void {
   $<HTMLInputElement>('seed').value = String(seed);
   $<HTMLInputElement>('horizon').value = String(horizon);
   $('status').textContent = '';
-  send({ type: 'reset', params: startParams, horizon, seed });
-  for (const entry of queued) send({ type: 'intervene', entry });
-  queued = [];
+  send({ type: 'reset', params: startParams, horizon, seed, interventions: startTimeline });
   void buildCharts();
 }
 
@@ -321,13 +336,22 @@ function renderPressed(): void {
     li.textContent = text('nothingPressed', lang);
     list.append(li);
   }
-  for (const p of pressed) {
+  pressed.forEach((p, i) => {
     const li = document.createElement('li');
     const where = p.where === undefined || p.where === 'all' ? '' : ` — ${text('targetOne', lang)} ${p.where.join(', ')}`;
     const what = p.action === 'set' ? `${text('set', lang)}: ${Object.entries(p.set ?? {}).map(([k, v]) => `${isTextKey(k) ? text(k, lang) : k} ${isTextKey(String(v)) ? text(String(v) as TextKey, lang) : v}`).join(', ')}` : text(p.action as TextKey, lang);
-    li.textContent = `${text('week', lang)} ${p.at}: ${what}${where}`;
+    const applied = p.at === undefined && appliedWeeks[i] > 0 ? ` (${text('fired', lang)} ${appliedWeeks[i]})` : '';
+    li.textContent = `${trigger(p)}: ${what}${where}${applied}`;
     list.append(li);
-  }
+  });
+}
+
+/** When an entry applies, in the page's language: "Week 4", "in weeks 5–7", "once support_share ≥ 0.15". */
+function trigger(p: Intervention): string {
+  const w = words(lang);
+  if (p.at !== undefined) return `${text('week', lang)} ${p.at}`;
+  if (p.from !== undefined) return w.inWeeks(p.from, p.from + (p.for ?? 1) - 1);
+  return w.once(`${p.when!.metric} ${p.when!.above !== undefined ? `≥ ${p.when!.above}` : `≤ ${p.when!.below}`}`);
 }
 
 function renderTarget(): void {
@@ -353,9 +377,18 @@ async function importFile(file: File): Promise<void> {
     startParams = parametersOf(scenario);
     seed = scenario.seed;
     horizon = scenario.horizon;
-    const plan = scenario.plans?.find((p) => p.name === PLAYED_PLAN) ?? scenario.plans?.[0];
-    queued = [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])].filter((e) => e.at !== undefined);
+    const plans = scenario.plans ?? [];
+    const plan = plans.find((p) => p.name === PLAYED_PLAN) ?? plans[0];
+    // the plan's whole timeline, as `draagvlak run` builds it: the scenario's own entries, then the plan's
+    startTimeline = [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])];
     reset();
+    // what one studio run cannot show, named in one line
+    const left = [
+      plans.length > 1 ? `${plans.length - 1} ${text('otherPlans', lang)}` : '',
+      (scenario.compare?.length ?? 0) > 0 ? text('compared', lang) : '',
+      scenario.sweep !== undefined || scenario.explore !== undefined ? text('swept', lang) : '',
+    ].filter(Boolean);
+    $('status').textContent = [plan ? `${text('importedPlan', lang)} “${plan.name}”` : '', left.length ? `${text('leftOut', lang)}: ${left.join('; ')}` : ''].filter(Boolean).join('. ');
   } catch (err) {
     const message = err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String(err);
     showError(`${text('importError', lang)}: ${message}`);
@@ -381,7 +414,10 @@ function renderLesson(): void {
 function startTask(index: number): void {
   lessonIndex = index;
   $('lesson-debrief').replaceChildren();
-  if (index >= 0) horizon = LESSON[index].goal.week;
+  if (index >= 0) {
+    horizon = LESSON[index].goal.week;
+    startTimeline = [];
+  }
   renderLesson();
   reset();
 }
@@ -464,8 +500,10 @@ function wire(): void {
   });
   $('export').addEventListener('click', download);
   $<HTMLInputElement>('import').addEventListener('change', (e) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
     if (file) void importFile(file);
+    input.value = ''; // so that the same file, edited, can be imported again
   });
   $('glossary-open').addEventListener('click', () => $<HTMLDialogElement>('glossary').showModal());
   $('glossary-close').addEventListener('click', () => $<HTMLDialogElement>('glossary').close());

@@ -1,4 +1,4 @@
-import { METRICS, intervene, mapBuffers, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun } from '../kernel.js';
+import { METRICS, firedWeeks, intervene, mapBuffers, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun } from '../kernel.js';
 import type { FromWorker, ToWorker } from '../protocol.js';
 import { scoreOf, searchStrategies } from '../search.js';
 
@@ -28,6 +28,8 @@ let weeksPerSecond = 10;
 let paceStart = 0;
 let paceWeeks = 0;
 let sentUpTo = 0;
+/** Per entry of the starting timeline: whether the page has heard that it applied. */
+let told: boolean[] = [];
 const row = new Float64Array(METRICS.length);
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -49,6 +51,12 @@ function sendFrame(): void {
   }
   sentUpTo = last + 1;
   lastFrame = performance.now();
+  const fired = firedWeeks(you);
+  for (let k = 0; k < told.length; k++) {
+    if (told[k] || fired[k] === 0) continue;
+    told[k] = true;
+    post({ type: 'fired', index: k, week: fired[k] });
+  }
   const map = mapState(you);
   post({ type: 'frame', from, count, you: mine, twin: theirs, map, running }, [mine.buffer, theirs.buffer, ...mapBuffers(map)]);
 }
@@ -99,9 +107,10 @@ scope.onmessage = (e) => {
     switch (msg.type) {
       case 'reset':
         running = false;
-        you = startRun(msg.params, msg.horizon, msg.seed);
+        you = startRun(msg.params, msg.horizon, msg.seed, msg.interventions);
         twin = startRun(msg.params, msg.horizon, msg.seed);
         sentUpTo = 0;
+        told = msg.interventions.map(() => false);
         post({ type: 'layout', layout: mapLayout(you), horizon: you.world.horizon, metrics: METRICS });
         sendFrame();
         return;

@@ -1,10 +1,9 @@
-import { createWorld } from '../src/model/createWorld.js';
-import { defaultParameters, type Parameters } from '../src/model/parameters.js';
+import { defaultParameters } from '../src/model/parameters.js';
 import { WEEK } from '../src/model/schedule.js';
-import type { World } from '../src/model/world.js';
 import { mergeParams } from '../src/scenario/paths.js';
 import { PRESETS } from '../src/scenario/presets.js';
-import { alternate, median, spread } from './measure.js';
+import { kernelRate, printRates } from './kernelRate.js';
+import { alternate } from './measure.js';
 
 /**
  * What the adaptive manager costs the kernel: resident-weeks per second (CPU time) of the full
@@ -17,30 +16,15 @@ const residents = 100_000;
 const weeks = 60;
 const without = WEEK.filter((p) => p.name !== 'signposts');
 
-function rate(params: Parameters, processes: typeof WEEK): number {
-  const world: World = createWorld(params, { horizon: weeks, sampleEvery: 4 }, 1);
-  const t0 = process.cpuUsage();
-  for (let t = 0; t < weeks; t++) {
-    world.week++;
-    for (let p = 0; p < processes.length; p++) processes[p].run(world);
-  }
-  const used = process.cpuUsage(t0);
-  return (residents * weeks) / ((used.user + used.system) / 1e6);
-}
-
 const fixed = defaultParameters();
 fixed.population.neighbourhoods = residents / fixed.population.households;
 const adaptive = mergeParams(fixed, PRESETS['process-management'].overrides);
 const rates = await alternate(
   {
-    'without the signposts step': () => rate(fixed, without),
-    'signposts off (default)': () => rate(fixed, WEEK),
-    'process-management (4 signposts)': () => rate(adaptive, WEEK),
+    'without the signposts step': () => kernelRate(fixed, without, weeks),
+    'signposts off (default)': () => kernelRate(fixed, WEEK, weeks),
+    'process-management (4 signposts)': () => kernelRate(adaptive, WEEK, weeks),
   },
   Number(process.argv[2] ?? 5),
 );
-const base = median(rates['without the signposts step']);
-console.log(`full model, ${residents} residents, ${weeks} weeks: resident-weeks per CPU second, median (min–max), and ratio to the first`);
-for (const [name, xs] of Object.entries(rates)) {
-  console.log(`${name.padEnd(34)} ${median(xs).toExponential(3)} (${spread(xs.map((x) => x / 1e6), 2)} e6)   ${(median(xs) / base).toFixed(3)}`);
-}
+printRates(`full model, ${residents} residents, ${weeks} weeks`, rates);

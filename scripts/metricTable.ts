@@ -7,6 +7,7 @@ const REDUCE: Record<RunMetric['reduce'], (from: string) => string> = {
   countPositive: (from) => `initiatives with a \`${from}\``,
   minPositive: (from) => `least \`${from}\` of the run's initiatives`,
   mean: (from) => `mean \`${from}\` over the run's initiatives that have one`,
+  sum: (from) => `sum of \`${from}\` over the run's initiatives`,
   last: (from) => `\`${from}\` at the last recorded week (the horizon)`,
 };
 

@@ -24,6 +24,8 @@ export {
 export { createSignposts, reviewSignposts } from './model/signposts.js';
 export { SIGNPOST_METRICS, SIGNPOST_RESPONSES, type SignpostResponse } from './model/parameters.js';
 export type { Signpost } from './model/spec.js';
+// Realisation after formalisation (mechanisms.realisation): delivery, satisfaction, drop-out, failure
+export { realise, satisfaction } from './model/realisation.js';
 
 // Randomness: seeded streams, one per purpose, and run seeds derived from (scenario seed, point, replicate)
 export { deriveRunSeed, stream, normal, randomInt, type Rng, type Purpose } from './random/streams.js';
@@ -53,7 +55,7 @@ export { UsageError } from './run/errors.js';
 export { readResultSet, ResultsError } from './analysis/readResults.js';
 export { ResultSetBuilder, type ResultSet } from './analysis/results.js';
 export {
-  OUTCOMES, alignedShare, coherentShare, reachedBy, recoveryWeeks, runView, censoredWeek, type Outcome, type OutcomeName, type RunView,
+  OUTCOMES, type Realisation, alignedShare, coherentShare, reachedBy, recoveryWeeks, runView, censoredWeek, type Outcome, type OutcomeName, type RunView,
 } from './analysis/outcomes.js';
 export { writeSummary, summaryCsv, SUMMARY_COLUMNS } from './analysis/summary.js';
 export { summarisePoints, type PointSummary } from './analysis/pointSummary.js';

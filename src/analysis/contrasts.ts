@@ -46,6 +46,12 @@ export function runViews(results: ResultSet, point: number): { replicate: number
           driveFinal: final(runs.columns.driveFinal, r),
           leastGroupShareFinal: final(runs.columns.leastGroupShareFinal, r),
           participationDissimilarityFinal: final(runs.columns.participationDissimilarityFinal, r),
+          realisation: {
+            deliveredWeek: pick(ini.columns.deliveredWeek),
+            failedWeek: pick(ini.columns.failedWeek),
+            membersAtFormalisation: pick(ini.columns.membersAtFormalisation),
+            droppedOut: pick(ini.columns.droppedOut),
+          },
         },
       };
     });

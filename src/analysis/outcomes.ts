@@ -51,6 +51,16 @@ export interface RunView {
   /** The recorded weeks and mean trust in government at each (when the series is at hand). */
   weeks?: ArrayLike<number>;
   trust?: ArrayLike<number>;
+  /** After formalisation (mechanism realisation), per initiative, when the run records it. */
+  realisation?: Realisation;
+}
+
+/** Each initiative's realisation after formalising: weeks it delivered or failed (0: never), members then and drop-outs. */
+export interface Realisation {
+  deliveredWeek: ArrayLike<number>;
+  failedWeek: ArrayLike<number>;
+  membersAtFormalisation: ArrayLike<number>;
+  droppedOut: ArrayLike<number>;
 }
 
 /** A per-run outcome: its name (a column of contrasts.csv, a row of an exploration), unit and meaning. */
@@ -80,6 +90,12 @@ export function runView(out: RunOutput): RunView {
     participationDissimilarityFinal: value('participation_dissimilarity_final'),
     weeks: Int32Array.from(out.weeks),
     trust: out.series.slice(trust * samples, (trust + 1) * samples),
+    realisation: {
+      deliveredWeek: Int32Array.from(out.initiatives.deliveredWeek),
+      failedWeek: Int32Array.from(out.initiatives.failedWeek),
+      membersAtFormalisation: Int32Array.from(out.initiatives.membersAtFormalisation),
+      droppedOut: Int32Array.from(out.initiatives.droppedOut),
+    },
   };
 }
 
@@ -178,6 +194,29 @@ export const OUTCOMES = {
       return n > 0 ? sum / n : null;
     },
   },
+  delivered_share: {
+    name: 'delivered_share', unit: 'share 0–1', meaning: 'share of the formalised initiatives that delivered their plan by the horizon (mechanism realisation); null when none formalised',
+    of: (r) => afterFormalising(r, (b, x) => (happened(x.deliveredWeek[b], r.horizon) ? 1 : 0)),
+  },
+  failed_share: {
+    name: 'failed_share', unit: 'share 0–1', meaning: 'share of the formalised initiatives that failed after formalising by the horizon (mechanism realisation); null when none formalised',
+    of: (r) => afterFormalising(r, (b, x) => (happened(x.failedWeek[b], r.horizon) ? 1 : 0)),
+  },
+  weeks_to_delivery: {
+    name: 'weeks_to_delivery', unit: 'weeks', meaning: 'mean weeks from formalisation to delivery, over the initiatives that delivered; null when none did',
+    of: (r) => {
+      if (!r.realisation) return null;
+      const x = r.realisation;
+      let sum = 0;
+      let n = 0;
+      for (let b = 0; b < r.formalisedWeek.length; b++) {
+        if (!happened(x.deliveredWeek[b], r.horizon)) continue;
+        sum += x.deliveredWeek[b] - r.formalisedWeek[b];
+        n++;
+      }
+      return n > 0 ? sum / n : null;
+    },
+  },
   blocked_share: {
     name: 'blocked_share', unit: 'share 0–1',
     meaning: 'share of the initiatives blocked at the horizon (initiatives.csv blocked)',
@@ -186,6 +225,19 @@ export const OUTCOMES = {
       let n = 0;
       for (let i = 0; i < r.blocked.length; i++) n += r.blocked[i] > 0 ? 1 : 0;
       return n / r.blocked.length;
+    },
+  },
+  dropout_share: {
+    name: 'dropout_share', unit: 'share 0–1', meaning: 'members who dropped out dissatisfied, over the members the initiatives had when they formalised (mechanism realisation); null when none formalised',
+    of: (r) => {
+      if (!r.realisation) return null;
+      let dropped = 0;
+      let members = 0;
+      for (let b = 0; b < r.formalisedWeek.length; b++) {
+        dropped += r.realisation.droppedOut[b];
+        members += r.realisation.membersAtFormalisation[b];
+      }
+      return members > 0 ? dropped / members : null;
     },
   },
   trust_gov_final: { name: 'trust_gov_final', unit: 'level 0–1', meaning: 'mean trust in government at the horizon', of: (r) => r.trustGovFinal },
@@ -205,6 +257,19 @@ export const OUTCOMES = {
 } satisfies Record<string, Outcome>;
 
 export type OutcomeName = keyof typeof OUTCOMES;
+
+/** The mean of `counts` over the run's formalised initiatives (null when none formalised, or realisation is not recorded). */
+function afterFormalising(r: RunView, counts: (b: number, x: Realisation) => number): number | null {
+  if (!r.realisation) return null;
+  let sum = 0;
+  let n = 0;
+  for (let b = 0; b < r.formalisedWeek.length; b++) {
+    if (!happened(r.formalisedWeek[b], r.horizon)) continue;
+    sum += counts(b, r.realisation);
+    n++;
+  }
+  return n > 0 ? sum / n : null;
+}
 
 /** Share of the initiatives past the threshold by `week` (0–1). */
 export function reachedBy(week: number): Outcome {

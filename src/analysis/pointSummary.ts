@@ -38,6 +38,19 @@ export interface PointSummary {
   participationDissimilarity: number | null;
   /** Distinct support thresholds of its initiatives. */
   thresholds: number[];
+  /** What came after formalising (mechanism realisation), pooled over the point's initiatives. */
+  afterFormalising: AfterFormalising;
+}
+
+/** Pooled counts after formalising: initiatives formalised, delivered and failed, weeks to delivery, members and drop-outs. */
+export interface AfterFormalising {
+  formalised: number;
+  delivered: number;
+  failed: number;
+  /** Mean weeks from formalisation to delivery over the delivered initiatives; null when none delivered. */
+  weeksToDelivery: number | null;
+  membersAtFormalisation: number;
+  droppedOut: number;
 }
 
 function meanOrNull(xs: (number | null)[]): number | null {
@@ -83,8 +96,28 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
       driveFinal: meanOrNull(finite(run.driveFinal, runs)),
       participationDissimilarity: meanOrNull(finite(run.participationDissimilarityFinal, runs)),
       thresholds,
+      afterFormalising: afterFormalising(results, inits),
     };
   });
+}
+
+/** The pooled realisation of some initiatives (rows of the initiatives table). */
+function afterFormalising(results: ResultSet, rows: readonly number[]): AfterFormalising {
+  const ini = results.initiatives.columns;
+  const out: AfterFormalising = { formalised: 0, delivered: 0, failed: 0, weeksToDelivery: null, membersAtFormalisation: 0, droppedOut: 0 };
+  let weeks = 0;
+  for (const i of rows) {
+    if (ini.formalisedWeek[i] > 0) out.formalised++;
+    if (ini.deliveredWeek[i] > 0) {
+      out.delivered++;
+      weeks += ini.deliveredWeek[i] - ini.formalisedWeek[i];
+    }
+    if (ini.failedWeek[i] > 0) out.failed++;
+    out.membersAtFormalisation += ini.membersAtFormalisation[i];
+    out.droppedOut += ini.droppedOut[i];
+  }
+  if (out.delivered > 0) out.weeksToDelivery = weeks / out.delivered;
+  return out;
 }
 
 /** The alignment at which a formalised initiative counts as coherent, from a resolved scenario (the registry's default when absent). */

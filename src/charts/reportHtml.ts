@@ -61,6 +61,26 @@ function pointsTable(input: ReportInput, w: Words): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
 }
 
+/**
+ * What came after formalising, per point — only when some initiative realised its plan, failed or
+ * lost members to dissatisfaction (mechanism realisation; docs/ODD.md §7.6c).
+ */
+function realisationTable(input: ReportInput, w: Words): string {
+  const { summaries, labels, groupTitle } = input;
+  if (!summaries.some((s) => s.afterFormalising.delivered + s.afterFormalising.failed + s.afterFormalising.droppedOut > 0)) return '';
+  const share = (n: number, of: number) => (of > 0 ? percent(n / of) : '');
+  const rows = summaries.map((s) => {
+    const a = s.afterFormalising;
+    return `<tr><td>${esc(labels.get(s.point.index))}</td><td class="num">${a.formalised}</td><td class="num">${share(a.delivered, a.formalised)}</td>` +
+      `<td class="num">${share(a.failed, a.formalised)}</td><td class="num">${a.weeksToDelivery === null ? '' : a.weeksToDelivery.toFixed(DIGITS.weeks)}</td>` +
+      `<td class="num">${share(a.droppedOut, a.membersAtFormalisation)}</td></tr>`;
+  }).join('');
+  const head = [groupTitle, w.formalised, w.ofThoseDelivered, w.ofThoseFailed, w.weeksToDelivery, w.droppedOutShare];
+  return `<h2>${w.afterFormalising}</h2>
+<p>${esc(w.afterFormalisingNote(input.results.horizon))}</p>
+<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 /** The alignment coherent success is counted at: one value, or "the point's" when points differ. */
 function alignedAtText(summaries: readonly PointSummary[], w: Words): string {
   const values = new Set(summaries.map((s) => s.alignedAt));
@@ -156,6 +176,7 @@ export function reportHtml(input: ReportInput): string {
 <section class="summary" id="in-short"><h2>${w.inShort}</h2>${paragraphs(input.opening.sentences)}${input.opening.table}${paragraphs(input.opening.after)}</section>
 <h2>${input.results.varied.length > 0 ? w.whatVaried : w.whatRun}</h2>
 ${pointsTable(input, w)}
+${realisationTable(input, w)}
 ${input.results.varied.length === 0 && input.summaries.length === 1 ? strategyTable(scenario.strategy, w) : ''}
 <h2>${w.charts}</h2>
 ${figuresHtml(input.charts, w)}

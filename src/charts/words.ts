@@ -46,6 +46,16 @@ const PAGE = {
   pointsAlignedAt: { en: "the point's alignedAt", nl: 'de alignedAt van elk punt' },
   finalTrust: { en: 'Final trust (0–1)', nl: 'Vertrouwen aan het eind (0–1)' },
   whoJoins: { en: 'Who joins: dissimilarity by background (0–1)', nl: 'Wie doet mee: verschil naar achtergrond (0–1)' },
+  // after formalising (mechanism realisation)
+  afterFormalising: { en: 'After formalising', nl: 'Na de formalisering' },
+  afterFormalisingNote: {
+    en: (h) => `Pooled over each point's initiatives, to week ${h}; those neither delivered nor failed by then are still realising (docs/ODD.md §7.6c). With mechanisms.realisation off: 0 %.`,
+    nl: (h) => `Samengenomen over de initiatieven van elk punt, t/m week ${h}; wat dan opgeleverd noch mislukt is, is nog in uitvoering (docs/ODD.md §7.6c). Met mechanisms.realisation uit: 0 %.`,
+  },
+  ofThoseDelivered: { en: 'Of those, delivered', nl: 'Daarvan opgeleverd' },
+  ofThoseFailed: { en: 'Of those, failed', nl: 'Daarvan mislukt' },
+  weeksToDelivery: { en: 'Mean weeks from formalising to delivery', nl: 'Gemiddeld aantal weken van formalisering tot oplevering' },
+  droppedOutShare: { en: 'Members who dropped out (of those at formalisation)', nl: 'Afgehaakte leden (van de leden bij formalisering)' },
   strategyHeading: { en: 'Strategy', nl: 'Strategie' },
   lever: { en: 'Lever', nl: 'Hefboom' },
   value: { en: 'Value', nl: 'Waarde' },

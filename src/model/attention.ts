@@ -11,12 +11,13 @@ export function spendAttention(world: World): void {
   const { attention: rule, attentionBudget } = world.params.strategy;
   const attention = ini.attention;
   attention.fill(0);
+  const realising = world.params.mechanisms.realisation;
   let open = 0;
-  for (let b = 0; b < ini.count; b++) if (ini.formalisedWeek[b] === 0) open++;
+  for (let b = 0; b < ini.count; b++) if (isOpen(world, b, realising)) open++;
   if (open === 0 || attentionBudget <= 0) return;
   if (rule === 'equal') {
     const each = Math.min(1, attentionBudget / open);
-    for (let b = 0; b < ini.count; b++) if (ini.formalisedWeek[b] === 0) attention[b] = each;
+    for (let b = 0; b < ini.count; b++) if (isOpen(world, b, realising)) attention[b] = each;
     return;
   }
   const served = world.scratch.served;
@@ -27,7 +28,7 @@ export function spendAttention(world: World): void {
     let best = -1;
     let bestKey = -Infinity;
     for (let b = 0; b < ini.count; b++) {
-      if (ini.formalisedWeek[b] !== 0 || served[b]) continue;
+      if (!isOpen(world, b, realising) || served[b]) continue;
       const key = sign * promise(world, b);
       if (key > bestKey) {
         bestKey = key;
@@ -39,6 +40,16 @@ export function spendAttention(world: World): void {
     attention[best] = Math.min(1, left);
     left -= 1;
   }
+}
+
+/**
+ * Whether an initiative still takes the manager's attention: until it formalises or, with
+ * `mechanisms.realisation`, until it has delivered its plan or failed.
+ */
+function isOpen(world: World, b: number, realising: boolean): boolean {
+  const ini = world.initiatives;
+  if (ini.formalisedWeek[b] === 0) return true;
+  return realising && ini.deliveredWeek[b] === 0 && ini.failedWeek[b] === 0;
 }
 
 /** How far an initiative has come: its support relative to its threshold (capped at 1) plus its plan maturity. */

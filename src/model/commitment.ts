@@ -22,6 +22,9 @@ import { exp } from '../maths/fdlibm.js';
  * per week and never leaves. externalDrive is the resident's awareness of climate, costs and policy
  * (the mass-media channel of Bass), or 1 when the awareness mechanism is off.
  *
+ * With `mechanisms.realisation`, residents of a formalised initiative are passed by: from then on
+ * its membership changes only through the realisation rule (drop-out and failure, ODD §7.6c).
+ *
  * Returns the number of residents who joined or left.
  */
 export function updateCommitment(world: World): number {
@@ -43,13 +46,16 @@ export function decide(world: World, lo: number, hi: number, count: number): num
   const { committed, committedNeighbours, invDegree, threshold, joinCount, leaveCount } = res;
   const support = res.support;
   const changed = world.scratch.changed;
+  // Realisation (src/model/realisation.ts): a formalised initiative's membership changes there only.
+  const fixed = mechanisms.realisation && mechanisms.initiatives ? world.initiatives.formalisedWeek : null;
+  const hood = res.neighbourhood;
   if (commitment.rule === 'hazard') {
     const rng = world.rng;
     const p = commitment.p;
     const q = commitment.q;
     const awareness = mechanisms.awareness ? res.awareness : null;
     for (let i = lo; i < hi; i++) {
-      if (committed[i] === 1) continue;
+      if (committed[i] === 1 || (fixed !== null && fixed[hood[i]] > 0)) continue;
       const external = awareness === null ? 1 : awareness[i];
       const rate = p * external + q * committedNeighbours[i] * invDegree[i];
       if (rate > 0 && rng() < 1 - exp(-rate)) changed[count++] = i;
@@ -70,6 +76,7 @@ export function decide(world: World, lo: number, hi: number, count: number): num
     const { drive, initiator, neighbourhood } = res;
     const leaders = world.initiatives.leaders;
     for (let i = lo; i < hi; i++) {
+      if (fixed !== null && fixed[neighbourhood[i]] > 0) continue;
       if (lead) {
         if (initiator[i] === 1) {
           if (committed[i] === 0) changed[count++] = i;
@@ -87,6 +94,7 @@ export function decide(world: World, lo: number, hi: number, count: number): num
     }
   } else {
     for (let i = lo; i < hi; i++) {
+      if (fixed !== null && fixed[hood[i]] > 0) continue;
       const c = committedNeighbours[i];
       if (committed[i] === 0 ? c >= joinCount[i] : c < leaveCount[i]) changed[count++] = i;
     }
@@ -94,8 +102,8 @@ export function decide(world: World, lo: number, hi: number, count: number): num
   return count;
 }
 
-/** Flip the membership of the residents who decided to change, and tell their neighbours and initiatives. */
-function applyChanges(world: World, count: number): void {
+/** Flip the membership of the first `count` residents in `scratch.changed`, and tell their neighbours and initiatives. */
+export function applyChanges(world: World, count: number): void {
   const res = world.residents;
   const { committed, committedNeighbours, neighbourhood } = res;
   const { offsets, targets } = world.network;

@@ -53,6 +53,11 @@ export function createWorld(
     revenue: new Float64Array(count),
     agenda: new Float64Array(count),
     leaders: new Int32Array(count),
+    delivery: new Float64Array(count),
+    deliveredWeek: new Int32Array(count),
+    failedWeek: new Int32Array(count),
+    membersAtFormalisation: new Int32Array(count),
+    droppedOut: new Int32Array(count),
     tippingWeek: new Int32Array(count),
   };
   if (params.mechanisms.agendas) startAgendas(params, residents, neighbourhoods, initiatives, stream(runSeed, 'agendas'));

@@ -72,12 +72,18 @@ export function updateInitiatives(world: World): void {
     ini.alignment[b] = y < 0 ? 0 : y > 1 ? 1 : y;
     if (ini.supportShare[b] < ini.threshold[b] || ini.progress[b] < maturity) continue;
     if (actors) {
-      if (seekConsent(world, b)) ini.formalisedWeek[b] = week;
+      if (seekConsent(world, b)) {
+        ini.formalisedWeek[b] = week;
+        ini.membersAtFormalisation[b] = ini.members[b];
+      }
       continue;
     }
     const approval = rates.approvalRate * ini.alignment[b] * world.neighbourhoods.officialTrust[b];
     for (let k = ini.approvals[b]; k < parties; k++) if (rng() < approval) ini.approvals[b]++;
-    if (ini.approvals[b] >= parties) ini.formalisedWeek[b] = week;
+    if (ini.approvals[b] >= parties) {
+      ini.formalisedWeek[b] = week;
+      ini.membersAtFormalisation[b] = ini.members[b];
+    }
   }
   if (agendas) chargeOverride(world);
 }
@@ -144,6 +150,17 @@ function chargeOverride(world: World): void {
 /** What `parties` parties add to the rate of progress: 1 + stakeholderSupport × (1 − e^{−(parties − 1)/3}). */
 function boost(stakeholderSupport: number, parties: number): number {
   return 1 + stakeholderSupport * (1 - exp(-(parties - 1) / 3));
+}
+
+/**
+ * Progress a week at full capacity, before the manager's attention: progressRate × provenTechniques
+ * × (1 − costs) × (1 + stakeholderSupport × (1 − e^{−(parties − 1)/3})). The plan matures at this
+ * pace, and (mechanism realisation) it is delivered at the same pace.
+ */
+export function planGrowth(world: World): number {
+  const { strategy, rates } = world.params;
+  const env = world.env;
+  return rates.progressRate * env.provenTechniques * (1 - env.costs) * boost(rates.stakeholderSupport, strategy.stakeholders);
 }
 
 /** Capacity of every initiative from its members: drive, competence coverage and background diversity (and, with mechanism agendas, members' summed agenda and trust). */

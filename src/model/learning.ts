@@ -7,7 +7,8 @@ import type { World } from './world.js';
  * manager's buffer pushes the other way:
  *   orientation += learning × (push × (1 − orientation) − success × orientation)
  *   trustInResidents += learning × (success × (1 − trust) − push × trust),  push = policyPressure × (1 − buffer).
- * Trust in residents only moves when the trust mechanism is on.
+ * Trust in residents only moves when the trust mechanism is on. With `mechanisms.realisation` an
+ * initiative that failed after formalising no longer counts as formalised.
  */
 export function officialsLearn(world: World): void {
   const { strategy, rates, mechanisms } = world.params;
@@ -20,7 +21,7 @@ export function officialsLearn(world: World): void {
   for (let o = 0; o < off.count; o++) {
     const b = off.neighbourhood[o];
     const reach = ini.threshold[b] > 0 ? Math.min(1, ini.supportShare[b] / ini.threshold[b]) : 1;
-    const success = 0.5 * reach + (ini.formalisedWeek[b] > 0 ? 0.5 : 0);
+    const success = 0.5 * reach + (ini.formalisedWeek[b] > 0 && ini.failedWeek[b] === 0 ? 0.5 : 0);
     const orientation = off.orientation[o];
     const y = orientation + rate * (push * (1 - orientation) - success * orientation);
     off.orientation[o] = y < 0 ? 0 : y > 1 ? 1 : y;

@@ -66,8 +66,8 @@ export interface RunMetric extends Described {
   readonly level: 'run';
   readonly kind: Kind;
   readonly from: string;
-  /** count: initiatives; countPositive: initiatives with a value > 0; minPositive: least value > 0 (0 when none); mean: mean of the finite values (NaN when none); last: value at the last recorded week. */
-  readonly reduce: 'count' | 'countPositive' | 'minPositive' | 'mean' | 'last';
+  /** count: initiatives; countPositive: initiatives with a value > 0; minPositive: least value > 0 (0 when none); mean: mean of the finite values (NaN when none); sum: over the initiatives; last: value at the last recorded week. */
+  readonly reduce: 'count' | 'countPositive' | 'minPositive' | 'mean' | 'sum' | 'last';
   readonly key: string;
 }
 
@@ -298,6 +298,10 @@ export const INITIATIVE_METRICS = [
   initiative('progress_final', 'progressFinal', 'number', 'level 0–1', 'Progress at the horizon', 'its progress towards formalisation at the horizon', (w, b) => w.initiatives.progress[b]),
   initiative('alignment_final', 'alignmentFinal', 'number', 'level 0–1', 'Alignment at the horizon', "its alignment with the programme's goals at the horizon", (w, b) => w.initiatives.alignment[b]),
   initiative('members_final', 'membersFinal', 'int', 'households', 'Members at the horizon', 'households committed to it (its members) at the horizon', (w, b) => w.initiatives.members[b]),
+  initiative('members_at_formalisation', 'membersAtFormalisation', 'int', 'households', 'Members at formalisation', 'households committed to it in the week it formalised; 0 when it never did', (w, b) => w.initiatives.membersAtFormalisation[b]),
+  initiative('delivered_week', 'deliveredWeek', 'week', 'week 1–horizon', 'Delivery week', 'week it delivered its plan (mechanism realisation)', (w, b) => w.initiatives.deliveredWeek[b]),
+  initiative('failed_week', 'failedWeek', 'week', 'week 1–horizon', 'Failure week', 'week it failed after formalising (mechanism realisation)', (w, b) => w.initiatives.failedWeek[b]),
+  initiative('dropped_out', 'droppedOut', 'int', 'households', 'Dropped out', 'members who left it dissatisfied (mechanism realisation)', (w, b) => w.initiatives.droppedOut[b]),
   initiative(
     'tipping_week', 'tippingWeek', 'week', 'week 1–horizon', 'Tipping week from the start',
     'the week in which the commitment rule alone, every attitude held at its starting value, would carry it over its threshold; empty when it would not (it did not start past its tipping point; ODD §5)',
@@ -331,6 +335,9 @@ export const RUN_METRICS = [
   run('reached', 'reached', 'int', 'initiatives', 'Reached', 'initiatives that reached their threshold by the horizon', 'reached_week', 'countPositive'),
   run('formalised', 'formalised', 'int', 'initiatives', 'Formalised', 'initiatives formalised by the horizon', 'formalised_week', 'countPositive'),
   run('first_reached_week', 'firstReachedWeek', 'week', 'week 1–horizon', 'First reach week', 'the week the first initiative reached its threshold; empty when none did', 'reached_week', 'minPositive'),
+  run('delivered', 'delivered', 'int', 'initiatives', 'Delivered', 'initiatives that delivered their plan (mechanism realisation)', 'delivered_week', 'countPositive'),
+  run('failed', 'failed', 'int', 'initiatives', 'Failed after formalising', 'initiatives that failed after formalising (mechanism realisation)', 'failed_week', 'countPositive'),
+  run('dropped_out', 'droppedOut', 'int', 'households', 'Dropped out', 'members who left dissatisfied (mechanism realisation)', 'dropped_out', 'sum'),
   run('trust_gov_final', 'trustGovFinal', 'number', 'level 0–1', 'Trust in government at the horizon', 'trust_gov at the horizon', 'trust_gov', 'last'),
   run('cohesion_final', 'cohesionFinal', 'number', 'level 0–1', 'Social cohesion at the horizon', 'cohesion at the horizon', 'cohesion', 'last'),
   run('drive_final', 'driveFinal', 'number', 'level 0–1', 'Drive at the horizon', 'drive at the horizon', 'drive', 'last'),

@@ -56,6 +56,10 @@ export function runValue(out: RunOutput, m: RunMetric): number {
     return k > 0 ? sum / k : NaN;
   }
   let n = 0;
+  if (m.reduce === 'sum') {
+    for (let b = 0; b < column.length; b++) n += column[b];
+    return n;
+  }
   let least = 0;
   for (let b = 0; b < column.length; b++) {
     const v = column[b];

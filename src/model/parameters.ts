@@ -79,6 +79,7 @@ export const PARAMETERS = {
   initiative: {
     threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),
     alignment: share(0.2, 'Initial alignment of each initiative with the programme goals.'),
+    promiseWeeks: int(104, 1, 5200, 'weeks', 'Weeks in which a formalised plan promises delivery; twice this is its deadline.', 'Oliver 1980.'),
     alignedAt: share(0.5, 'Alignment at or above which a formalised initiative counts as a coherent success.'),
   },
   leadership: {
@@ -156,6 +157,7 @@ export const PARAMETERS = {
     leadership: flag(false, 'A core of initiators emerges from residents with drive and competences, others join only once it has formed, drive enters the joining decision, and leaders burn out (threshold rule with own support; off: initiators fixed at the start, as before).'),
     agendas: flag(false, "Each initiative's agenda is its members' mean agenda; alignment moves toward the programme through contact (attention, officials' presence, parties) as far as members accept it (their trust), and toward the members' agenda otherwise; steering past members' agendas costs their support (off: alignment follows steering alone, as before)."),
     parties: flag(false, 'Stakeholders as actors: veto or weight, stance, trust (off: approvals in turn).'),
+    realisation: flag(false, 'After formalising, an initiative must deliver; the dissatisfied drop out; it can fail.'),
     supportDecides: flag(true, 'Own support enters the commitment rule (off: only neighbours count, as in Watts 2002).'),
   },
 } as const;

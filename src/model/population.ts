@@ -118,6 +118,7 @@ export function drawResidents(
     drive: cols.drive,
     awareness: cols.awareness,
     competence: cols.competence,
+    expectation: new Float64Array(n),
     initiator: cols.initiator,
     agenda: new Float64Array(n),
     nudge: new Float64Array(n),

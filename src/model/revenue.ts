@@ -2,7 +2,8 @@ import { gainTrust, loseTrust } from './trust.js';
 import type { World } from './world.js';
 
 /**
- * Step 5b: revenue after formalisation (from the week after it formalised). A formalised initiative
+ * Step 5c: revenue after formalisation (from the week after it formalised; with
+ * `mechanisms.realisation`, from the week after it delivered its plan). A formalised initiative
  * earns revenueRate × supportShare a week. Its members weigh the community's share against what they
  * see as fair (Ostrom 1990; Walker & Devine-Wright 2008): trust changes by revenueRate ×
  * (revenueShare − fairShare) — a gain when above, a loss times the asymmetry when below ("not
@@ -24,8 +25,10 @@ export function shareRevenue(world: World): void {
   const asymmetry = rates.trustAsymmetry;
   const trustOn = mechanisms.trust;
   const belongingOn = mechanisms.belonging;
+  // With realisation an initiative earns once it has delivered its plan, not when it formalises.
+  const earning = mechanisms.realisation ? ini.deliveredWeek : ini.formalisedWeek;
   for (let b = 0; b < ini.count; b++) {
-    if (ini.formalisedWeek[b] === 0 || ini.formalisedWeek[b] >= week) continue;
+    if (earning[b] === 0 || earning[b] >= week) continue;
     ini.revenue[b] += rates.revenueRate * ini.supportShare[b];
     for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
       if (res.committed[i] === 0) continue;
@@ -39,7 +42,7 @@ export function shareRevenue(world: World): void {
     let seen = 0;
     for (let k = hoods.bridgeOffsets[c]; k < hoods.bridgeOffsets[c + 1]; k++) {
       const b = hoods.bridgeTargets[k];
-      if (ini.formalisedWeek[b] > 0 && ini.formalisedWeek[b] < week) seen += hoods.bridgeWeight[k];
+      if (earning[b] > 0 && earning[b] < week) seen += hoods.bridgeWeight[k];
     }
     if (seen === 0) continue;
     const push = demonstration * seen;

@@ -7,6 +7,7 @@ import { updateInitiatives } from './initiatives.js';
 import { applyInterventions } from './interventions/timeline.js';
 import { updateLeadership } from './leadership.js';
 import { officialsLearn } from './learning.js';
+import { realise } from './realisation.js';
 import { reviewSignposts } from './signposts.js';
 import { setPressureAndPresence } from './officials.js';
 import { recordMetrics } from './record.js';
@@ -31,6 +32,7 @@ export const WEEK: readonly Process[] = [
   { name: 'leadership', run: updateLeadership }, // 4. a core of initiators steps forward, leads, burns out
   { name: 'commitment', run: updateCommitment }, // 4. residents join and leave
   { name: 'initiatives', run: updateInitiatives }, // 5. capacity, progress, alignment, reach, formalisation
+  { name: 'realisation', run: realise }, // 5. formalised initiatives deliver; members judge, drop out; failure
   { name: 'revenue', run: shareRevenue }, // 5. revenue, its trust effect and its spillover
   { name: 'learning', run: officialsLearn }, // 6. officials learn
   { name: 'record', run: recordMetrics }, // 7. record

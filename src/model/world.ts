@@ -47,6 +47,11 @@ export interface Residents {
   readonly awareness: Float64Array;
   /** Competences, resident-major: competence[i * COMPETENCE_DIMENSIONS + d], [0,1]. */
   readonly competence: Float64Array;
+  /**
+   * What a member expects of the formalised plan: their support in the week it formalised
+   * (mechanism realisation; 0 for everyone else). Satisfaction is this plus delivery against the promise.
+   */
+  readonly expectation: Float64Array;
   /** 1 for the initiators who start the initiative. */
   readonly initiator: Uint8Array;
   /** Own agenda on the programme axis, [0,1] (1: the programme's goals); drawn only with mechanisms.agendas, else 0. */
@@ -117,6 +122,16 @@ export interface Initiatives {
   readonly revenue: Float64Array;
   /** Its agenda: the members' mean agenda, last computed (mechanism agendas; 0 otherwise). */
   readonly agenda: Float64Array;
+  /** Share of its plan delivered since it formalised, [0,1] (mechanism realisation). */
+  readonly delivery: Float64Array;
+  /** Week its plan was fully delivered, 0 before (mechanism realisation). */
+  readonly deliveredWeek: Int32Array;
+  /** Week it failed after formalising (too few members, or not delivered by the deadline), 0 before (mechanism realisation). */
+  readonly failedWeek: Int32Array;
+  /** Members in the week it formalised, 0 before. */
+  readonly membersAtFormalisation: Int32Array;
+  /** Members who left it dissatisfied while it realised its plan (mechanism realisation). */
+  readonly droppedOut: Int32Array;
   /** Residents leading it this week (the core of initiators; mechanism leadership). */
   readonly leaders: Int32Array;
   /**

@@ -84,6 +84,11 @@ function syntheticModel(byParams: Map<Parameters, { point: number; spec: Synthet
         progressFinal: new Float64Array(n).fill(0.5),
         alignmentFinal: new Float64Array(n).fill(0.5),
         membersFinal: Int32Array.from(reachedWeek, (w) => (w === 0 ? 60 : 88)),
+        // no realisation phase: members at formalisation only
+        membersAtFormalisation: Int32Array.from(formalisedWeek, (w) => (w === 0 ? 0 : 80)),
+        deliveredWeek: new Int32Array(n),
+        failedWeek: new Int32Array(n),
+        droppedOut: new Int32Array(n),
         // the ones that reach it in the first three weeks started past their tipping point
         tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
         decisionWeeks: Float64Array.from(reachedWeek, (w, i) => (w === 0 ? NaN : formalisedWeek[i] > 0 ? 20 : horizon - w)),

@@ -48,6 +48,7 @@ export function runModel(params, settings, seed, interventions = []) {
       tippingWeek: Int32Array.from(reachedWeek, (w) => (w > 0 && w <= 3 ? w : 0)),
       decisionWeeks: Float64Array.from(reachedWeek, (w, i) => (w === 0 ? NaN : (formalisedWeek[i] || settings.horizon) - w)),
       blocked: Int32Array.from(formalisedWeek, (w, i) => (reachedWeek[i] > 0 && w === 0 ? 1 : 0)),
+      membersAtFormalisation: new Int32Array(n), deliveredWeek: new Int32Array(n), failedWeek: new Int32Array(n), droppedOut: new Int32Array(n),
     },
     interventionWeeks: new Int32Array(interventions.length),
   };

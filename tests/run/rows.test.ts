@@ -17,10 +17,10 @@ describe('result rows', () => {
   it('headers() start with the run identity and the varied parameters, as docs/results.md lists', () => {
     const h = headers(['strategy.steering']);
     expect(h.runs).toBe(
-      'point,replicate,seed,label,strategy.steering,initiatives,reached,formalised,first_reached_week,trust_gov_final,cohesion_final,drive_final,support_final,committed_share_final,least_group_share_final,participation_dissimilarity_final,leader_dissimilarity_final,decision_weeks,blocked\n',
+      'point,replicate,seed,label,strategy.steering,initiatives,reached,formalised,first_reached_week,delivered,failed,dropped_out,trust_gov_final,cohesion_final,drive_final,support_final,committed_share_final,least_group_share_final,participation_dissimilarity_final,leader_dissimilarity_final,decision_weeks,blocked\n',
     );
     expect(h.initiatives).toBe(
-      'point,replicate,seed,label,strategy.steering,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final,members_final,tipping_week,decision_weeks,blocked\n',
+      'point,replicate,seed,label,strategy.steering,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final,members_final,members_at_formalisation,delivered_week,failed_week,dropped_out,tipping_week,decision_weeks,blocked\n',
     );
     expect(h.series).toBe('point,replicate,seed,label,strategy.steering,week,metric,initiative,value\n');
     expect(h.failures).toBe('point,replicate,seed,label,error\n');

@@ -39,15 +39,17 @@ export function holdEvening(world: World, hoods: Int32Array, turnout: number, rn
  * would have given, multiplied by the trust asymmetry (Slovic 1993).
  */
 export function breakPromise(world: World, hoods: Int32Array, size: number): void {
+  for (let h = 0; h < hoods.length; h++) breakPromiseIn(world, hoods[h], size);
+}
+
+/** A broken promise in one neighbourhood (see breakPromise); also what a failed initiative does (mechanism realisation). */
+export function breakPromiseIn(world: World, b: number, size: number): void {
   const { rates, mechanisms } = world.params;
   if (!mechanisms.trust) return;
   const res = world.residents;
   const nb = world.neighbourhoods;
   const loss = rates.trustGain * size;
-  for (let h = 0; h < hoods.length; h++) {
-    const b = hoods[h];
-    for (let i = nb.start[b]; i < nb.end[b]; i++) res.trustGov[i] = loseTrust(res.trustGov[i], loss, rates.trustAsymmetry);
-  }
+  for (let i = nb.start[b]; i < nb.end[b]; i++) res.trustGov[i] = loseTrust(res.trustGov[i], loss, rates.trustAsymmetry);
 }
 
 /** Officials into the field: the neighbourhoods' officials spend at least `presence` of their time there this week. */

@@ -97,6 +97,8 @@ async function read(browser: Browser, dir: string): Promise<{ text: string; erro
   const seen = await page.evaluate(() => ({
     text: `${document.title}\n${document.body.innerText}\n${Array.from(document.querySelectorAll('svg text') as unknown as ArrayLike<Element>).map((t) => t.textContent).join('\n')}\n${Array.from(document.querySelectorAll('svg[aria-label]') as unknown as ArrayLike<Element>).map((s) => s.getAttribute('aria-label')).join('\n')}`,
     lang: document.documentElement.lang,
+    // how the glossary's explanations break at the line's end (null without a glossary)
+    glossaryBreak: ((dd) => (dd ? getComputedStyle(dd).wordBreak : null))(document.querySelector('dl.glossary dd')),
   }));
   await page.close();
   return { ...seen, errors };
@@ -147,6 +149,8 @@ describe('the report in Dutch (--lang nl)', () => {
     expect(dutch.lang).toBe('nl');
     expect(ENGLISH.filter(({ part }) => shows(dutch.text, part))).toEqual([]);
     for (const entry of glossaryEntries('nl')) expect(dutch.text).toContain(entry.split(' — ')[1]);
+    // words stay whole: the manifest's hashes may break anywhere, the glossary's words may not
+    expect(dutch.glossaryBreak).toBe('normal');
     for (const term of ['regie', 'draagvlak', 'procesregie', 'dienstbaar handelen', 'belangenveld']) expect(dutch.text).toContain(term);
     // every chart is drawn, in Dutch
     const html = readFileSync(join(results.dir, 'report.html'), 'utf8');

@@ -42,7 +42,7 @@ describe('patterns of cooperative programme management at the defaults', () => {
   // sd 0.157. n = 110: z = 0.069 / 0.015 = 4.6 for the weaker effect, 62 for the other.
   it('coherent success peaks at intermediate steering (0.5 beats both no steering and full steering at participation 0.5)', async () => {
     await check('steering', 110);
-  }, 120_000);
+  }, 300_000);
 
   // Reference (n = 40): low minus high belonging, week to the threshold 37.2, SE 1.46 → sd 9.2.
   // n = 8: z = 37.2 / 3.26 = 11.

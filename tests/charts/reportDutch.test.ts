@@ -88,7 +88,7 @@ async function run(text: string): Promise<ResultSet> {
 }
 
 /** What a reader sees: the page's visible text and every text drawn in its charts; console errors while it opens. */
-async function read(browser: Browser, dir: string): Promise<{ text: string; errors: string[]; lang: string }> {
+async function read(browser: Browser, dir: string): Promise<{ text: string; errors: string[]; lang: string; glossaryBreak: string | null }> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

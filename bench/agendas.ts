@@ -1,8 +1,9 @@
 import { createWorld } from '../src/model/createWorld.js';
-import { defaultParameters, type Parameters } from '../src/model/parameters.js';
+import { defaultParameters } from '../src/model/parameters.js';
 import { WEEK_METRICS } from '../src/model/metrics.js';
-import { run } from '../src/model/schedule.js';
-import { alternate, median, spread } from './measure.js';
+import { run, WEEK } from '../src/model/schedule.js';
+import { kernelRate, printRates } from './kernelRate.js';
+import { alternate } from './measure.js';
 
 /**
  * What local agendas cost the kernel: resident-weeks per second (CPU time) of the full model at
@@ -16,14 +17,6 @@ import { alternate, median, spread } from './measure.js';
 const residents = 100_000;
 const weeks = 60;
 
-function rate(params: Parameters): number {
-  const world = createWorld(params, { horizon: weeks, sampleEvery: 4 }, 1);
-  const t0 = process.cpuUsage();
-  run(world, weeks);
-  const used = process.cpuUsage(t0);
-  return (residents * weeks) / ((used.user + used.system) / 1e6);
-}
-
 const off = defaultParameters();
 off.population.neighbourhoods = residents / off.population.households;
 const on = structuredClone(off);
@@ -32,17 +25,13 @@ const full = structuredClone(on);
 full.strategy.steering = 1;
 const rates = await alternate(
   {
-    'agendas off (default)': () => rate(off),
-    'agendas on': () => rate(on),
-    'agendas on, full steering': () => rate(full),
+    'agendas off (default)': () => kernelRate(off, WEEK, weeks),
+    'agendas on': () => kernelRate(on, WEEK, weeks),
+    'agendas on, full steering': () => kernelRate(full, WEEK, weeks),
   },
   Number(process.argv[2] ?? 5),
 );
-const base = median(rates['agendas off (default)']);
-console.log(`full model, ${residents} residents, ${weeks} weeks: resident-weeks per CPU second, median (min–max), and ratio to the first`);
-for (const [name, xs] of Object.entries(rates)) {
-  console.log(`${name.padEnd(28)} ${median(xs).toExponential(3)} (${spread(xs.map((x) => x / 1e6), 2)} e6)   ${(median(xs) / base).toFixed(3)}`);
-}
+printRates(`full model, ${residents} residents, ${weeks} weeks`, rates);
 
 const TABLE = ['least_group_share', 'participation_dissimilarity', 'leader_dissimilarity'].map((c) => WEEK_METRICS.find((m) => m.column === c)!);
 const world = createWorld(off, { horizon: weeks, sampleEvery: 4 }, 1);

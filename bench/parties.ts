@@ -1,8 +1,7 @@
-import { createWorld } from '../src/model/createWorld.js';
-import { defaultParameters, type Parameters } from '../src/model/parameters.js';
+import { defaultParameters } from '../src/model/parameters.js';
 import { WEEK } from '../src/model/schedule.js';
-import type { World } from '../src/model/world.js';
-import { alternate, median, spread } from './measure.js';
+import { kernelRate, printRates } from './kernelRate.js';
+import { alternate } from './measure.js';
 
 /**
  * What stakeholders as actors cost the kernel: resident-weeks per second (CPU time) of the full
@@ -14,17 +13,6 @@ import { alternate, median, spread } from './measure.js';
 const residents = 100_000;
 const weeks = 60;
 
-function rate(params: Parameters): number {
-  const world: World = createWorld(params, { horizon: weeks, sampleEvery: 4 }, 1);
-  const t0 = process.cpuUsage();
-  for (let t = 0; t < weeks; t++) {
-    world.week++;
-    for (let p = 0; p < WEEK.length; p++) WEEK[p].run(world);
-  }
-  const used = process.cpuUsage(t0);
-  return (residents * weeks) / ((used.user + used.system) / 1e6);
-}
-
 const off = defaultParameters();
 off.population.neighbourhoods = residents / off.population.households;
 const on = structuredClone(off);
@@ -33,14 +21,10 @@ const many = structuredClone(on);
 many.strategy.stakeholders = 20;
 const rates = await alternate(
   {
-    'parties off (default)': () => rate(off),
-    'parties on, 3 parties': () => rate(on),
-    'parties on, 20 parties': () => rate(many),
+    'parties off (default)': () => kernelRate(off, WEEK, weeks),
+    'parties on, 3 parties': () => kernelRate(on, WEEK, weeks),
+    'parties on, 20 parties': () => kernelRate(many, WEEK, weeks),
   },
   Number(process.argv[2] ?? 5),
 );
-const base = median(rates['parties off (default)']);
-console.log(`full model, ${residents} residents, ${weeks} weeks: resident-weeks per CPU second, median (min–max), and ratio to the first`);
-for (const [name, xs] of Object.entries(rates)) {
-  console.log(`${name.padEnd(34)} ${median(xs).toExponential(3)} (${spread(xs.map((x) => x / 1e6), 2)} e6)   ${(median(xs) / base).toFixed(3)}`);
-}
+printRates(`full model, ${residents} residents, ${weeks} weeks`, rates);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { analyseOutcomes, readOutcomeData } from '../src/explore/analyse.js';
 import { exploreDesign, explorePlan } from '../src/explore/plan.js';
 import { writeExploreFiles } from '../src/explore/write.js';
-import type { OutcomeData } from '../src/analysis/outcomes.js';
+import type { OutcomeData } from '../src/analysis/pooledOutcomes.js';
 import { analysisStream } from '../src/random/streams.js';
 import { executePlan } from '../src/run/execute.js';
 import { planRuns } from '../src/scenario/design.js';

@@ -1,6 +1,6 @@
 import { INITIATIVE_METRICS, INITIATIVE_WEEK_METRICS, RUN_METRICS, SERIES_METRICS, type Kind } from '../model/metrics.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
-import { outcomeDefinition } from './outcomes.js';
+import { outcomeDefinition } from './pooledOutcomes.js';
 import { isInterventionFactor } from '../explore/interventionSettings.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outcomeByGroup, outcomeDefinition, type OutcomeData } from '../analysis/outcomes.js';
+import { outcomeByGroup, outcomeDefinition, type OutcomeData } from '../analysis/pooledOutcomes.js';
 import { ResultsError } from '../analysis/readResults.js';
 import { scenarioOf } from '../analysis/results.js';
 import { analysisStream } from '../random/streams.js';

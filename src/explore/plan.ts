@@ -1,5 +1,5 @@
 import type { NumberSpec } from '../model/spec.js';
-import { OUTCOME_EXPECTED, defaultOutcomes, outcomeDefinition } from '../analysis/outcomes.js';
+import { OUTCOME_EXPECTED, defaultOutcomes, outcomeDefinition } from '../analysis/pooledOutcomes.js';
 import { analysisStream } from '../random/streams.js';
 import { checkParameters } from '../scenario/checks.js';
 import { latinHypercube } from '../scenario/design.js';

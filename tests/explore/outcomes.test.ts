@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  OUTCOMES, coherentShare, outcomeByGroup, outcomeDefinition, reachedBy, restrictedMean, type OutcomeData, type RunView,
-} from '../../src/analysis/outcomes.js';
+import { OUTCOMES, coherentShare, reachedBy, type RunView } from '../../src/analysis/outcomes.js';
+import { outcomeByGroup, outcomeDefinition, restrictedMean, type OutcomeData } from '../../src/analysis/pooledOutcomes.js';
 import { kaplanMeier } from '../../src/analysis/kaplanMeier.js';
 import { reachCurve } from '../../src/analysis/reachCurve.js';
 

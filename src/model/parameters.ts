@@ -80,6 +80,7 @@ export const PARAMETERS = {
     threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),
     alignment: share(0.2, 'Initial alignment of each initiative with the programme goals.'),
     promiseWeeks: int(104, 1, 5200, 'weeks', 'Weeks in which a formalised plan promises delivery; twice this is its deadline.', 'Oliver 1980.'),
+    floor: share(0.5, 'Share of its support threshold below which a realising initiative fails (switch mechanisms.realisation).', 'Fouladvand et al. 2020: a minimum member requirement for continuation, as for formation.'),
     alignedAt: share(0.5, 'Alignment at or above which a formalised initiative counts as a coherent success.'),
   },
   leadership: {
@@ -91,9 +92,11 @@ export const PARAMETERS = {
     stepDown: share(0.3, 'Drive below which a leader steps down.'),
     driveWeight: num(0.2, 0, 1, 'threshold per unit of drive', "Drive in the joining decision: the personal threshold is lowered by driveWeight × (drive − 0.5), so residents with drive join on less evidence.", 'Frey 1997 (intrinsic motivation); Ghorbani, Nascimento & Filatova 2020.'),
   },
-
-
-
+  parties: {
+    vetoChance: share(0.5, 'Chance that a party holds a veto, its consent always needed; otherwise it has a weight in the quorum (switch mechanisms.parties).', 'Tsebelis 2002 (veto players); Pressman & Wildavsky 1973 (clearance points).'),
+    quorum: share(0.5, 'Share of the weight of the weighted parties at the table that must consent (0.5: a simple majority; 1: all).', 'Ostrom 1990 (collective-choice rules).'),
+    processRate: num(0.05, 0, 1, 'per week', "Weekly pace of process work with the parties at the table: their stance, trust, leaving and coming back.", "De Bruijn, Ten Heuvelhof & In 't Veld 2010; Klijn & Koppenjan 2016."),
+  },
   commitment: {
     rule: oneOf(['threshold', 'hazard'] as const, 'threshold', 'threshold: own support mixed with the committed share of neighbours against a personal threshold; hazard: per-week probability from external drive and neighbours (Bass on a network).', 'Granovetter 1978; Watts 2002; Bass 1969.'),
     neighbourWeight: share(0.5, 'Weight of the committed share of neighbours against own support in the threshold rule.', 'Watts 2002.'),

@@ -4,16 +4,6 @@ import { PARAMETERS, type Parameters } from './parameters.js';
 /* Stakeholders as actors (switch `mechanisms.parties`; docs/ODD.md §7.6b); their state: `Parties` in world.ts. */
 import type { Parties, World } from './world.js';
 
-/**
- * The quorum of the weighted parties: a simple majority of the weight at the table, as ordinary
- * decisions of a homeowners' association (a rule of the model, like unanimity in the rule it
- * replaces; docs/patterns.md reports the answer at ±20 % of it).
- */
-export const MAJORITY = 0.5;
-
-/** The chance that a party holds a veto (a rule of the model, like MAJORITY; docs/patterns.md reports the answer at ±20 % of it). */
-export const VETO_CHANCE = 0.5;
-
 /** The registry's most parties (strategy.stakeholders ≤ 20): the columns hold that many per initiative. */
 export const MAX_PARTIES = PARAMETERS.strategy.stakeholders.max;
 
@@ -24,7 +14,7 @@ const LEFT = 2;
 /**
  * The parties of every initiative, drawn from the run's `parties` stream: stance uniform on (0, 1)
  * (the field of interests spread evenly between the local agenda and the programme's goals), a veto
- * with chance VETO_CHANCE, a weight uniform on (0, 1), the invitation level uniform on (0, 1);
+ * with chance parties.vetoChance, a weight uniform on (0, 1), the invitation level uniform on (0, 1);
  * trust starts at residents.trustGov. Off: empty columns, no draws.
  */
 export function createParties(params: Parameters, initiatives: number, runSeed: number): Parties {
@@ -42,11 +32,12 @@ export function createParties(params: Parameters, initiatives: number, runSeed: 
   };
   if (slots === 0) return parties;
   const rng = stream(runSeed, 'parties');
+  const vetoChance = params.parties.vetoChance;
   for (let k = 0; k < slots; k++) {
     for (let b = 0; b < initiatives; b++) {
       const s = b * slots + k;
       parties.stance[s] = rng();
-      parties.veto[s] = rng() < VETO_CHANCE ? 1 : 0;
+      parties.veto[s] = rng() < vetoChance ? 1 : 0;
       parties.weight[s] = rng();
       parties.invite[s] = rng();
     }
@@ -66,13 +57,12 @@ export function createParties(params: Parameters, initiatives: number, runSeed: 
  *    l = steering × (1 − buffer) × (1 − interest): steering overrides its interest unless the
  *    manager protects its core values (buffer); A = rates.trustAsymmetry;
  *  - a weighted party at the table leaves with chance r × (1 − interest) × (1 − trust), and one that
- *    left comes back with chance r × interest × trust; r = rates.alignmentRate, the pace of the process.
+ *    left comes back with chance r × interest × trust; r = parties.processRate, the pace of the process.
  */
 export function workWithParties(world: World, b: number, ready: boolean): number {
   const pt = world.parties;
   const { strategy, rates } = world.params;
-  // the pace of the process: the weekly rate at which an initiative's course moves
-  const rate = rates.alignmentRate;
+  const rate = world.params.parties.processRate;
   const alignment = world.initiatives.alignment[b];
   const good = (strategy.serving + world.initiatives.attention[b] + world.initiatives.progress[b]) / 3;
   const passedOver = rates.trustAsymmetry * strategy.steering * (1 - strategy.buffer);
@@ -107,7 +97,7 @@ export function workWithParties(world: World, b: number, ready: boolean): number
  * Consent this week to initiative b's plan (it is up for consent): each party at the table that does
  * not consent does so with chance approvalRate × willingness, and one that consents withdraws it with
  * chance approvalRate × (1 − willingness), willingness = interest × trust; in the long run a party
- * consents in a share `willingness` of the weeks. Then the quorum rule (`agreed`).
+ * consents in a share `willingness` of the weeks. Then the quorum rule (`agreed`) with parties.quorum.
  */
 export function seekConsent(world: World, b: number): boolean {
   const pt = world.parties;
@@ -124,7 +114,7 @@ export function seekConsent(world: World, b: number): boolean {
       if (rng() < rate * willing) pt.consent[s] = 1;
     } else if (rng() < rate * (1 - willing)) pt.consent[s] = 0;
   }
-  return agreed(pt, first, end, MAJORITY);
+  return agreed(pt, first, end, world.params.parties.quorum);
 }
 
 /**

@@ -4,13 +4,6 @@ import { breakPromiseIn } from './interventions/actions.js';
 import { ACTION_SIZE } from './interventions/types.js';
 import type { World } from './world.js';
 
-/**
- * Share of its support threshold below which a realising initiative's support share may not fall
- * (a minimum member requirement for continuation, as for formation: Fouladvand et al. 2020). A
- * fixed rule, not a registry parameter: each numeric parameter costs the studio page validator code.
- */
-export const FLOOR = 0.5;
-
 /** The trust a failed initiative costs its neighbourhood: a broken promise of the default size (in good contacts). */
 const FAILURE_PROMISE = ACTION_SIZE['broken-promise'].default;
 
@@ -35,7 +28,7 @@ export function satisfaction(expectation: number, delivery: number, weeksSince: 
  *    formalising). A member drops out in the first week their satisfaction falls below their
  *    personal threshold − hysteresis (the bar at which the commitment rule lets a member go); a
  *    drop-out's support falls to their satisfaction (not below 0) when that is lower.
- *  - After the drop-outs, the initiative fails when its committed share is below FLOOR (0.5) × threshold,
+ *  - After the drop-outs, the initiative fails when its committed share is below initiative.floor × threshold,
  *    or when it is not delivered within 2 × promiseWeeks. A failure is a broken promise of the
  *    default size to every resident of its neighbourhood (trust loss, with the asymmetry) and
  *    releases its remaining members, whose support likewise falls to their satisfaction.
@@ -84,7 +77,7 @@ export function realise(world: World): void {
     }
     ini.droppedOut[b] += count - first;
     const left = ini.members[b] - (count - first);
-    const tooFew = ini.households[b] > 0 && left < FLOOR * ini.threshold[b] * ini.households[b];
+    const tooFew = ini.households[b] > 0 && left < initiative.floor * ini.threshold[b] * ini.households[b];
     if (!tooFew && since < 2 * promise) continue;
     ini.failedWeek[b] = week;
     breakPromiseIn(world, b, FAILURE_PROMISE);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../src/analysis/tInterval.js';
 import { createWorld } from '../../src/model/createWorld.js';
 import { defaultParameters, type Parameters } from '../../src/model/parameters.js';
-import { agreed, isBlocked, MAJORITY, MAX_PARTIES, seekConsent } from '../../src/model/parties.js';
+import { agreed, createParties, isBlocked, MAX_PARTIES, seekConsent, workWithParties } from '../../src/model/parties.js';
 import { run } from '../../src/model/schedule.js';
 import type { World } from '../../src/model/world.js';
 
@@ -97,7 +97,7 @@ describe('stakeholders as actors: the quorum rule', () => {
         chance *= on ? v[2 + j] : 1 - v[2 + j];
         if (on) yes += weight[2 + j];
       }
-      if (yes >= MAJORITY * 1.2) quorumMet += chance;
+      if (yes >= world.params.parties.quorum * 1.2) quorumMet += chance;
     }
     const expected = v[0] * v[1] * quorumMet;
     const vetoExpected = v[0] * v[1];
@@ -111,6 +111,94 @@ describe('stakeholders as actors: the quorum rule', () => {
     }
     expect(Math.abs(vetoTogether / weeks - vetoExpected)).toBeLessThan(0.01);
     expect(Math.abs(together / weeks - expected)).toBeLessThan(0.01);
+  });
+});
+
+/** One initiative of 20 households with `stakeholders` parties (mechanism on), after `adjust`. */
+function partiesWorld(stakeholders: number, adjust: (p: Parameters) => void = () => {}): World {
+  const p = defaultParameters();
+  p.population.neighbourhoods = 1;
+  p.population.households = 20;
+  p.mechanisms.parties = true;
+  p.strategy.stakeholders = stakeholders;
+  adjust(p);
+  return createWorld(p, { horizon: 1, sampleEvery: 1 }, 7);
+}
+
+describe('stakeholders as actors: the registry parameters reach the rules', () => {
+  /** Oracle: a party holds a veto with chance parties.vetoChance, a Bernoulli draw: never at 0, always at 1, and near p in many draws. */
+  it('parties.vetoChance: 0 draws no veto party, 1 only veto parties, 0.3 about 0.3 of 2 000', () => {
+    const share = (vetoChance: number) => {
+      const p = defaultParameters();
+      p.mechanisms.parties = true;
+      p.parties.vetoChance = vetoChance;
+      const pt = createParties(p, 100, 3);
+      return pt.veto.reduce((a, v) => a + v, 0) / pt.veto.length;
+    };
+    expect(share(0)).toBe(0);
+    expect(share(1)).toBe(1);
+    expect(Math.abs(share(0.3) - 0.3)).toBeLessThan(0.035); // sd of the share √(0.21 / 2000) = 0.010
+  });
+
+  /**
+   * Oracle: the quorum rule by hand. Three weighted parties (0.5, 0.3, 0.2) at the table, no veto
+   * party, consents held fixed (approvalRate 0): with the first two consenting, 0.8 of the weight
+   * consents, so quorum 0.5 and 0.8 are met and 1 (every weighted party must consent) is not; with
+   * all three it is; with none, only quorum 0 is.
+   */
+  it('parties.quorum: 1 needs every weighted party at the table to consent, 0.5 a majority of the weight', () => {
+    const agreeing = (quorum: number, consent: number[]) => {
+      const w = partiesWorld(3, (p) => ((p.parties.quorum = quorum), (p.rates.approvalRate = 0)));
+      const pt = w.parties;
+      for (let k = 0; k < 3; k++) {
+        pt.veto[k] = 0;
+        pt.weight[k] = [0.5, 0.3, 0.2][k];
+        pt.seat[k] = 1;
+        pt.consent[k] = consent[k];
+      }
+      return seekConsent(w, 0);
+    };
+    expect(agreeing(0.5, [1, 1, 0])).toBe(true);
+    expect(agreeing(0.8, [1, 1, 0])).toBe(true);
+    expect(agreeing(1, [1, 1, 0])).toBe(false);
+    expect(agreeing(1, [1, 1, 1])).toBe(true);
+    expect(agreeing(0.5, [0, 0, 0])).toBe(false);
+    expect(agreeing(0, [0, 0, 0])).toBe(true);
+  });
+
+  /**
+   * Oracle (closed form, one week of process work, ODD §7.6b): stance += r × participation ×
+   * (alignment − stance) and trust += r × (g × (1 − trust) − A × l × trust), with r =
+   * parties.processRate; at r = 0 nothing moves and nobody leaves. rates.alignmentRate is no longer
+   * the pace of the parties.
+   */
+  it('parties.processRate is the pace of process work: one week moves stance and trust by the closed form, 0 moves nothing', () => {
+    const week = (rate: number) => {
+      const w = partiesWorld(2, (p) => ((p.parties.processRate = rate), (p.rates.alignmentRate = 0.9)));
+      const pt = w.parties;
+      w.initiatives.alignment[0] = 0.6;
+      w.initiatives.attention[0] = 0.4;
+      w.initiatives.progress[0] = 0.1;
+      for (let k = 0; k < 2; k++) {
+        pt.veto[k] = 1; // veto parties cannot leave: the week is deterministic
+        pt.stance[k] = [0.2, 0.9][k];
+        pt.trust[k] = 0.5;
+        pt.seat[k] = 1;
+      }
+      workWithParties(w, 0, false);
+      return { stance: Array.from(pt.stance.subarray(0, 2)), trust: Array.from(pt.trust.subarray(0, 2)) };
+    };
+    const { strategy, rates } = defaultParameters();
+    const g = (strategy.serving + 0.4 + 0.1) / 3;
+    const r = 0.1;
+    const moved = week(r);
+    [0.2, 0.9].forEach((s, k) => {
+      const interest = 1 - Math.abs(0.6 - s);
+      const lost = rates.trustAsymmetry * strategy.steering * (1 - strategy.buffer) * (1 - interest);
+      expect(moved.stance[k]).toBeCloseTo(s + r * strategy.participation * (0.6 - s), 12);
+      expect(moved.trust[k]).toBeCloseTo(0.5 + r * (g * 0.5 - lost * 0.5), 12);
+    });
+    expect(week(0)).toEqual({ stance: [0.2, 0.9], trust: [0.5, 0.5] });
   });
 });
 

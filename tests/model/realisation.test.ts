@@ -97,6 +97,32 @@ describe('realisation after formalisation: delivery, satisfaction, drop-out and 
     expect(trustGov[7]).toBeCloseTo(0.2, 12);
   });
 
+  /**
+   * Oracle: the failure rule as written (ODD §7.6c) — it fails when the members left are fewer than
+   * initiative.floor × threshold × households. With 20 of 40 members left at threshold 0.6 the
+   * boundary is floor = 20 / 24 ≈ 0.83; with none left and floor 0 it is never below the floor and
+   * fails only at the deadline, 2 × 52 weeks after formalising.
+   */
+  it('the floor is the registry parameter initiative.floor: 20 of 40 left at threshold 0.6 carry on at floor 0.8 and fail at 0.9; at floor 0 only the deadline ends it', () => {
+    const dropHalf = (floor: number) => {
+      const w = formalisedWorld((p) => ((p.initiative.floor = floor), (p.initiative.threshold = 0.6)));
+      for (let i = 0; i < 40; i++) w.residents.support[i] = i < 20 ? 0.5 : 0.8;
+      realiseWeeks(w, 1, 9); // the first 20 drop out in week 9 (as above)
+      expect(w.initiatives.droppedOut[0]).toBe(20);
+      return w;
+    };
+    const carries = dropHalf(0.8);
+    expect([carries.initiatives.failedWeek[0], carries.initiatives.members[0]]).toEqual([0, 20]);
+    const fails = dropHalf(0.9);
+    expect([fails.initiatives.failedWeek[0], fails.initiatives.members[0]]).toEqual([9, 0]); // released
+    const none = dropHalf(0);
+    realiseWeeks(none, 10, 104);
+    expect(none.initiatives.members[0]).toBe(0); // the rest left in week 25
+    expect(none.initiatives.failedWeek[0]).toBe(0);
+    realiseWeeks(none, 105, 105); // τ = 104 = 2 × promiseWeeks
+    expect(none.initiatives.failedWeek[0]).toBe(105);
+  });
+
   it('an initiative not delivered within twice the promise fails and releases its members', () => {
     const w = formalisedWorld((p) => (p.initiative.promiseWeeks = 10));
     w.residents.support.fill(1);

@@ -73,4 +73,5 @@ export type { Chart, VegaLiteSpec } from './charts/chart.js';
 
 // Patterns: the practice's patterns measured on common random numbers (docs/patterns.md)
 export { runPatterns, type PatternOptions, type PatternResult, type SensitivityRow } from './patterns/run.js';
+export { runGlobal, GLOBAL_BAND, type GlobalOptions, type GlobalRow, type GlobalShare } from './patterns/global.js';
 export { PATTERNS, type PatternDef } from './patterns/definitions.js';

@@ -150,6 +150,8 @@ async function command(argv: string[]): Promise<number> {
     .addOption(new Option('--workers <n>', 'worker threads (default: available cores)').argParser(whole('--workers', 1)))
     .option('--no-sensitivity', 'skip the ±20 % sensitivity check')
     .option('--only <id>', 'only this pattern (repeatable)', collect, [])
+    .option('--set <path=value>', 'override a field of every pattern scenario, e.g. --set mechanisms.agendas=true (repeatable)', collect, [])
+    .option('--global <n>', 'also measure every pattern at n points of a global sample of its uncertain parameters, all at once within ±20 %', whole('--global', 1))
     .action(async (opts) => {
       const { patternsCommand } = await import('./patterns.js');
       code = await patternsCommand(opts);

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { PATTERNS } from '../patterns/definitions.js';
-import { runPatterns } from '../patterns/run.js';
+import { runGlobal } from '../patterns/global.js';
+import { patternPlan, runPatterns, selectedPatterns } from '../patterns/run.js';
+import { ScenarioError } from '../scenario/errors.js';
 
 export interface PatternsCommandOptions {
   quick?: boolean;
@@ -9,12 +11,20 @@ export interface PatternsCommandOptions {
   /** false with --no-sensitivity. */
   sensitivity?: boolean;
   only?: string[];
+  /** `--set path=value` overrides applied to every pattern's scenario. */
+  set?: string[];
+  /** `--global N`: also measure the patterns at N points of the global sample. */
+  global?: number;
 }
 
+const PATTERN_DIR = 'scenarios/patterns';
+
 /**
- * `draagvlak patterns`: measures the patterns of docs/ODD.md §1 on the default model and writes
- * patterns.csv, patterns-sensitivity.csv and one chart per pattern. Exit 0 when done (whether or
- * not every pattern holds: the table says), 2 on an unknown pattern.
+ * `draagvlak patterns`: measures the patterns of docs/ODD.md §1 on the default model (with `--set`,
+ * on the model so changed) and writes patterns.csv, patterns-sensitivity.csv, one chart per pattern
+ * and, with `--global N`, the global sample's files. Exit 0 when done (whether or not every pattern
+ * holds: the table says), 2 on an unknown pattern or an override no pattern scenario takes (one line
+ * per problem, nothing written).
  */
 export async function patternsCommand(options: PatternsCommandOptions): Promise<number> {
   const known = new Set(PATTERNS.map((p) => p.id));
@@ -23,17 +33,25 @@ export async function patternsCommand(options: PatternsCommandOptions): Promise<
     process.stderr.write(`--only: no pattern ${unknown.map((u) => JSON.stringify(u)).join(', ')}; the patterns are ${[...known].join(', ')}\n`);
     return 2;
   }
+  try {
+    for (const def of selectedPatterns(options.only)) patternPlan(def, PATTERN_DIR, { replications: 1, set: options.set });
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 2;
+  }
   const started = Date.now();
   const out = options.out ?? 'results/patterns';
-  const { results } = await runPatterns({
-    quick: options.quick,
-    out,
-    workers: options.workers ?? availableParallelism(),
-    sensitivity: options.sensitivity,
-    only: options.only,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  const workers = options.workers ?? availableParallelism();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const { results } = await runPatterns({ quick: options.quick, out, workers, sensitivity: options.sensitivity, only: options.only, set: options.set, log });
   const held = results.filter((r) => r.holds).length;
   process.stdout.write(`${held} of ${results.length} patterns hold; ${out}/patterns.csv (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  if (options.global !== undefined) {
+    const globalStarted = Date.now();
+    const { shares } = await runGlobal({ points: options.global, out, workers, only: options.only, set: options.set, log });
+    const line = shares.map((s) => `${s.pattern} ${s.held}/${s.points}`).join(', ');
+    process.stdout.write(`across ${options.global} points of the global sample: ${line}; ${out}/patterns-global-share.csv (${((Date.now() - globalStarted) / 1000).toFixed(0)} s)\n`);
+  }
   return 0;
 }

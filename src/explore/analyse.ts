@@ -238,6 +238,24 @@ export function rankRegression(unit: Float64Array, y: Float64Array, k: number, r
   return bootstrap(n, k, statistic, rng, resamples);
 }
 
+/** Spearman's rank correlation: the Pearson correlation of the average ranks; 0 when either is constant. */
+export function rankCorrelation(x: Float64Array, y: Float64Array): number {
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const n = x.length;
+  const mx = rx.reduce((s, v) => s + v, 0) / n;
+  const my = ry.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
 /** Average ranks (ties share their mean rank), 1-based. */
 function ranks(v: Float64Array): Float64Array {
   const order = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);

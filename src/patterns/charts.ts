@@ -105,6 +105,25 @@ export function steeringChart(o: {
   });
 }
 
+/** The share of the global sample in which each pattern holds, with its Wilson 95 % interval, one row per pattern. */
+export function shareChart(shares: readonly { pattern: string; share: number; lo: number; hi: number; held: number; points: number }[], points: number, band: number): Chart {
+  const y: PositionDef = { field: 'pattern', type: 'nominal', title: null, sort: null };
+  const x: PositionDef = { field: 'share', type: 'quantitative', title: 'Share of sampled points where the pattern holds', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const title = 'Across the uncertainty space: where each pattern holds';
+  return chart('patterns-global', title,
+    `Share of ${points} points of a Sobol' sample, every sensitivity parameter at once within ±${Math.round(band * 100)} % of its value, in which all of a pattern's primary effects have their paired 95 % interval above zero; bars are Wilson 95 % intervals.`, {
+      title: { text: title, subtitle: `${points} points, all parameters of the sensitivity lists at once, each within ±${Math.round(band * 100)} %; Wilson 95 % intervals.` },
+      width: WIDTH,
+      height: 28 * shares.length,
+      data: { values: shares.map((s) => ({ pattern: s.pattern, share: s.share, lo: s.lo, hi: s.hi, label: `${s.held} of ${s.points}` })) },
+      layer: [
+        { mark: { type: 'errorbar', ticks: true, color: PALETTE[0] }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
+        { mark: { type: 'point', filled: true, size: 80, color: PALETTE[0] }, encoding: { y, x } },
+        { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 11 }, encoding: { y, x, text: { field: 'label', type: 'nominal' } } },
+      ],
+    });
+}
+
 function chart(name: string, title: string, caption: string, spec: VegaLiteSpec): Chart {
   return { name, title, caption, spec: { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: CONFIG, ...spec } };
 }

@@ -33,6 +33,14 @@ export interface PatternDef {
   sensitivity: string[];
   /** Replications of each sensitivity re-check in the full run: enough for the weakest primary effect. */
   sensitivityReplications: number;
+  /**
+   * Replications at each point of the global sample (`--global`): those of tests/patterns, at which the
+   * weakest primary effect has an expected z of at least 4.5 at the defaults — except steering, whose
+   * weak falling side would need 110; it gets 60 (expected z 3.4 at the defaults), to keep the sample
+   * affordable. A point where a pattern fails thus has a weaker effect than at the defaults, or is
+   * one of the few seeds where chance hides it (steering: about one in twelve at the defaults).
+   */
+  globalReplications: number;
   /** Points the primary effects need (the sensitivity check runs only these); all when absent. */
   keep?: (p: ScenarioPoint) => boolean;
   measure(plan: RunPlan, runs: RunRecord[][]): Effect[];
@@ -65,6 +73,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Cooperative programme management beats the classic top-down strategy',
     file: 'classic-vs-cooperative.yaml',
     sensitivityReplications: 12,
+    globalReplications: 8,
     sensitivity: ['residents.threshold', 'residents.drive', 'rates.peerInfluence', 'rates.trustGain', 'rates.progressRate', 'initiative.threshold'],
     measure(plan, runs) {
       const classic = runs[pointIndex(plan, { strategy: 'classic' })];
@@ -98,6 +107,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Coherent success peaks at intermediate steering',
     file: 'steering.yaml',
     sensitivityReplications: 60,
+    globalReplications: 60,
     sensitivity: ['rates.crowding', 'rates.alignmentRate', 'rates.approvalRate', 'initiative.alignedAt', 'rates.steeringPressure', 'residents.drive'],
     keep: (p) => p.values['strategy.participation'] === STEERING_PARTICIPATION && [0, STEERING_MID, 1].includes(p.values['strategy.steering'] as number),
     measure(plan, runs) {
@@ -144,6 +154,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Neighbourhoods with high cohesion reach the threshold sooner',
     file: 'cohesion.yaml',
     sensitivityReplications: 20,
+    globalReplications: 8,
     sensitivity: ['rates.peerInfluence', 'residents.threshold', 'commitment.neighbourWeight', 'rates.belongingGrowth'],
     keep: (p) => p.values['residents.belonging'] !== 0.5,
     measure(plan, runs) {
@@ -162,6 +173,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Sharing revenues with the community speeds up later initiatives',
     file: 'revenue-sharing.yaml',
     sensitivityReplications: 20,
+    globalReplications: 12,
     sensitivity: ['rates.revenueRate', 'rates.spillover', 'rates.fairShare', 'residents.threshold', 'rates.progressRate'],
     keep: (p) => p.values['strategy.revenueShare'] !== 0.5,
     measure(plan, runs) {
@@ -180,6 +192,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Diverse membership raises capacity',
     file: 'diversity.yaml',
     sensitivityReplications: 20,
+    globalReplications: 12,
     sensitivity: ['rates.diversityWeight', 'rates.progressRate', 'residents.competenceSpread', 'network.homophily', 'rates.maturity'],
     keep: (p) => p.values['population.backgroundGroups'] !== 6,
     measure(plan, runs) {
@@ -198,6 +211,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'A broken promise costs more than a good contact gives, and recovery is slow',
     file: 'trust-asymmetry.yaml',
     sensitivityReplications: 10,
+    globalReplications: 6,
     sensitivity: ['rates.trustGain', 'rates.trustAsymmetry', 'rates.pressureTrustCost', 'strategy.competence', 'rates.revenueRate'],
     measure(plan, runs) {
       const none = runs[pointIndex(plan, { plan: 'no intervention' })];
@@ -236,6 +250,7 @@ export const PATTERNS: PatternDef[] = [
     title: 'Stakeholders help up to a point, then slow formalisation',
     file: 'stakeholders.yaml',
     sensitivityReplications: 40,
+    globalReplications: 30,
     sensitivity: ['rates.approvalRate', 'rates.stakeholderSupport', 'rates.progressRate', 'rates.maturity', 'strategy.steering'],
     keep: (p) => [1, STAKEHOLDERS_FEW, STAKEHOLDERS_MANY].includes(p.values['strategy.stakeholders'] as number),
     measure(plan, runs) {

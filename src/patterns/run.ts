@@ -34,11 +34,15 @@ export interface PatternOptions {
   sensitivity?: boolean;
   /** Only these patterns (ids). */
   only?: string[];
+  /** `path=value` overrides applied to every pattern's scenario (e.g. `mechanisms.agendas=true`), before any re-check's own. */
+  set?: string[];
   log?: (line: string) => void;
 }
 
 export interface PatternResult {
   pattern: PatternDef;
+  /** The plan it ran (with the command's overrides). */
+  plan: RunPlan;
   effects: Effect[];
   /** Every primary effect's interval lies above zero. */
   holds: boolean;
@@ -89,7 +93,10 @@ export function scaled(plan: RunPlan, path: string, factor: number): number {
   return Number(v.toFixed(6));
 }
 
-const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
+/** The patterns named by `--only`, or all. */
+export const selectedPatterns = (only?: readonly string[]): PatternDef[] => PATTERNS.filter((p) => !only?.length || only.includes(p.id));
+
+export const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
 
 /**
  * `draagvlak patterns`: runs every pattern's scenario, writes patterns.csv with each effect and its
@@ -100,16 +107,16 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
   const size = options.quick ? SIZES.quick : SIZES.full;
   const dir = resolve(options.scenarios ?? 'scenarios/patterns');
   const log = options.log ?? (() => {});
-  const defs = PATTERNS.filter((p) => !options.only?.length || options.only.includes(p.id));
+  const defs = selectedPatterns(options.only);
   const results: PatternResult[] = [];
   const out = options.out ? resolve(options.out) : undefined;
   if (out) mkdirSync(out, { recursive: true });
 
   for (const def of defs) {
     const started = Date.now();
-    const plan = patternPlan(def, dir, { keepOnly: size.keepOnly });
+    const plan = patternPlan(def, dir, { keepOnly: size.keepOnly, set: options.set });
     const { runs, effects, holds } = await measurePattern(def, plan, options.workers);
-    results.push({ pattern: def, effects, holds });
+    results.push({ pattern: def, plan, effects, holds });
     log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}] ${e.outcome}`);
     if (out) await writeChart(out, def.chart(plan, runs, effects));
@@ -124,11 +131,11 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
     for (const def of defs) {
       const started = Date.now();
       const replications = size.sensitivityReplications ?? def.sensitivityReplications;
-      const base = patternPlan(def, dir, { replications, keepOnly: true });
+      const base = patternPlan(def, dir, { replications, keepOnly: true, set: options.set });
       for (const path of def.sensitivity.slice(0, size.sensitivityParameters)) {
         for (const factor of [0.8, 1.2]) {
           const value = scaled(base, path, factor);
-          const plan = patternPlan(def, dir, { replications, keepOnly: true, set: [`${path}=${value}`] });
+          const plan = patternPlan(def, dir, { replications, keepOnly: true, set: [...(options.set ?? []), `${path}=${value}`] });
           const { effects } = await measurePattern(def, plan, options.workers);
           for (const e of effects.filter((x) => x.primary)) {
             sensitivity.push({ pattern: def.id, parameter: path, factor, value, comparison: e.comparison, effect: e.effect, lo: e.lo, hi: e.hi, replications: e.replications, holds: e.holds });

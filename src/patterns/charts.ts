@@ -119,7 +119,7 @@ export function shareChart(shares: readonly { pattern: string; share: number; lo
       layer: [
         { mark: { type: 'errorbar', ticks: true, color: PALETTE[0] }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
         { mark: { type: 'point', filled: true, size: 80, color: PALETTE[0] }, encoding: { y, x } },
-        { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 11 }, encoding: { y, x, text: { field: 'label', type: 'nominal' } } },
+        { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 11 }, encoding: { y, x: { ...x, field: 'hi' }, text: { field: 'label', type: 'nominal' } } },
       ],
     });
 }

@@ -9,7 +9,7 @@ import { sobolPoints } from '../explore/sobolSequence.js';
 import { analysisStream } from '../random/streams.js';
 import type { RunPlan } from '../scenario/types.js';
 import { shareChart } from './charts.js';
-import type { PatternDef } from './definitions.js';
+import type { Effect, PatternDef } from './definitions.js';
 import { measurePattern, num, patternPlan, scaled, selectedPatterns } from './run.js';
 
 /**
@@ -41,16 +41,9 @@ export interface GlobalOptions {
 }
 
 /** One primary effect of one pattern at one point of the sample. */
-export interface GlobalRow {
+export interface GlobalRow extends Omit<Effect, 'primary'> {
   point: number;
   pattern: string;
-  comparison: string;
-  outcome: string;
-  effect: number;
-  lo: number;
-  hi: number;
-  replications: number;
-  holds: boolean;
   /** The value of each sampled parameter in this pattern's runs; null where the pattern varies it itself. */
   values: (number | null)[];
 }
@@ -165,9 +158,7 @@ export async function runGlobal(options: GlobalOptions): Promise<{ paths: string
     const verdicts: string[] = [];
     for (const { def, base, replications } of bases) {
       const { values, effects, holds } = await measureAtPoint(def, base, dir, paths, factors.subarray(p * k, (p + 1) * k), { replications, set: options.set, workers: options.workers });
-      for (const e of effects.filter((x) => x.primary)) {
-        rows.push({ point: p, pattern: def.id, comparison: e.comparison, outcome: e.outcome, effect: e.effect, lo: e.lo, hi: e.hi, replications: e.replications, holds: e.holds, values });
-      }
+      for (const { primary, ...e } of effects) if (primary) rows.push({ point: p, pattern: def.id, ...e, values });
       verdicts.push(`${def.id} ${holds ? 'holds' : 'fails'}`);
     }
     log(`global point ${p + 1} of ${n}: ${verdicts.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,7 +1,8 @@
 /**
  * The baseline end to end (`npm run bench:baseline`): `draagvlak run scenarios/baseline.yaml` as a
- * user runs it (fresh process, report and PNGs included; also with --no-png and with --no-report)
- * against the simulation's own cost — the same runs as a bare loop of runModel in a fresh process.
+ * user runs it (fresh process, report and PNGs included; also with --no-png, with --no-report, and
+ * from the modules of dist/src/ instead of the bundle) against the simulation's own cost — the same
+ * runs as a bare loop of runModel in a fresh process.
  * Alternated over ROUNDS rounds; medians with the spread (min–max) of CPU (all threads of the
  * process) and wall time, and the ratio of total to simulation CPU taken within each round.
  */
@@ -41,9 +42,13 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const WORKERS = process.env.WORKERS ?? '1';
 const scratch = mkdtempSync(join(tmpdir(), 'draagvlak-baseline-bench-'));
 let n = 0;
-const run = (...more: string[]) => cliCost(['run', baseline, '--out', join(scratch, `out${n++}`), '--force', '--quiet', '--workers', WORKERS, ...more]);
+const args = () => ['run', baseline, '--out', join(scratch, `out${n++}`), '--force', '--quiet', '--workers', WORKERS];
+const run = (...more: string[]) => cliCost([...args(), ...more]);
 console.log(`draagvlak baseline bench — Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${ROUNDS} rounds, --workers ${WORKERS}`);
-const costs = await alternate({ bare, full: () => run(), noPng: () => run('--no-png'), noReport: () => run('--no-report') }, ROUNDS);
+const costs = await alternate(
+  { bare, full: () => run(), noPng: () => run('--no-png'), noReport: () => run('--no-report'), modules: () => cliCost(args(), { modules: true }) },
+  ROUNDS,
+);
 const show = (name: string, k: keyof typeof costs) => {
   const w = costs[k].map((c) => c.wall);
   const u = costs[k].map((c) => c.cpu);
@@ -54,4 +59,5 @@ show('simulation: bare runModel loop', 'bare');
 show('draagvlak run baseline.yaml', 'full');
 show('draagvlak run baseline.yaml --no-png', 'noPng');
 show('draagvlak run baseline.yaml --no-report', 'noReport');
+show('the same, from dist/src/ (not bundled)', 'modules');
 rmSync(scratch, { recursive: true, force: true });

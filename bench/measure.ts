@@ -7,9 +7,13 @@ export interface Cost {
   rss: number;
 }
 
-/** Runs `draagvlak ARGS…` in a fresh process and returns its cost (see cliChild.ts); throws unless it exits 0. */
-export function cliCost(args: string[]): Cost {
-  const child = spawnSync(process.execPath, [new URL('./cliChild.js', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+/**
+ * Runs `draagvlak ARGS…` in a fresh process and returns its cost (see cliChild.ts); throws unless it
+ * exits 0. `modules`: from the modules of dist/src/ instead of the bundle bin/draagvlak.js runs.
+ */
+export function cliCost(args: string[], options: { modules?: boolean } = {}): Cost {
+  const env = { ...process.env, CLI_MODULES: options.modules ? '1' : '0' };
+  const child = spawnSync(process.execPath, [new URL('./cliChild.js', import.meta.url).pathname, ...args], { encoding: 'utf8', env });
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
   const cost = JSON.parse(line) as Cost & { code: number };
   if (cost.code !== 0) throw new Error(`draagvlak ${args.join(' ')} exited ${cost.code}`);

@@ -1,6 +1,7 @@
 /**
  * CLI start-up (`npm run bench:startup`): `draagvlak --version` and `draagvlak validate` of one
- * small scenario, each in a fresh process, and in fresh processes the two ways to get the scenario
+ * small scenario, each in a fresh process (from the bundle bin/draagvlak.js runs, and from the
+ * modules of dist/src/), and in fresh processes the two ways to get the scenario
  * validator — loading the one `npm run build` compiled (ajv standalone code) against compiling the
  * schema with ajv. Alternated over ROUNDS rounds; medians with the spread (min–max) of wall and CPU
  * time; the ratio of the two validators taken within each round.
@@ -40,6 +41,8 @@ const costs = await alternate(
   {
     version: () => cliCost(['--version']),
     validate: () => cliCost(['validate', small]),
+    versionModules: () => cliCost(['--version'], { modules: true }),
+    validateModules: () => cliCost(['validate', small], { modules: true }),
     built: () => validatorCost('built'),
     compiled: () => validatorCost('compiled'),
   },
@@ -52,6 +55,8 @@ const show = (name: string, k: keyof typeof costs) => {
 };
 show('draagvlak --version (whole process)', 'version');
 show('draagvlak validate scenarios/classic.yaml (whole process)', 'validate');
+show('the same two from dist/src/ (not bundled): --version', 'versionModules');
+show('  validate scenarios/classic.yaml', 'validateModules');
 show('validator compiled at build time: load it', 'built');
 show('validator compiled now by ajv', 'compiled');
 const r = costs.compiled.map((c, i) => c.cpu / costs.built[i].cpu);

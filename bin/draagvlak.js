@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `draagvlak` command runs the built JavaScript (workers load it too): `npm run build` first.
-import { internalError, main } from '../dist/src/cli/main.js';
+// The `draagvlak` command runs the built JavaScript, bundled into dist/cli/ (workers load dist/src/):
+// `npm run build` first.
+import { internalError, main } from '../dist/cli/main.js';
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },

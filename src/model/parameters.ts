@@ -79,7 +79,8 @@ export const PARAMETERS = {
   initiative: {
     threshold: share(0.3, 'Support threshold: the committed share of households that makes an initiative viable.', 'Quorum in community energy initiatives (Fouladvand et al. 2022).'),
     alignment: share(0.2, 'Initial alignment of each initiative with the programme goals.'),
-    promiseWeeks: int(104, 1, 5200, 'weeks', 'Weeks in which a formalised plan promises delivery; twice this is its deadline.', 'Oliver 1980.'),
+    promiseWeeks: int(104, 1, 5200, 'weeks', 'Weeks in which a formalised plan promises delivery.', 'Oliver 1980.'),
+    deadline: num(2, 1, 100, 'times promiseWeeks', 'A plan not delivered within deadline × promiseWeeks of formalising is abandoned: the initiative fails (switch mechanisms.realisation).'),
     floor: share(0.5, 'Share of its support threshold below which a realising initiative fails (switch mechanisms.realisation).', 'Fouladvand et al. 2020: a minimum member requirement for continuation, as for formation.'),
     alignedAt: share(0.5, 'Alignment at or above which a formalised initiative counts as a coherent success.'),
   },

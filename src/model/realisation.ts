@@ -29,7 +29,7 @@ export function satisfaction(expectation: number, delivery: number, weeksSince: 
  *    personal threshold − hysteresis (the bar at which the commitment rule lets a member go); a
  *    drop-out's support falls to their satisfaction (not below 0) when that is lower.
  *  - After the drop-outs, the initiative fails when its committed share is below initiative.floor × threshold,
- *    or when it is not delivered within 2 × promiseWeeks. A failure is a broken promise of the
+ *    or when it is not delivered within initiative.deadline (2) × promiseWeeks. A failure is a broken promise of the
  *    default size to every resident of its neighbourhood (trust loss, with the asymmetry) and
  *    releases its remaining members, whose support likewise falls to their satisfaction.
  *  - Membership of a formalised initiative changes only here (the commitment rule passes its
@@ -78,7 +78,7 @@ export function realise(world: World): void {
     ini.droppedOut[b] += count - first;
     const left = ini.members[b] - (count - first);
     const tooFew = ini.households[b] > 0 && left < initiative.floor * ini.threshold[b] * ini.households[b];
-    if (!tooFew && since < 2 * promise) continue;
+    if (!tooFew && since < initiative.deadline * promise) continue;
     ini.failedWeek[b] = week;
     breakPromiseIn(world, b, FAILURE_PROMISE);
     for (let i = start; i < end; i++) {

@@ -208,6 +208,10 @@ describe('stakeholders as actors: the switch', () => {
     expect(off.parties.slots).toBe(0);
     expect(off.parties.trust.length).toBe(0);
     expect(Array.from(off.initiatives.formalisedWeek)).toEqual(Array.from(runWorld(() => {}, 5, 20).initiatives.formalisedWeek));
+    // its parameters change nothing while it is off
+    const tuned = runWorld((p) => ((p.parties.vetoChance = 1), (p.parties.quorum = 1), (p.parties.processRate = 0.9)), 5, 20);
+    expect(Array.from(tuned.residents.support)).toEqual(Array.from(off.residents.support));
+    expect(Array.from(tuned.initiatives.formalisedWeek)).toEqual(Array.from(off.initiatives.formalisedWeek));
   });
 
   it('on: party k of a neighbourhood is the same party whatever the number of parties (common random numbers)', () => {

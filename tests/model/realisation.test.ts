@@ -137,6 +137,17 @@ describe('realisation after formalisation: delivery, satisfaction, drop-out and 
     expect(w.residents.support[3]).toBe(0); // released at satisfaction 1 + 0 − 1
   });
 
+  /** Oracle: the deadline rule as written (ODD §7.6c): it fails in the week τ reaches initiative.deadline × promiseWeeks. */
+  it('the deadline is the registry parameter initiative.deadline: at 3 × a 10-week promise it fails at τ = 30, not 20', () => {
+    const w = formalisedWorld((p) => ((p.initiative.promiseWeeks = 10), (p.initiative.deadline = 3)));
+    w.residents.support.fill(1);
+    w.residents.threshold.fill(0);
+    realiseWeeks(w, 1, 30);
+    expect(w.initiatives.failedWeek[0]).toBe(0);
+    realiseWeeks(w, 31, 31); // τ = 30 = 3 × promiseWeeks
+    expect(w.initiatives.failedWeek[0]).toBe(31);
+  });
+
   it('delivery grows by progressRate × capacity a week and the initiative is delivered when it reaches 1 (closed form)', () => {
     const w = formalisedWorld();
     w.residents.support.fill(1);
@@ -157,6 +168,8 @@ describe('realisation after formalisation: delivery, satisfaction, drop-out and 
     const plain = defaultParameters();
     const tuned = defaultParameters();
     tuned.initiative.promiseWeeks = 3;
+    tuned.initiative.floor = 0.9;
+    tuned.initiative.deadline = 1;
     for (const seed of [1, 2]) expect(bytesOf(tuned, seed)).toEqual(bytesOf(plain, seed));
     const out = runModel(plain, SETTINGS, 1);
     expect(Array.from(out.initiatives.deliveredWeek).every((w) => w === 0)).toBe(true);

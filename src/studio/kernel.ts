@@ -111,11 +111,6 @@ export function mapState(run: LiveRun): MapState {
   };
 }
 
-/** The buffers of a MapState, to transfer rather than copy. */
-export function mapBuffers(m: MapState): ArrayBuffer[] {
-  return [m.state, m.trust, m.presence, m.supportShare, m.threshold, m.progress, m.reachedWeek, m.formalisedWeek].map((a) => a.buffer as ArrayBuffer);
-}
-
 /**
  * Adds an intervention from the next week on. The kernel compiles its timeline when a world is built,
  * so the run is rebuilt with the longer timeline and replayed to the current week: an entry that

@@ -36,7 +36,7 @@ fieldset{border:1px solid #ddd;border-radius:4px;margin:0 0 .6rem;padding:.4rem 
 .lever output{text-align:right;font-variant-numeric:tabular-nums}.note{color:#666;font-size:.85em;margin:.1rem 0 .3rem}
 .run{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}.run input[type=number]{width:6em}
 button{font:inherit;padding:.25rem .55rem;border:1px solid #9aa;border-radius:3px;background:#fff;cursor:pointer}button:disabled{opacity:.45;cursor:default}
-#week{font-weight:bold;font-variant-numeric:tabular-nums;min-width:6em;display:inline-block}
+#week{font-weight:bold;font-variant-numeric:tabular-nums;width:7em;display:inline-block;contain:strict;height:1.2em;vertical-align:bottom}
 canvas#map{width:100%;aspect-ratio:4/3;border:1px solid #ddd;cursor:pointer;background:#fff}
 .legend span{display:inline-flex;align-items:center;gap:.25rem;margin-right:.7rem}.legend i{width:10px;height:10px;display:inline-block;border:1px solid #999}
 #actions{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}#pressed{margin:.2rem 0;padding-left:1.2rem;max-height:8em;overflow:auto}

@@ -1,10 +1,17 @@
+/// <reference lib="dom" />
 import type { Intervention } from '../model/interventions/types.js';
 import type { Parameters } from '../model/parameters.js';
-import type { MapLayout, MapState } from './kernel.js';
 import type { Goal } from './lessons.js';
+
+/** What the map colours households by: their attitude, or their trust in government. */
+export type ColourBy = 'state' | 'trust';
 
 /** Messages from the page to the kernel's worker. */
 export type ToWorker =
+  /** The map's canvas, handed over once: the worker draws the map, so the page never does. */
+  | { type: 'canvas'; canvas: OffscreenCanvas }
+  /** How the map is drawn: the colouring and the neighbourhood picked (−1: none). */
+  | { type: 'view'; colourBy: ColourBy; target: number }
   /** A fresh run; `interventions`: its timeline from the start, triggered as written (an imported plan). */
   | { type: 'reset'; params: Parameters; horizon: number; seed: number; interventions: Intervention[] }
   | { type: 'play' }
@@ -19,12 +26,13 @@ export type ToWorker =
 
 /** Messages from the worker to the page. */
 export type FromWorker =
-  | { type: 'layout'; layout: MapLayout; horizon: number; metrics: readonly string[] }
+  /** A fresh run: the metrics of every frame, and how many neighbourhoods the map shows. */
+  | { type: 'started'; metrics: readonly string[]; neighbourhoods: number }
   /**
    * Weeks `from` … `from + count − 1` of both runs, metric values week-major
-   * (value of metric m in week from + k is you[k * metrics + m]), and the map after the last.
+   * (value of metric m in week from + k is you[k * metrics + m]); `drawn`: maps drawn so far.
    */
-  | { type: 'frame'; from: number; count: number; you: Float64Array; twin: Float64Array; map: MapState; running: boolean }
+  | { type: 'frame'; from: number; count: number; you: Float64Array; twin: Float64Array; running: boolean; drawn: number }
   | { type: 'marked'; entry: Intervention }
   /** An entry of the starting timeline applied for the first time, in `week`. */
   | { type: 'fired'; index: number; week: number }

@@ -11,7 +11,6 @@ import { draagvlak } from '../e2e/cli.js';
 
 
 interface Probe {
-  inputLatency: number[];
   you(): number[][];
   twin(): number[][];
   metrics(): string[];
@@ -90,18 +89,26 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
       title: document.querySelector('h1')?.textContent,
       levers: document.querySelectorAll('.lever input, .lever select').length,
       actions: document.querySelectorAll('#actions button').length,
-      mapInk: (() => {
-        const c = document.getElementById('map') as HTMLCanvasElement;
-        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let inked = 0;
-        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
-        return inked / (c.width * c.height);
-      })(),
     }));
+    // The worker draws the map (an OffscreenCanvas): what it drew is read from a screenshot.
+    const shot = (await page.locator('#map').screenshot()).toString('base64');
+    const mapInk = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 3 * 250) inked++;
+      return inked / (c.width * c.height);
+    }, shot);
     expect(seen.title).toBe('draagvlak studio');
     expect(seen.actions).toBe(6);
     expect(seen.levers).toBeGreaterThan(20);
-    expect(seen.mapInk).toBeGreaterThan(0.3);
+    expect(mapInk).toBeGreaterThan(0.3);
     await runTo(page, 5);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
@@ -260,6 +267,7 @@ plans:
     await page.waitForFunction(() => window.studio.pressed().length === 3 && window.studio.week() === 0);
     expect(await page.evaluate(() => window.studio.status())).toBe('Imported: plan “gemengd”. left out (the studio plays one run): 1 other plans');
     await finish(page, 40);
+    await page.waitForFunction(() => window.studio.chartMarks().every((n) => n === 3)); // drawn in the charts' turns
     const seen = await page.evaluate(() => ({ applied: window.studio.applied(), marks: window.studio.chartMarks(), list: document.getElementById('pressed')!.textContent }));
     // each entry applied when its trigger says: week 3, the window's first week 5, the condition's week
     expect(seen.applied.slice(0, 2)).toEqual([3, 5]);
@@ -293,29 +301,55 @@ plans:
     expect(await page.evaluate(() => window.studio.status())).toMatch(/^Could not import: mixed\.yaml: strategy\.serving: expected .*, found 7$/);
   }, 120_000);
 
-  test('stays responsive while the model runs: inputs handled within 100 ms (nine in ten; the slowest within 250 ms on a loaded machine)', async () => {
+  test('stays responsive while the model runs: every input handled within 100 ms (Event Timing)', async () => {
     await restart(page, 5200);
-    await page.locator('#speed').fill('200');
+    await page.locator('#speed').fill('200'); // the slider's end: as fast as the machine allows
     await page.click('#play');
     await page.waitForFunction(() => window.studio.week() >= 20);
-    await page.evaluate(() => (window.studio.inputLatency.length = 0));
+    // Event Timing reports every event whose duration (input to the next paint) is 16 ms or more, so
+    // every input that waited 16 ms or more for the page is among them. Long tasks are logged.
+    await page.evaluate(() => {
+      const w = window as unknown as { inputs: { name: string; delay: number }[]; longTasks: number[] };
+      w.inputs = [];
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as PerformanceEventTiming[]) w.inputs.push({ name: e.name, delay: e.processingStart - e.startTime });
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
     const before = await page.evaluate(() => window.studio.week());
+    const counted = () => page.evaluate(() => ['pointerdown', 'click', 'keydown'].map((t) => (performance.eventCounts as unknown as Map<string, number>).get(t) ?? 0));
+    const countsBefore = await counted();
     for (let k = 0; k < 10; k++) {
       await page.selectOption('#colour-by', k % 2 ? 'state' : 'trust');
       await page.click('#map', { position: { x: 100 + 30 * k, y: 100 } });
       await page.keyboard.press('Tab');
       await page.waitForTimeout(100);
     }
-    const seen = await page.evaluate(() => ({ latency: window.studio.inputLatency, week: window.studio.week() }));
+    await page.waitForTimeout(200); // the last inputs' entries are reported after their next paint
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { inputs: { name: string; delay: number }[]; longTasks: number[] };
+      return { inputs: w.inputs, longTasks: w.longTasks, week: window.studio.week(), running: window.studio.running() };
+    });
+    const countsAfter = await counted();
     await page.click('#pause');
-    expect(seen.week).toBeGreaterThan(before + 10); // the model ran meanwhile
-    expect(seen.latency.length).toBeGreaterThanOrEqual(30);
-    // Wall-clock time from the input to its handler. On an idle machine every input is well under
-    // 100 ms; on a machine whose other work keeps both cores busy the scheduler alone can hold one back.
-    const sorted = [...seen.latency].sort((a, b) => a - b);
-    console.log(`input latency: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, 90th percentile ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
-    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(100);
-    expect(sorted[sorted.length - 1]).toBeLessThan(250);
+    // every input was made while the model ran at full speed
+    expect(seen.running).toBe(true);
+    expect(seen.week).toBeGreaterThan(before + 100);
+    expect(countsAfter.map((n, i) => n - countsBefore[i])).toEqual([10, 10, 10]);
+    // What is measured is the page: processingStart − startTime is how long the input, stamped by the
+    // browser when it arrived, waited for the page's thread to take it up — not how long the test took
+    // to send it. Why it holds on a loaded 2-core machine: the worker runs the model and draws the map
+    // on an OffscreenCanvas, and while running the page draws only the week and one chart four times a
+    // second, tasks of a few milliseconds (in a Chromium trace under load: at most 7 ms of CPU each, the
+    // page's thread busy 6 % of the time), so an input waits for one such task at most, stretched by the
+    // scheduler. Before, the page repainted the map and a chart up to 60 times a second and every input
+    // waited behind frames of 40–80 ms on a loaded machine.
+    const delays = seen.inputs.map((e) => e.delay).sort((a, b) => a - b);
+    console.log(`input delay (Event Timing, inputs waiting 16 ms or more: ${delays.length}): max ${delays.at(-1)?.toFixed(0) ?? '<16'} ms; long tasks: ${seen.longTasks.length}, longest ${Math.max(0, ...seen.longTasks).toFixed(0)} ms`);
+    for (const e of seen.inputs) expect(e.delay, `${e.name} waited ${e.delay.toFixed(0)} ms`).toBeLessThan(100);
     expect(errors).toEqual([]);
   }, 90_000);
 });

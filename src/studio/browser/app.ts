@@ -12,11 +12,10 @@ import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
 import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
 import { words } from '../../charts/words.js';
 import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
-import type { MapLayout, MapState } from '../kernel.js';
 import { LESSON, goalMet, goalScore } from '../lessons.js';
 import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
-import type { FromWorker, SearchResult, ToWorker } from '../protocol.js';
-import { MapPainter, cellAt, type Cell, type ColourBy } from './map.js';
+import type { ColourBy, FromWorker, SearchResult, ToWorker } from '../protocol.js';
+import { cellAt, cells } from './map.js';
 
 /** What the studio command put into the page. */
 interface Boot {
@@ -51,16 +50,14 @@ let pressed: Intervention[] = [];
 let startTimeline: Intervention[] = boot.interventions;
 /** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
 let appliedWeeks: number[] = [];
-let layout: MapLayout | null = null;
-let map: MapState | null = null;
-let mapCells: Cell[] = [];
+/** Neighbourhoods on the map (the worker draws it). */
+let neighbourhoods = 0;
 let target = -1;
 let colourBy: ColourBy = 'state';
 let lessonIndex = -1;
 
 /** For tests and the bench: what the page has done. */
 const probe = {
-  inputLatency: [] as number[],
   framesDrawn: 0,
   weeksReceived: 0,
   you: () => you.map((r) => Array.from(r)),
@@ -78,9 +75,6 @@ const probe = {
   chartTexts: () => charts.map((c) => (c ? sceneTexts((c.view.scenegraph() as unknown as { root: SceneNode }).root) : [])),
 };
 (window as unknown as { studio: typeof probe }).studio = probe;
-for (const type of ['pointerdown', 'keydown', 'input', 'click']) {
-  document.addEventListener(type, (e) => probe.inputLatency.push(performance.now() - e.timeStamp), { capture: true });
-}
 
 interface SceneNode {
   text?: unknown;
@@ -96,14 +90,18 @@ function sceneTexts(node: SceneNode, out: string[] = []): string[] {
 // ---- the worker ----
 const worker = new Worker(URL.createObjectURL(new Blob([$('studio-kernel').textContent!], { type: 'text/javascript' })));
 function send(msg: ToWorker): void {
-  worker.postMessage(msg);
+  worker.postMessage(msg, msg.type === 'canvas' ? [msg.canvas] : []);
+}
+
+function sendView(): void {
+  send({ type: 'view', colourBy, target });
 }
 worker.onerror = (e) => showError(e.message);
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const msg = e.data;
   switch (msg.type) {
-    case 'layout':
-      layout = msg.layout;
+    case 'started':
+      neighbourhoods = msg.neighbourhoods;
       metrics = msg.metrics;
       return;
     case 'frame': {
@@ -113,8 +111,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         twin[msg.from + k] = msg.twin.subarray(k * m, (k + 1) * m);
       }
       probe.weeksReceived += msg.count;
+      probe.framesDrawn = msg.drawn;
       week = msg.from + msg.count - 1;
-      map = msg.map;
       running = msg.running;
       requestDraw();
       return;
@@ -135,50 +133,66 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   }
 };
 
-/** An entry of `pressed` applied in `week`: a rule on every chart and its week in the list. */
+/** An entry of `pressed` applied in `week`: a rule on every chart (drawn in the charts' turns) and its week in the list. */
 function mark(index: number, week: number): void {
   appliedWeeks[index] = week;
-  for (const c of charts) c?.view.change(MARKS_DATA, changeset().insert([{ week }])).run();
+  markWeeks.push(week);
   renderPressed();
+  requestDraw();
 }
 
 function showError(message: string): void {
   $('status').textContent = message;
 }
 
-// ---- drawing: the map at most once a frame; one chart per turn, each chart a few times a second ----
+// ---- drawing ----
+// The worker draws the map. The page draws the week and the charts in turns: one chart a turn, and
+// while the model runs one turn every TURN_MS (each chart about once a second), so that the page's
+// thread has only short tasks, seldom, and an input never waits long for it.
+
+/** While running, the shortest time between two turns of drawing. */
+const TURN_MS = 250;
 let drawRequested = false;
-let lastChartUpdate = 0;
+let turnTimer = 0;
+let lastTurn = 0;
+let shownWeek = '';
 let nextChart = 0;
-/** Per chart, the weeks already handed to it. */
+/** Every week an entry applied in, in the order they were marked: a rule on each chart. */
+let markWeeks: number[] = [];
+/** Per chart, the weeks and marks already handed to it. */
 let chartWeeks = CHART_METRICS.map(() => 0);
-const painter = new MapPainter($<HTMLCanvasElement>('map'));
+let chartMarks = CHART_METRICS.map(() => 0);
 
 function requestDraw(): void {
-  if (drawRequested) return;
+  if (drawRequested || turnTimer !== 0) return;
+  const wait = running ? lastTurn + TURN_MS - performance.now() : 0;
+  if (wait > 0) {
+    turnTimer = window.setTimeout(() => {
+      turnTimer = 0;
+      requestDraw();
+    }, wait);
+    return;
+  }
   drawRequested = true;
   requestAnimationFrame(draw);
 }
 
+const behind = (i: number) => charts[i] !== null && (chartWeeks[i] < you.length || chartMarks[i] < markWeeks.length);
+
 function draw(now: number): void {
   drawRequested = false;
-  $('week').textContent = `${week} / ${horizon}`;
-  if (layout && map) mapCells = painter.draw(layout, map, colourBy, target);
-  probe.framesDrawn++;
-  // Charts take turns, so that no frame redraws more than one of them.
-  const behind = chartWeeks.some((n) => n < you.length);
-  if (behind && (!running || now - lastChartUpdate > 100)) {
-    lastChartUpdate = now;
-    const i = nextChart;
-    nextChart = (nextChart + 1) % CHART_METRICS.length;
-    const chart = charts[i];
-    if (chart && chartWeeks[i] < you.length) {
-      const weeks = Array.from({ length: you.length - chartWeeks[i] }, (_, k) => chartWeeks[i] + k);
-      chartWeeks[i] = you.length;
-      chart.view.change(SERIES_DATA, changeset().insert(rows(CHART_METRICS[i], weeks))).run();
-    }
-  }
-  if (behind) requestDraw();
+  lastTurn = now;
+  const weekText = `${week} / ${horizon}`;
+  if (weekText !== shownWeek) $('week').textContent = shownWeek = weekText;
+  const i = CHART_METRICS.map((_, k) => (nextChart + k) % CHART_METRICS.length).find(behind);
+  if (i === undefined) return;
+  nextChart = (i + 1) % CHART_METRICS.length;
+  const weeks = Array.from({ length: you.length - chartWeeks[i] }, (_, k) => chartWeeks[i] + k);
+  const marks = markWeeks.slice(chartMarks[i]).map((w) => ({ week: w }));
+  chartWeeks[i] = you.length;
+  chartMarks[i] = markWeeks.length;
+  charts[i]!.view.change(SERIES_DATA, changeset().insert(rows(CHART_METRICS[i], weeks))).change(MARKS_DATA, changeset().insert(marks)).run();
+  if (CHART_METRICS.some((_, k) => behind(k))) requestDraw();
 }
 
 /** Charts draw at most this many weeks of a run; over longer horizons every k-th week and the last. */
@@ -186,7 +200,7 @@ const CHART_POINTS = 260;
 
 function rows(metric: string, weeks: number[]): { week: number; value: number; run: string; who: 'you' | 'twin' }[] {
   const m = metrics.indexOf(metric);
-  const factor = metric === 'reached_share' && layout ? layout.householdStart.length : 1;
+  const factor = metric === 'reached_share' ? neighbourhoods : 1;
   const stride = Math.ceil(horizon / CHART_POINTS);
   const out = [];
   for (const w of weeks) {
@@ -206,17 +220,15 @@ async function buildCharts(): Promise<void> {
   for (const c of charts) c?.finalize();
   charts = CHART_METRICS.map(() => null);
   chartWeeks = CHART_METRICS.map(() => 0);
+  chartMarks = CHART_METRICS.map(() => 0);
   const initiatives = startParams.population.neighbourhoods;
   await Promise.all(
     CHART_METRICS.map(async (metric, i) => {
       const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, metric === 'reached_share' ? initiatives : 1);
       const result = await embed($(`chart-${metric}`), spec as never, { actions: false, renderer: 'canvas', ast: true, expr: expressionInterpreter, defaultStyle: false });
       if (generation !== chartGeneration) return result.finalize();
-      const all = you.map((_, w) => w);
-      const marks = appliedWeeks.filter((w) => w > 0).map((w) => ({ week: w }));
-      result.view.change(SERIES_DATA, changeset().insert(rows(metric, all))).change(MARKS_DATA, changeset().insert(marks)).run();
-      chartWeeks[i] = all.length;
       charts[i] = result;
+      requestDraw(); // its weeks and marks so far come in its turn
     }),
   );
 }
@@ -317,8 +329,8 @@ function reset(): void {
   twin = [];
   pressed = [...startTimeline];
   appliedWeeks = startTimeline.map(() => 0);
+  markWeeks = [];
   leverParams = structuredClone(startParams);
-  map = null;
   showLevers();
   renderPressed();
   $<HTMLInputElement>('seed').value = String(seed);
@@ -488,15 +500,17 @@ function wire(): void {
   });
   $('colour-by').addEventListener('change', (e) => {
     colourBy = (e.target as HTMLSelectElement).value as ColourBy;
-    requestDraw();
+    sendView();
   });
-  $<HTMLCanvasElement>('map').addEventListener('click', (e) => {
-    const canvas = e.currentTarget as HTMLCanvasElement;
+  const canvas = $<HTMLCanvasElement>('map');
+  const { width, height } = canvas; // the canvas's own size, which the worker draws at
+  send({ type: 'canvas', canvas: canvas.transferControlToOffscreen() });
+  canvas.addEventListener('click', (e) => {
     const box = canvas.getBoundingClientRect();
-    const b = cellAt(mapCells, ((e.clientX - box.left) * canvas.width) / box.width, ((e.clientY - box.top) * canvas.height) / box.height);
+    const b = cellAt(cells(neighbourhoods, width, height), ((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
     target = b === target ? -1 : b;
     renderTarget();
-    requestDraw();
+    sendView();
   });
   $('export').addEventListener('click', download);
   $<HTMLInputElement>('import').addEventListener('change', (e) => {

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 import { STATE_HEX } from '../colours.js';
 import type { MapLayout, MapState } from '../kernel.js';
+import type { ColourBy } from '../protocol.js';
 
 /**
- * The neighbourhoods as blocks of households, one pixel block per household, scaled to fit: colour
+ * The map, drawn in the kernel's worker on the page's canvas handed over as an OffscreenCanvas: the
+ * page's own thread never paints it. The neighbourhoods as blocks of households, one pixel block per household, scaled to fit: colour
  * by attitude (committed, supportive, undecided, opposed) or by trust in government. Above each
  * block its officials (a circle filled by their time in the field) and its initiative: a bar of the
  * committed share against the threshold (the tick), and of plan progress; green once formalised.
@@ -18,8 +20,6 @@ const GAP = 8;
 function hex(s: string): [number, number, number] {
   return [parseInt(s.slice(1, 3), 16), parseInt(s.slice(3, 5), 16), parseInt(s.slice(5, 7), 16)];
 }
-
-export type ColourBy = 'state' | 'trust';
 
 export interface Cell {
   x: number;
@@ -43,11 +43,13 @@ export function cellAt(list: Cell[], x: number, y: number): number {
 }
 
 export class MapPainter {
-  private pixels: HTMLCanvasElement = document.createElement('canvas');
+  private readonly pixels = new OffscreenCanvas(1, 1);
+  /** Maps drawn so far. */
+  drawn = 0;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly canvas: OffscreenCanvas) {}
 
-  draw(layout: MapLayout, map: MapState, colourBy: ColourBy, selected: number): Cell[] {
+  draw(layout: MapLayout, map: MapState, colourBy: ColourBy, selected: number): void {
     const ctx = this.canvas.getContext('2d')!;
     const { width, height } = this.canvas;
     ctx.clearRect(0, 0, width, height);
@@ -89,10 +91,10 @@ export class MapPainter {
       }
       this.header(ctx, layout, map, b, x, cell.y, size);
     }
-    return list;
+    this.drawn++;
   }
 
-  private header(ctx: CanvasRenderingContext2D, layout: MapLayout, map: MapState, b: number, x: number, y: number, width: number): void {
+  private header(ctx: OffscreenCanvasRenderingContext2D, layout: MapLayout, map: MapState, b: number, x: number, y: number, width: number): void {
     ctx.fillStyle = '#222';
     ctx.font = '11px DejaVu Sans, sans-serif';
     ctx.textBaseline = 'top';

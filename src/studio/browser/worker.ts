@@ -1,11 +1,13 @@
-import { METRICS, firedWeeks, intervene, mapBuffers, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun } from '../kernel.js';
-import type { FromWorker, ToWorker } from '../protocol.js';
+import { METRICS, firedWeeks, intervene, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun, type MapLayout } from '../kernel.js';
+import type { ColourBy, FromWorker, ToWorker } from '../protocol.js';
 import { scoreOf, searchStrategies } from '../search.js';
+import { MapPainter } from './map.js';
 
 /**
  * The kernel in a Web Worker: your run and its "doing nothing" twin (same seed, no interventions)
- * step in lockstep, in slices of a few milliseconds, so the page never waits on the model. After
- * each slice the new weeks of both and the map of your run go to the page.
+ * step in lockstep, in slices of a few milliseconds, so the page never waits on the model. At most
+ * about 30 times a second the worker draws the map of your run on the page's canvas (an
+ * OffscreenCanvas, so the page's thread does not paint it) and sends the page the new weeks of both.
  */
 
 interface Scope {
@@ -30,13 +32,21 @@ let paceWeeks = 0;
 let sentUpTo = 0;
 /** Per entry of the starting timeline: whether the page has heard that it applied. */
 let told: boolean[] = [];
+let painter: MapPainter | null = null;
+let layout: MapLayout | null = null;
+let colourBy: ColourBy = 'state';
+let target = -1;
 const row = new Float64Array(METRICS.length);
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-/** Sends the weeks not yet sent, and the map. */
+function drawMap(): void {
+  if (painter && layout && you) painter.draw(layout, mapState(you), colourBy, target);
+}
+
+/** Draws the map and sends the weeks not yet sent. */
 function sendFrame(): void {
   if (!you || !twin) return;
   const last = you.world.week;
@@ -57,8 +67,8 @@ function sendFrame(): void {
     told[k] = true;
     post({ type: 'fired', index: k, week: fired[k] });
   }
-  const map = mapState(you);
-  post({ type: 'frame', from, count, you: mine, twin: theirs, map, running }, [mine.buffer, theirs.buffer, ...mapBuffers(map)]);
+  drawMap();
+  post({ type: 'frame', from, count, you: mine, twin: theirs, running, drawn: painter?.drawn ?? 0 }, [mine.buffer, theirs.buffer]);
 }
 
 function stepBoth(): boolean {
@@ -105,13 +115,23 @@ scope.onmessage = (e) => {
   const msg = e.data;
   try {
     switch (msg.type) {
+      case 'canvas':
+        painter = new MapPainter(msg.canvas);
+        drawMap();
+        return;
+      case 'view':
+        colourBy = msg.colourBy;
+        target = msg.target;
+        drawMap();
+        return;
       case 'reset':
         running = false;
         you = startRun(msg.params, msg.horizon, msg.seed, msg.interventions);
         twin = startRun(msg.params, msg.horizon, msg.seed);
         sentUpTo = 0;
         told = msg.interventions.map(() => false);
-        post({ type: 'layout', layout: mapLayout(you), horizon: you.world.horizon, metrics: METRICS });
+        layout = mapLayout(you);
+        post({ type: 'started', metrics: METRICS, neighbourhoods: layout.householdStart.length });
         sendFrame();
         return;
       case 'play':

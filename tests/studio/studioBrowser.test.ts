@@ -139,6 +139,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await page.click('#action-evening');
     await page.waitForFunction(() => window.studio.pressed().length === 1);
     await finish(page, 60);
+    await page.waitForFunction(() => window.studio.chartMarks().every((n) => n === 1)); // drawn in the charts' turns
     const seen = await page.evaluate(() => ({
       pressed: window.studio.pressed(),
       list: document.getElementById('pressed')!.textContent,

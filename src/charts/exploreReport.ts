@@ -5,9 +5,10 @@ import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';
 import { escapeHtml as esc } from './escape.js';
-import { exploreCharts, factorTitle } from './exploreCharts.js';
+import { exploreCharts, factorTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
-import { figuresHtml, manifestSection, pageStart } from './reportHtml.js';
+import { figuresHtml, glossarySection, manifestSection, pageStart } from './reportHtml.js';
+import { words, type Lang, type Words } from './words.js';
 
 const f2 = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -17,62 +18,62 @@ function rankingIndex(method: string): string {
   return method === 'sobol' ? 'ST' : method === 'morris' ? 'mu_star' : 'srrc';
 }
 
-function listed(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+function listed(items: string[], w: Words): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${w.and}${items[items.length - 1]}`;
 }
 
 /** Plain sentences: the strongest drivers of each outcome, what the levers account for, noise, censoring, PRIM. */
-export function exploreSentences(a: ExploreAnalysis): string[] {
+export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string[] {
   const { method } = a.design;
   const key = rankingIndex(method);
-  const label = method === 'sobol' ? 'total index' : method === 'morris' ? 'μ*' : 'SRRC';
+  const label = method === 'sobol' ? w.totalIndex : method === 'morris' ? 'μ*' : 'SRRC';
+  const lower = (factor: string) => factorTitle(factor, w).toLowerCase();
+  const points = a.x.length / a.design.factors.length;
   const sentences: string[] = [];
   for (const o of a.outcomes) {
+    const title = outcomeTitle(o.outcome, a.scenario.horizon, w);
     const rows = a.indices.filter((r) => r.outcome === o.outcome && r.index === key);
     if (rows.length === 0) {
-      sentences.push(`${o.title}: no indices (the outcome is missing at some points).`);
+      sentences.push(w.noIndices(title));
       continue;
     }
     const ranked = [...rows].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate));
-    const show = (r: IndexRow) => `${factorTitle(r.factor).toLowerCase()} (${r.kind}, ${label} ${f2(r.estimate)}, ${f2(r.lo)} to ${f2(r.hi)})`;
-    let s = `${o.title}: the strongest drivers are ${listed(ranked.slice(0, 3).map(show))}.`;
+    const show = (r: IndexRow) => w.driverItem(lower(r.factor), kindWord(r.kind, w), label, f2(r.estimate), w.range(f2(r.lo), f2(r.hi)));
+    let s = w.strongestDrivers(title, listed(ranked.slice(0, 3).map(show), w));
     const levers = rows.filter((r) => r.kind === 'lever');
     if (levers.length > 0) {
       if (method === 'sobol') {
         const first = a.indices.filter((r) => r.outcome === o.outcome && r.index === 'S1' && r.kind === 'lever').reduce((t, r) => t + r.estimate, 0);
         const total = levers.reduce((t, r) => t + r.estimate, 0);
-        s += ` The manager’s levers together account for ${pct(Math.max(0, first))} of its variance on their own (sum of first-order indices) and at most ${pct(Math.min(1, total))} with their interactions (sum of total indices).`;
+        s += w.leversAccount(pct(Math.max(0, first)), pct(Math.min(1, total)));
       } else {
         const best = [...levers].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate))[0];
         const top = ranked[0];
-        s += ` The strongest lever, ${factorTitle(best.factor).toLowerCase()}, has ${label} ${f2(best.estimate)}${top.kind === 'lever' ? ', the largest of all factors' : `, against ${f2(top.estimate)} for the strongest factor`}.`;
+        s += w.strongestLever(lower(best.factor), label, f2(best.estimate), top.kind === 'lever' ? w.largestOfAll : w.againstStrongest(f2(top.estimate)));
       }
     }
-    if (Number.isFinite(o.noiseShare)) {
-      s += ` Run-to-run noise is ${pct(o.noiseShare)} of the variance between points (${a.replications} replications averaged per point, common random numbers across points).`;
-    }
-    if (o.censoredPoints > 0) s += ` At ${o.censoredPoints} of ${a.x.length / a.design.factors.length} points fewer than half the initiatives reached the threshold; those count at the horizon (censored).`;
+    if (Number.isFinite(o.noiseShare)) s += w.noise(pct(o.noiseShare), a.replications);
+    if (o.censoredPoints > 0) s += w.censoredPoints(o.censoredPoints, points);
     sentences.push(s);
   }
   const p = a.prim;
   if (p) {
     const box = p.result.box;
     const limits = p.result.limits.map((l) => ({ ...l, factor: a.design.factors[l.factor] }));
-    const describe = (l: (typeof limits)[number]) => `${factorTitle(l.factor.path).toLowerCase()} ${f2(l.lo)} to ${f2(l.hi)}`;
+    const describe = (l: (typeof limits)[number]) => `${lower(l.factor.path)} ${w.range(f2(l.lo), f2(l.hi))}`;
     const matter = limits.filter((l) => l.pValue < 0.05);
     const loose = limits.filter((l) => l.pValue >= 0.05);
-    let s = `Where is ${p.case}? ${p.cases} of ${a.x.length / a.design.factors.length} points. PRIM finds the box ${listed(limits.map(describe)) || '(no restriction)'}: it holds ${pct(box.coverage)} of those points (coverage), and ${pct(box.density)} of the points inside it are such points (density).`;
-    if (matter.length) s += ` The limits that matter (quasi-p-value below 0.05): ${listed(matter.map((l) => factorTitle(l.factor.path).toLowerCase()))}.`;
-    if (loose.length) s += ` Not needed: ${listed(loose.map((l) => factorTitle(l.factor.path).toLowerCase()))}.`;
+    let s = w.primBox(primCase(a, w), p.cases, points, listed(limits.map(describe), w) || w.noRestriction, pct(box.coverage), pct(box.density));
+    if (matter.length) s += w.limitsMatter(listed(matter.map((l) => lower(l.factor.path)), w));
+    if (loose.length) s += w.notNeeded(listed(loose.map((l) => lower(l.factor.path)), w));
     sentences.push(s);
   }
   return sentences;
 }
 
-function indicesTable(a: ExploreAnalysis): string {
+function indicesTable(a: ExploreAnalysis, w: Words): string {
   const key = rankingIndex(a.design.method);
-  const titles = new Map(a.outcomes.map((o) => [o.outcome, o.title]));
-  const head = ['Outcome', 'Factor', 'Kind', ...[...new Set(a.indices.map((r) => r.index))]];
+  const head = [w.outcome, w.factor, w.kind, ...[...new Set(a.indices.map((r) => r.index))]];
   const cells = new Map<string, Map<string, IndexRow>>();
   for (const r of a.indices) {
     const rowKey = `${r.outcome}|${r.factor}`;
@@ -84,58 +85,60 @@ function indicesTable(a: ExploreAnalysis): string {
     .map(([rowKey, c]) => {
       const [outcome, factor] = rowKey.split('|');
       const any = [...c.values()][0];
-      return `<tr><td>${esc(titles.get(outcome))}</td><td>${esc(factorTitle(factor))}</td><td>${esc(any.kind)}</td>${head
+      return `<tr><td>${esc(outcomeTitle(outcome, a.scenario.horizon, w))}</td><td>${esc(factorTitle(factor, w))}</td><td>${esc(kindWord(any.kind, w))}</td>${head
         .slice(3)
         .map((i) => {
           const r = c.get(i);
-          return `<td class="num">${r ? `${f2(r.estimate)} (${f2(r.lo)} to ${f2(r.hi)})` : ''}</td>`;
+          return `<td class="num">${r ? `${f2(r.estimate)} (${w.range(f2(r.lo), f2(r.hi))})` : ''}</td>`;
         })
         .join('')}</tr>`;
     });
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function factorsTable(a: ExploreAnalysis): string {
-  const rows = a.design.factors.map((f) => `<tr><td>${esc(factorTitle(f.path))}</td><td>${esc(f.path)}</td><td>${esc(f.kind)}</td><td class="num">${f.from}</td><td class="num">${f.to}</td></tr>`);
-  return `<table><thead><tr><th>Factor</th><th>Parameter</th><th>Kind</th><th>From</th><th>To</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+function factorsTable(a: ExploreAnalysis, w: Words): string {
+  const rows = a.design.factors.map((f) => `<tr><td>${esc(factorTitle(f.path, w))}</td><td>${esc(f.path)}</td><td>${esc(kindWord(f.kind, w))}</td><td class="num">${f.from}</td><td class="num">${f.to}</td></tr>`);
+  return `<table><thead><tr><th>${w.factor}</th><th>${w.parameter}</th><th>${w.kind}</th><th>${w.from}</th><th>${w.to}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function methodNote(a: ExploreAnalysis): string {
+function methodNote(a: ExploreAnalysis, w: Words): string {
   const { method, size, factors } = a.design;
   const points = a.x.length / factors.length;
   const how =
     method === 'sobol'
-      ? `Sobol’ indices from a Saltelli (2010) design of ${size} base rows on a Sobol’ sequence (Joe & Kuo direction numbers), ${points} points: first order by the Saltelli (2010) estimator, total by Jansen’s (1999).`
+      ? w.sobolMethod(size, points)
       : method === 'morris'
-        ? `Morris (1991) screening: ${size} trajectories of ${factors.length + 1} points on a ${a.design.levels}-level grid (${points} points)${a.design.candidates ? `, the ${size} best spread of ${a.design.candidates} drawn (Campolongo, Cariboni & Saltelli 2007)` : ''}; μ* is the mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007), σ their standard deviation.`
-        : `A Latin hypercube of ${points} points; standardised rank regression coefficients.`;
-  return `<p class="note">${esc(how)} Intervals: 95 % percentile bootstrap, ${a.design.bootstrap} resamples (on a Sobol’ design they err on the wide side). Every point runs ${a.replications} replications with common random numbers (replicate r meets the same network and people at every point); the point’s outcome pools them. An initiative that never reached the threshold is censored at week ${a.scenario.horizon}: the RMST is the area under its Kaplan–Meier curve up to the horizon.</p>`;
+        ? w.morrisMethod(size, factors.length + 1, a.design.levels, points, a.design.candidates ? w.morrisBest(size, a.design.candidates) : '')
+        : w.lhsMethod(points);
+  return `<p class="note">${esc(how + w.intervalsNote(a.design.bootstrap, a.replications, a.scenario.horizon))}</p>`;
 }
 
 /**
  * The explore part of a results folder: indices.csv, boxes.csv and the other explore files, the
- * explore charts (charts/*.vl.json, .svg and, unless `png` is false, .png), and report.html in plain sentences.
+ * explore charts (charts/*.vl.json, .svg and, unless `png` is false, .png), and report.html in plain
+ * sentences, in `lang` (English by default).
  */
-export async function buildExploreReport(dir: string, options: { png?: boolean } = {}): Promise<{ report: string; analysis: ExploreAnalysis }> {
+export async function buildExploreReport(dir: string, options: { png?: boolean; lang?: Lang } = {}): Promise<{ report: string; analysis: ExploreAnalysis }> {
+  const w = words(options.lang);
   const a = loadExplore(dir);
   writeExploreFiles(dir, a);
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];
-  for (const chart of exploreCharts(a)) files.push(await writeChart(chartDir, chart, options));
+  for (const chart of exploreCharts(a, w)) files.push(await writeChart(chartDir, chart, options));
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const s = a.scenario;
-  const html = `${pageStart(`${s.name} — draagvlak explore report`, s.question || s.name, s.name, s.description ?? '')}
-<section class="summary"><h2>In short</h2>${exploreSentences(a).map((t) => `<p>${esc(t)}</p>`).join('\n')}</section>
-<h2>What was explored</h2>
-${factorsTable(a)}
-${methodNote(a)}
-<h2>Charts</h2>
-${figuresHtml(files)}
-<h2>Indices</h2>
-${indicesTable(a)}
-<p class="note">Also in indices.csv, boxes.csv (the chosen PRIM box), prim-trajectory.csv, explore-outcomes.csv (mean, sd, share of run-to-run noise, censored points) and explore-points.csv (every point’s factors and outcomes).</p>
-${manifestSection(manifest)}
+  const html = `${pageStart(w.exploreTitle(s.name), s.question || s.name, s.name, s.description ?? '', w)}
+<section class="summary"><h2>${w.inShort}</h2>${exploreSentences(a, w).map((t) => `<p>${esc(t)}</p>`).join('\n')}</section>
+<h2>${w.whatExplored}</h2>
+${factorsTable(a, w)}
+${methodNote(a, w)}
+<h2>${w.charts}</h2>
+${figuresHtml(files, w)}
+<h2>${w.indicesHeading}</h2>
+${indicesTable(a, w)}
+<p class="note">${esc(w.alsoInFiles)}</p>
+${w.lang === 'en' ? '' : glossarySection(w)}${manifestSection(manifest, w)}
 </body></html>
 `;
   const report = join(dir, 'report.html');

@@ -190,7 +190,7 @@ ${w.lang === 'en' ? '' : glossarySection(w)}${manifestSection(input.results.mani
 }
 
 /** The glossary of a report not in English: the field's Dutch terms and the report's own, explained (words kept whole, unlike the manifest's hashes). */
-function glossarySection(w: Words): string {
+export function glossarySection(w: Words): string {
   return `<h2 id="glossary">${w.glossary}</h2>\n<dl class="glossary">${glossaryEntries(w.lang)
     .map((e) => e.split(' — '))
     .map(([term, ...rest]) => `<dt>${esc(term)}</dt><dd style="word-break:normal">${esc(rest.join(' — '))}</dd>`)

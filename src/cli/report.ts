@@ -8,7 +8,7 @@ import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
 import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
-import { EXPLORE_ENGLISH, reportLang } from './run.js';
+import { reportLang } from './run.js';
 
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts, report.html and datapackage.json of a results folder
@@ -22,7 +22,6 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   };
   const problems: string[] = [];
   const lang = reportLang(options.lang, problems);
-  if (lang !== 'en' && existsSync(dir) && isExploreFolder(dir)) problems.push(EXPLORE_ENGLISH);
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`draagvlak report: ${p}\n`);
     return EXIT.badInput;
@@ -32,7 +31,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
     if (existsSync(dir)) release = acquireLock(resolve(dir));
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
-      const { report } = await buildExploreReport(dir, { png: options.png });
+      const { report } = await buildExploreReport(dir, { png: options.png, lang });
       writeDataPackage(dir);
       say(`Report: ${report}`);
       return EXIT.done;

@@ -8,12 +8,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { executeToResultSet } from '../../src/analysis/execute.js';
 import type { ResultSet } from '../../src/analysis/results.js';
 import { writeSummary } from '../../src/analysis/summary.js';
+import { outcomeDefinition } from '../../src/analysis/pooledOutcomes.js';
+import { outcomeTitle } from '../../src/charts/exploreCharts.js';
+import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport } from '../../src/charts/report.js';
 import { glossaryEntries, REPORT_CATALOGUE, words } from '../../src/charts/words.js';
 import { runModel } from '../../src/model/run.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { launchChromium } from '../browser.js';
+import { draagvlak, workdir } from '../e2e/cli.js';
 
 /*
  * The report in Dutch (`--lang nl`), read as Chromium draws it. Oracle: the catalogue itself —
@@ -80,6 +84,73 @@ sweep:
 `,
 };
 
+/** Explore scenarios (sensitivity indices and scenario discovery), one per method, with factors of every kind. */
+const EXPLORE = {
+  morris: `name: verkenning
+description: Hefbomen tegen onzekerheden, klein.
+question: Doen de hefbomen ertoe?
+seed: 5
+replications: 2
+horizon: 40
+sampleEvery: 40
+population: {neighbourhoods: 2, households: 30}
+interventions:
+  - {name: avond, at: 10, action: evening}
+  - {name: schuif, at: 8, action: set, set: {strategy.serving: 0.5}}
+explore:
+  method: morris
+  trajectories: 4
+  levers:
+    strategy.steering: {from: 0, to: 1}
+    interventions.avond.at: {from: 1, to: 30}
+    interventions.schuif.set.strategy.serving: {from: 0, to: 1}
+  uncertainties:
+    residents.threshold: {from: 0.35, to: 0.55}
+    residents.trustGov: {from: 0.2, to: 0.8}
+  outcomes: [reached_by_30, rmst, median_reach, coherent_success, trust_final]
+  discover: {outcome: reached_by_30, below: 0.5}
+`,
+  sobol: `name: sobol
+seed: 5
+replications: 2
+horizon: 40
+sampleEvery: 40
+population: {neighbourhoods: 2, households: 30}
+explore:
+  method: sobol
+  samples: 8
+  levers:
+    strategy.steering: {from: 0, to: 1}
+  uncertainties:
+    residents.threshold: {from: 0.35, to: 0.55}
+  outcomes: [reached_by_30, rmst]
+  discover: {outcome: rmst, above: 20}
+`,
+  lhs: `name: hyperkubus
+seed: 5
+replications: 2
+horizon: 40
+sampleEvery: 40
+population: {neighbourhoods: 2, households: 30}
+explore:
+  method: lhs
+  samples: 6
+  levers:
+    strategy.serving: {from: 0, to: 1}
+  uncertainties:
+    rates.peerInfluence: {from: 0.05, to: 0.2}
+  outcomes: [reached_by_30, trust_final]
+`,
+};
+
+/** The runs of an explore scenario, made by the built command without a report. */
+function runExplore(text: string): string {
+  const cwd = workdir({ 'x.yaml': text });
+  const made = draagvlak(['run', 'x.yaml', '--out', 'out', '--no-report', '--quiet', '--workers', '1'], cwd);
+  expect(made.code, made.stderr).toBe(0);
+  return join(cwd, 'out');
+}
+
 async function run(text: string): Promise<ResultSet> {
   const out = mkdtempSync(join(tmpdir(), 'draagvlak-report-nl-'));
   const { results } = await executeToResultSet(planRuns(parseScenario(text, 'scenario.yaml')), { out, workers: 1, model: runModel, quiet: true, handleSignals: false });
@@ -111,8 +182,12 @@ function fixedParts(entry: string | ((...a: (string | number)[]) => string)): st
   return whole.split(HOLE).map((p) => p.trim()).filter((p) => /\p{L}{3}/u.test(p));
 }
 
-/** Whether `part` stands in `text` as whole words (so "and" is not found in "handelen"). */
-const shows = (text: string, part: string) => new RegExp(`(?<!\\p{L})${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text);
+/**
+ * Whether `part` stands in `text` as whole words (so "and" is not found in "handelen"). Dotted
+ * names — files and parameter paths such as explore-points.csv or interventions.avond.at, the same
+ * in every language — are not words of the report and are left out.
+ */
+const shows = (text: string, part: string) => new RegExp(`(?<!\\p{L})${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text.replace(/[\w-]+(?:\.[\w-]+)+/g, ' '));
 
 /** English parts of the catalogue that a Dutch reader must not meet: those not also in the entry's Dutch text. */
 const ENGLISH = Object.entries(REPORT_CATALOGUE).flatMap(([key, e]) => {
@@ -123,16 +198,22 @@ const ENGLISH = Object.entries(REPORT_CATALOGUE).flatMap(([key, e]) => {
 describe('the report in Dutch (--lang nl)', () => {
   let browser: Browser;
   const built: Record<string, ResultSet> = {};
+  const explored: Record<string, string> = {};
   beforeAll(async () => {
     browser = await launchChromium();
     for (const [name, text] of Object.entries(SCENARIOS)) built[name] = await run(text);
-  }, 240_000);
+    for (const [name, text] of Object.entries(EXPLORE)) explored[name] = runExplore(text);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
 
   test('the catalogue: many English parts to look for', () => {
     expect(ENGLISH.length).toBeGreaterThan(250);
+  });
+
+  test("the catalogue's English outcome titles are the analysis's own", () => {
+    for (const name of ['reached_by_30', 'rmst', 'median_reach', 'coherent_success', 'trust_final']) expect(outcomeTitle(name, 40)).toBe(outcomeDefinition(name, 40)!.title);
   });
 
   test.each(Object.keys(SCENARIOS))('%s: no English text of the catalogue is visible, the glossary is there, no console error', async (name) => {
@@ -156,5 +237,22 @@ describe('the report in Dutch (--lang nl)', () => {
     const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
     expect(html).toContain(`<h2>${words('nl').charts}</h2>`);
     expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test.each(Object.keys(EXPLORE))('explore (%s): no English text of the catalogue is visible, the glossary is there, no console error', async (name) => {
+    const dir = explored[name];
+    await buildExploreReport(dir, { png: false });
+    const english = await read(browser, dir);
+    expect(ENGLISH.filter(({ part }) => shows(english.text, part)).length).toBeGreaterThan(20);
+
+    await buildExploreReport(dir, { png: false, lang: 'nl' });
+    const dutch = await read(browser, dir);
+    expect(dutch.errors).toEqual([]);
+    expect(dutch.lang).toBe('nl');
+    expect(ENGLISH.filter(({ part }) => shows(dutch.text, part))).toEqual([]);
+    for (const entry of glossaryEntries('nl')) expect(dutch.text).toContain(entry.split(' — ')[1]);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain(`<h2>${words('nl').whatExplored}</h2>`);
+    expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(name === 'morris' ? 4 : 2);
   });
 });

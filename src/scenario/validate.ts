@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import type { Problem } from './errors.js';
 import { scenarioSchema } from './schema.js';
@@ -22,24 +26,59 @@ export function schemaHash(): string {
   return createHash('sha256').update(JSON.stringify(scenarioSchema())).digest('hex');
 }
 
+/** V8's code cache of the compiled validator, beside it (written by validatorSource.js after a few validations). */
+export const VALIDATOR_CACHE = 'scenarioValidator.cache';
+
 const require = createRequire(import.meta.url);
 let compiled: ValidateFunction | undefined;
 let schema: ReturnType<typeof scenarioSchema> | undefined;
+
+/** The built validator's module, run as Node runs CommonJS; the script, to make a code cache from. */
+export interface BuiltValidator {
+  validate: ValidateFunction & { schemaHash?: string };
+  script: Script;
+  /** The code cache was given and V8 took it: 1.5 MB of code not parsed and compiled again. */
+  cached: boolean;
+}
+
+/**
+ * Loads the validator `npm run build` wrote beside this module, with V8's code cache of it when
+ * there is one (V8 refuses a cache made by another version or with other flags, and then compiles
+ * the code as usual); null when there is no built validator.
+ */
+export function loadBuiltValidator(cachedData?: Buffer): BuiltValidator | null {
+  const file = fileURLToPath(new URL(`./${VALIDATOR_FILE}`, import.meta.url));
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return null;
+    throw err;
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const module = { exports: {} as BuiltValidator['validate'] };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  return { validate: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+function codeCache(): Buffer | undefined {
+  try {
+    return readFileSync(new URL(`./${VALIDATOR_CACHE}`, import.meta.url));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The scenario validator: the one `npm run build` compiled into the build, when it was compiled from
  * the schema of this code (same hash); else compiled now with ajv (running from the sources, or a
  * build whose validator is out of date), which costs a few hundred milliseconds.
  */
-export function scenarioValidator(): { validate: ValidateFunction; prebuilt: boolean } {
-  try {
-    const built = require(`./${VALIDATOR_FILE}`) as ValidateFunction & { schemaHash?: string };
-    if (built.schemaHash === schemaHash()) return { validate: built, prebuilt: true };
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
-  }
+export function scenarioValidator(): { validate: ValidateFunction; prebuilt: boolean; cached: boolean } {
+  const built = loadBuiltValidator(codeCache());
+  if (built?.validate.schemaHash === schemaHash()) return { validate: built.validate, prebuilt: true, cached: built.cached };
   const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
-  return { validate: new Ajv(AJV_OPTIONS).compile(scenarioSchema()), prebuilt: false };
+  return { validate: new Ajv(AJV_OPTIONS).compile(scenarioSchema()), prebuilt: false, cached: false };
 }
 
 /** Checks a scenario document against the schema; one problem per wrong field, none when it fits. */

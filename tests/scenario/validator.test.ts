@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -67,5 +68,20 @@ describe('the scenario validator compiled at build time', () => {
       expect(explain(built, doc), JSON.stringify(doc)).toEqual(expected);
     }
     expect(wrong).toBeGreaterThan(500);
+  });
+
+  it('loads in a fresh process with the code cache the build made of it, and checks as ajv compiling the schema now does', () => {
+    const validate = resolve('dist/src/scenario/validate.js');
+    const script = `const { scenarioValidator } = await import(${JSON.stringify(validate)});
+      const docs = JSON.parse(process.argv[1]);
+      const { validate, prebuilt, cached } = scenarioValidator();
+      console.log(JSON.stringify({ prebuilt, cached, checked: docs.map((d) => [validate(d), validate.errors ?? null]) }));`;
+    const docs = [...shipped, ...bad];
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(docs)], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const found = JSON.parse(child.stdout) as { prebuilt: boolean; cached: boolean; checked: [boolean, unknown][] };
+    expect(found.prebuilt).toBe(true);
+    expect(found.cached).toBe(true);
+    expect(found.checked).toEqual(docs.map((d) => [fresh(d), JSON.parse(JSON.stringify(fresh.errors ?? null)) as unknown]));
   });
 });

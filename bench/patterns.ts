@@ -1,10 +1,10 @@
 /**
  * `patterns --quick` now against an earlier commit (`npm run bench:patterns`; OLD=<commit>, default
  * f6409ac, main when issue 15 was filed): builds the old commit in a temporary folder (git archive,
- * then npm ci and npm run build there), then alternates `draagvlak patterns --quick` of the old build and of this
- * one over ROUNDS rounds, each its checkout's bin/draagvlak.js in a fresh process started in that checkout (patterns reads
- * scenarios/patterns from there). Reports CPU (user + system, all threads) and wall, medians with the
- * spread, and the ratio now / then within each round.
+ * then npm ci and npm run build there), then alternates `draagvlak patterns --quick` of the old
+ * build and of this one over ROUNDS rounds, each its checkout's bin/draagvlak.js in a fresh process
+ * started in that checkout (patterns reads scenarios/patterns from there). Reports CPU (user +
+ * system, all threads) and wall, medians with the spread, and the ratio now / then per round.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

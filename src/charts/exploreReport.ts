@@ -7,7 +7,7 @@ import { writeExploreFiles } from '../explore/write.js';
 import { escapeHtml as esc } from './escape.js';
 import { exploreCharts, factorTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
-import { figuresHtml, glossarySection, manifestSection, pageStart } from './reportHtml.js';
+import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
 import { words, type Lang, type Words } from './words.js';
 
 const f2 = (x: number) => x.toFixed(2);
@@ -127,8 +127,8 @@ export async function buildExploreReport(dir: string, options: { png?: boolean; 
   const files: ChartFiles[] = [];
   for (const chart of exploreCharts(a, w)) files.push(await writeChart(chartDir, chart, options));
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const s = a.scenario;
-  const html = `${pageStart(w.exploreTitle(s.name), s.question || s.name, s.name, s.description ?? '', w)}
+  const s = scenarioWords(a.scenario, w.lang);
+  const html = `${pageStart(w.exploreTitle(s.name), s.question || s.name, s.name, s.description, w)}
 <section class="summary"><h2>${w.inShort}</h2>${exploreSentences(a, w).map((t) => `<p>${esc(t)}</p>`).join('\n')}</section>
 <h2>${w.whatExplored}</h2>
 ${factorsTable(a, w)}

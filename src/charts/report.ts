@@ -18,7 +18,7 @@ import { planReport, type PlanReport } from './planReport.js';
 import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
-import { reportHtml } from './reportHtml.js';
+import { reportHtml, scenarioWords } from './reportHtml.js';
 import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
@@ -33,11 +33,12 @@ export function groupTitle(results: ResultSet, w: Words = words()): string {
   return results.points.length > 1 ? w.groupPoint : w.groupScenario;
 }
 
-/** Legend labels, one per point; a label used twice gets its point number. */
+/** Legend labels, one per point; a label used twice gets its point number; a lone point, named after its scenario, the scenario's name in the reader's language. */
 export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : p.label, w)]));
+  const own = (label: string) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : label);
+  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label), w)]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */

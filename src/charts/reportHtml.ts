@@ -6,7 +6,7 @@ import { escapeHtml as esc, inlineSvg } from './escape.js';
 import { DIGITS, effectCell, shownValue } from './effects.js';
 import { meanWeekCell, type Opening } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
-import { glossaryEntries, words, type Words } from './words.js';
+import { glossaryEntries, words, type Lang, type Words } from './words.js';
 
 export interface ReportInput {
   results: ResultSet;
@@ -35,6 +35,13 @@ table.short td:first-child{min-width:0}pre{background:#f7f7f7;padding:.8rem;over
 function str(v: unknown): string {
   if (v === undefined || v === null) return '';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** The scenario's name, description and question for a reader in `lang`: its own translation (translations.nl) where it gives one, else as written. */
+export function scenarioWords(scenario: object, lang: Lang): { name: string; description: string; question: string } {
+  const s = scenario as Record<string, unknown>;
+  const own = lang === 'en' ? undefined : (s.translations as Partial<Record<Lang, Record<string, string | undefined>>> | undefined)?.[lang];
+  return { name: own?.name ?? str(s.name), description: own?.description ?? str(s.description), question: own?.question ?? str(s.question) };
 }
 
 /** The table of points: what sets each apart, and what came of it. */
@@ -169,9 +176,9 @@ export function figuresHtml(charts: readonly ChartFiles[], w: Words = words()): 
 export function reportHtml(input: ReportInput): string {
   const w = input.w;
   const scenario = input.results.scenario;
-  const name = str(scenario.name) || w.resultsName;
-  const question = str(scenario.question);
-  const description = str(scenario.description);
+  const own = scenarioWords(scenario, w.lang);
+  const name = own.name || w.resultsName;
+  const { question, description } = own;
   return `${pageStart(w.reportTitle(name), question || name, name, description, w)}
 <section class="summary" id="in-short"><h2>${w.inShort}</h2>${paragraphs(input.opening.sentences)}${input.opening.table}${paragraphs(input.opening.after)}</section>
 <h2>${input.results.varied.length > 0 ? w.whatVaried : w.whatRun}</h2>

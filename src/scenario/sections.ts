@@ -1,4 +1,4 @@
-import { list, ref } from '../schema/shape.js';
+import { list, object, ref, text, TEXT_LENGTH } from '../schema/shape.js';
 import { show } from './errors.js';
 import { INTERVENTION_SECTIONS } from './interventions.js';
 import { joinPath } from './paths.js';
@@ -57,5 +57,23 @@ const explore: Section = {
   },
 };
 
+/** The scenario's own words in another language: what a report or the studio in that language shows instead. */
+const translations: Section = {
+  key: 'translations',
+  shape: object(
+    {
+      nl: object(
+        {
+          name: text({ maxLength: TEXT_LENGTH.name, description: 'The name in Dutch.' }),
+          description: text({ maxLength: TEXT_LENGTH.text, description: 'The description in Dutch.' }),
+          question: text({ maxLength: TEXT_LENGTH.text, description: 'The question in Dutch.' }),
+        },
+        { description: 'In Dutch (--lang nl).' },
+      ),
+    },
+    { description: "The scenario's name, description and question in another language, shown by a report (--lang) or the studio in that language; a field left out is shown as written above." },
+  ),
+};
+
 /** The sections after the parameters, in the order they appear in the schema. */
-export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, explore];
+export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, explore, translations];

@@ -33,6 +33,15 @@ export interface Scenario extends RunSettings, Parameters {
   plans?: Plan[];
   /** Levers and uncertainties over ranges, explored by Morris, Sobol' or a Latin hypercube. */
   explore?: Explore;
+  /** The name, description and question in another language (a report or the studio in that language shows them). */
+  translations?: { nl?: ScenarioWords };
+}
+
+/** What a scenario says of itself, in one language. */
+export interface ScenarioWords {
+  name?: string;
+  description?: string;
+  question?: string;
 }
 
 /** One point of a scenario's design: a full parameter set, with what sets it apart. */

@@ -212,6 +212,28 @@ describe('the report in Dutch (--lang nl)', () => {
     expect(ENGLISH.length).toBeGreaterThan(250);
   });
 
+  test("a scenario's own words: its Dutch name, description and question (translations.nl) in the Dutch report, as written in the English one", async () => {
+    const results = await run(`name: lone
+description: One point, told in English.
+question: Does this read in English?
+translations:
+  nl:
+    name: eenling
+    description: Eén punt, in het Nederlands verteld.
+    question: Leest dit in het Nederlands?
+horizon: 40
+replications: 2
+population: {households: 30}
+`);
+    const seen = async (lang: 'en' | 'nl') => {
+      await buildReport(results, { png: false, lang });
+      const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
+      return { heading: /<h1>(.*?)<\/h1>/.exec(html)![1], lead: /<p class="lead">(.*?)<\/p>/.exec(html)![1], title: /<title>(.*?)<\/title>/.exec(html)![1], firstCell: /<tbody><tr><td>(.*?)<\/td>/.exec(html)![1] };
+    };
+    expect(await seen('en')).toEqual({ heading: 'Does this read in English?', lead: 'Scenario <strong>lone</strong> — One point, told in English.', title: 'lone — draagvlak report', firstCell: 'lone' });
+    expect(await seen('nl')).toEqual({ heading: 'Leest dit in het Nederlands?', lead: 'Scenario <strong>eenling</strong> — Eén punt, in het Nederlands verteld.', title: 'eenling — draagvlak-rapport', firstCell: 'eenling' });
+  });
+
   test("the catalogue's English outcome titles are the analysis's own", () => {
     for (const name of ['reached_by_30', 'rmst', 'median_reach', 'coherent_success', 'trust_final']) expect(outcomeTitle(name, 40)).toBe(outcomeDefinition(name, 40)!.title);
   });

@@ -18,6 +18,9 @@ describe('the shipped scenario files', () => {
     expect(text).toMatch(/^# Question: /m);
     const scenario = loadScenario(`scenarios/${name}`);
     expect(planRuns(scenario).points.length).toBeGreaterThan(0);
+    // and says what it is in Dutch too, for a report (--lang nl) in Dutch
+    const nl = scenario.translations?.nl;
+    for (const field of ['name', 'description', 'question'] as const) expect(nl?.[field], `translations.nl.${field}`).toMatch(/\p{L}{3}/u);
   });
 
   it('keeps the default run (baseline.yaml) quick: at most 60 runs', () => {

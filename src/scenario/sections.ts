@@ -57,7 +57,7 @@ const explore: Section = {
   },
 };
 
-/** The scenario's own words in another language: what a report or the studio in that language shows instead. */
+/** The scenario's own words in another language: what a report in that language (--lang) shows instead. */
 const translations: Section = {
   key: 'translations',
   shape: object(
@@ -71,7 +71,7 @@ const translations: Section = {
         { description: 'In Dutch (--lang nl).' },
       ),
     },
-    { description: "The scenario's name, description and question in another language, shown by a report (--lang) or the studio in that language; a field left out is shown as written above." },
+    { description: "The scenario's name, description and question in another language, shown by a report in that language (--lang); a field left out is shown as written above." },
   ),
 };
 

@@ -33,7 +33,7 @@ export interface Scenario extends RunSettings, Parameters {
   plans?: Plan[];
   /** Levers and uncertainties over ranges, explored by Morris, Sobol' or a Latin hypercube. */
   explore?: Explore;
-  /** The name, description and question in another language (a report or the studio in that language shows them). */
+  /** The name, description and question in another language (a report in that language shows them). */
   translations?: { nl?: ScenarioWords };
 }
 

@@ -3,17 +3,18 @@
  * statistic reads the same everywhere: a typographic minus, no negative zero, a sign on
  * differences, and intervals that say in words when they have no width.
  */
-import { words, type Words } from './words.js';
+import { decimal, words, type Words } from './words.js';
 
-/** A number with `digits` decimals, "−" for minus, never "−0.0". */
-export function fixed(x: number, digits: number): string {
+/** A number with `digits` decimals, "−" for minus, never "−0.0"; in Dutch with a decimal comma ("−0,5"). */
+export function fixed(x: number, digits: number, w?: Words): string {
   const r = x.toFixed(digits);
-  return Number(r) === 0 ? (0).toFixed(digits) : r.replace('-', '−');
+  const text = Number(r) === 0 ? (0).toFixed(digits) : r.replace('-', '−');
+  return w ? decimal(text, w.lang) : text;
 }
 
 /** A difference with its sign: "+4.7", "−5.7", "0.0". */
-export function signed(x: number, digits: number): string {
-  return Number(x.toFixed(digits)) > 0 ? `+${fixed(x, digits)}` : fixed(x, digits);
+export function signed(x: number, digits: number, w?: Words): string {
+  return Number(x.toFixed(digits)) > 0 ? `+${fixed(x, digits, w)}` : fixed(x, digits, w);
 }
 
 /** A difference with its interval, as paired contrasts give it: mean and limits, unscaled. */
@@ -38,29 +39,31 @@ function intervalInner(e: Effect, scale: number, digits: number, w: Words): { te
   if (e.lo === null || e.hi === null) return { text: w.noInterval, interval: false };
   const lo = fixed(e.lo * scale, digits);
   const hi = fixed(e.hi * scale, digits);
-  if (lo !== hi) return { text: w.range(signed(e.lo * scale, digits), signed(e.hi * scale, digits)), interval: true };
+  if (lo !== hi) return { text: w.range(signed(e.lo * scale, digits, w), signed(e.hi * scale, digits, w)), interval: true };
   if (e.lo === e.hi) return { text: Number(fixed(e.mean * scale, digits)) === 0 ? w.noDifference : w.sameEvery, interval: false };
-  return { text: w.narrowerThan((10 ** -digits).toFixed(digits)), interval: true };
+  return { text: w.narrowerThan(fixed(10 ** -digits, digits, w)), interval: true };
 }
 
 /** "−5.7 weeks (95 % interval −7.8 to −3.6)" — an effect in a sentence. */
 export function effectText(e: Effect, scale: number, digits: number, unit: string, w: Words = words()): string {
-  return `${signed(e.mean * scale, digits)}${unit ? ` ${unit}` : ''} (${intervalWords(e, scale, digits, w)})`;
+  return `${signed(e.mean * scale, digits, w)}${unit ? ` ${unit}` : ''} (${intervalWords(e, scale, digits, w)})`;
 }
 
 /** "−5.7 (−7.8 to −3.6)" — the same effect in a table cell (its words when the interval has no width). */
 export function effectCell(e: Effect, scale: number, digits: number, w: Words = words()): string {
-  return `${signed(e.mean * scale, digits)} (${intervalInner(e, scale, digits, w).text})`;
+  return `${signed(e.mean * scale, digits, w)} (${intervalInner(e, scale, digits, w).text})`;
 }
 
 /** Digits shown per unit: percentage points and weeks with one decimal, levels on a 0–1 scale with three. */
 export const DIGITS = { points: 1, weeks: 1, level: 3 } as const;
 
-/** A parameter value for display: numbers to three significant digits (the data files keep every digit). */
-export function shownValue(v: string | undefined): string {
+/** A parameter value for display: numbers to three significant digits (the data files keep every digit), in `w`'s decimal mark. */
+export function shownValue(v: string | undefined, w?: Words): string {
   if (v === undefined || v === '') return '';
   const x = Number(v);
-  return Number.isFinite(x) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v.trim()) ? String(Number(x.toPrecision(3))) : v;
+  if (!(Number.isFinite(x) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v.trim()))) return v;
+  const text = String(Number(x.toPrecision(3)));
+  return w ? decimal(text, w.lang) : text;
 }
 
 /**

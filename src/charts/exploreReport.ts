@@ -8,9 +8,9 @@ import { escapeHtml as esc } from './escape.js';
 import { exploreCharts, factorTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
-import { words, type Lang, type Words } from './words.js';
+import { decimal, words, type Lang, type Words } from './words.js';
 
-const f2 = (x: number) => x.toFixed(2);
+const f2 = (x: number, w: Words) => decimal(x.toFixed(2), w.lang);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** The index a sentence ranks factors by: total Sobol' index, Morris μ*, or |SRRC|. */
@@ -38,7 +38,7 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
       continue;
     }
     const ranked = [...rows].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate));
-    const show = (r: IndexRow) => w.driverItem(lower(r.factor), kindWord(r.kind, w), label, f2(r.estimate), w.range(f2(r.lo), f2(r.hi)));
+    const show = (r: IndexRow) => w.driverItem(lower(r.factor), kindWord(r.kind, w), label, f2(r.estimate, w), w.range(f2(r.lo, w), f2(r.hi, w)));
     let s = w.strongestDrivers(title, listed(ranked.slice(0, 3).map(show), w));
     const levers = rows.filter((r) => r.kind === 'lever');
     if (levers.length > 0) {
@@ -49,7 +49,7 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
       } else {
         const best = [...levers].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate))[0];
         const top = ranked[0];
-        s += w.strongestLever(lower(best.factor), label, f2(best.estimate), top.kind === 'lever' ? w.largestOfAll : w.againstStrongest(f2(top.estimate)));
+        s += w.strongestLever(lower(best.factor), label, f2(best.estimate, w), top.kind === 'lever' ? w.largestOfAll : w.againstStrongest(f2(top.estimate, w)));
       }
     }
     if (Number.isFinite(o.noiseShare)) s += w.noise(pct(o.noiseShare), a.replications);
@@ -60,7 +60,7 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
   if (p) {
     const box = p.result.box;
     const limits = p.result.limits.map((l) => ({ ...l, factor: a.design.factors[l.factor] }));
-    const describe = (l: (typeof limits)[number]) => `${lower(l.factor.path)} ${w.range(f2(l.lo), f2(l.hi))}`;
+    const describe = (l: (typeof limits)[number]) => `${lower(l.factor.path)} ${w.range(f2(l.lo, w), f2(l.hi, w))}`;
     const matter = limits.filter((l) => l.pValue < 0.05);
     const loose = limits.filter((l) => l.pValue >= 0.05);
     let s = w.primBox(primCase(a, w), p.cases, points, listed(limits.map(describe), w) || w.noRestriction, pct(box.coverage), pct(box.density));
@@ -89,7 +89,7 @@ function indicesTable(a: ExploreAnalysis, w: Words): string {
         .slice(3)
         .map((i) => {
           const r = c.get(i);
-          return `<td class="num">${r ? `${f2(r.estimate)} (${w.range(f2(r.lo), f2(r.hi))})` : ''}</td>`;
+          return `<td class="num">${r ? `${f2(r.estimate, w)} (${w.range(f2(r.lo, w), f2(r.hi, w))})` : ''}</td>`;
         })
         .join('')}</tr>`;
     });
@@ -97,7 +97,7 @@ function indicesTable(a: ExploreAnalysis, w: Words): string {
 }
 
 function factorsTable(a: ExploreAnalysis, w: Words): string {
-  const rows = a.design.factors.map((f) => `<tr><td>${esc(factorTitle(f.path, w))}</td><td>${esc(f.path)}</td><td>${esc(kindWord(f.kind, w))}</td><td class="num">${f.from}</td><td class="num">${f.to}</td></tr>`);
+  const rows = a.design.factors.map((f) => `<tr><td>${esc(factorTitle(f.path, w))}</td><td>${esc(f.path)}</td><td>${esc(kindWord(f.kind, w))}</td><td class="num">${decimal(String(f.from), w.lang)}</td><td class="num">${decimal(String(f.to), w.lang)}</td></tr>`);
   return `<table><thead><tr><th>${w.factor}</th><th>${w.parameter}</th><th>${w.kind}</th><th>${w.from}</th><th>${w.to}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

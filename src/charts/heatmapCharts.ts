@@ -2,7 +2,7 @@ import { cell, isNumericParameter } from '../analysis/results.js';
 import type { Chart, SharedEncoding } from './chart.js';
 import type { ChartContext } from './context.js';
 import { CONFIG, parameterTitle, percent } from './theme.js';
-import { words } from './words.js';
+import { decimal, words } from './words.js';
 
 export const REACH_HEATMAP_TITLE = words().reachHeatmapTitle;
 export const MEDIAN_HEATMAP_TITLE = words().meanWeekHeatmapTitle;
@@ -59,9 +59,11 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
   });
   const domain = colourDomain(values.map((v) => v.value));
   const mid = (domain[0] + domain[1]) / 2;
+  // the grid's values are the points' own (ordinal, so Vega's number locale does not reach them): in Dutch with a decimal comma
+  const labels = ctx.w.lang === 'en' ? {} : { labelExpr: `replace(datum.label, '.', '${decimal('.', ctx.w.lang)}')` };
   const xy: SharedEncoding = {
-    x: { field: 'x', type: 'ordinal', title: parameterTitle(px, ctx.w.lang), sort: 'ascending', axis: { labelAngle: 0 } },
-    y: { field: 'y', type: 'ordinal', title: parameterTitle(py, ctx.w.lang), sort: 'descending' },
+    x: { field: 'x', type: 'ordinal', title: parameterTitle(px, ctx.w.lang), sort: 'ascending', axis: { labelAngle: 0, ...labels } },
+    y: { field: 'y', type: 'ordinal', title: parameterTitle(py, ctx.w.lang), sort: 'descending', ...(ctx.w.lang === 'en' ? {} : { axis: labels }) },
   };
   return {
     name: opts.name,

@@ -2,7 +2,7 @@ import { interventionWeeks, type InterventionWeek } from '../analysis/planContra
 import { interventionName, NO_INTERVENTION, type Intervention, type Plan } from '../model/interventions/types.js';
 import type { ChartContext } from './context.js';
 import { escapeHtml as esc } from './escape.js';
-import { actionLabel, shownName, words, type Words } from './words.js';
+import { actionLabel, decimal, shownName, words, type Words } from './words.js';
 
 /** When an entry applies, in words: "in week 4", "in weeks 13–64", "once support_share ≥ 0.15". */
 export function triggerText(entry: Intervention, w: Words = words()): string {
@@ -11,7 +11,7 @@ export function triggerText(entry: Intervention, w: Words = words()): string {
     const last = entry.from + (entry.for ?? 1) - 1;
     return last === entry.from ? w.inWeek(entry.from) : w.inWeeks(entry.from, last);
   }
-  if (entry.when) return w.once(`${entry.when.metric} ${entry.when.above !== undefined ? `≥ ${entry.when.above}` : `≤ ${entry.when.below}`}`);
+  if (entry.when) return w.once(`${entry.when.metric} ${entry.when.above !== undefined ? `≥ ${decimal(String(entry.when.above), w.lang)}` : `≤ ${decimal(String(entry.when.below), w.lang)}`}`);
   return '';
 }
 
@@ -62,7 +62,7 @@ export function interventionsTable(ctx: ChartContext, weeks: readonly Interventi
     const point = ctx.results.points.find((p) => p.index === iw.point);
     const entry = timelineOf(ctx.results.scenario, point?.values.plan)[iw.intervention];
     return `<tr><td>${esc(ctx.labels.get(iw.point))}</td><td>${esc(iw.name)}</td><td>${esc(entry ? interventionText(entry, w).replace(/^“[^”]*”: /, '') : actionLabel(iw.action, w.lang))}</td>` +
-      `<td class="num">${iw.week === null ? w.never : Number.isInteger(iw.week) ? String(iw.week) : iw.week.toFixed(1)}</td><td class="num">${w.of(iw.fired, iw.runs)}</td></tr>`;
+      `<td class="num">${iw.week === null ? w.never : Number.isInteger(iw.week) ? String(iw.week) : decimal(iw.week.toFixed(1), w.lang)}</td><td class="num">${w.of(iw.fired, iw.runs)}</td></tr>`;
   });
   return `<h2>${w.interventionsHeading}</h2><table><thead><tr><th>${esc(ctx.groupTitle)}</th><th>${w.intervention}</th><th>${w.planned}</th><th>${w.appliedWeek}</th><th>${w.appliedIn}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -60,8 +60,8 @@ function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly
   const how = needed === null
     ? runner.c.sd === 0 && runner.c.estimate === 0
       ? w.sameEveryReplicate(name(best.plan), name(runner.other))
-      : w.tooSmall(fixed(runner.c.estimate, DIGITS.weeks))
-    : w.wouldTell(needed, name(best.plan), name(runner.other), fixed(runner.c.estimate, DIGITS.weeks));
+      : w.tooSmall(fixed(runner.c.estimate, DIGITS.weeks, w))
+    : w.wouldTell(needed, name(best.plan), name(runner.other), fixed(runner.c.estimate, DIGITS.weeks, w));
   return w.cannotTell(prefix, [best.plan, ...close.map((p) => p.other)].map((p) => `“${name(p)}”`).join(', '), n, how);
 }
 
@@ -100,7 +100,7 @@ export function planOpening(contrasts: readonly PlanContrast[], horizon: number,
     for (const c of vsNone) {
       const reach = other(c, reachMetric);
       const trust = other(c, 'trust_gov_final');
-      let text = w.planAgainst(groupPrefix(c.group, w), shownName(c.plan, w), none, fixed(c.planMean, DIGITS.weeks), fixed(c.baselineMean, DIGITS.weeks), effectText(effect(c), 1, DIGITS.weeks, w.weeks, w));
+      let text = w.planAgainst(groupPrefix(c.group, w), shownName(c.plan, w), none, fixed(c.planMean, DIGITS.weeks, w), fixed(c.baselineMean, DIGITS.weeks, w), effectText(effect(c), 1, DIGITS.weeks, w.weeks, w));
       if (reach) text += w.planReached(horizon, percent(reach.planMean), percent(reach.baselineMean), effectText(effect(reach), 100, DIGITS.points, w.points, w));
       if (trust) text += w.andFinalTrust(effectText(effect(trust), 1, DIGITS.level, '', w));
       sentences.push(`${text}.`);
@@ -135,7 +135,7 @@ function contrastsTable(contrasts: readonly PlanContrast[], horizon: number, w: 
   const rows = contrasts.map((c) => {
     const m = metricMeaning(c.metric, horizon, w);
     const digits = m.scale === 100 ? DIGITS.points : c.metric === REACH_WEEK_METRIC ? DIGITS.weeks : DIGITS.level;
-    const level = m.scale === 100 ? (x: number) => percent(x) : (x: number) => fixed(x, digits);
+    const level = m.scale === 100 ? (x: number) => percent(x) : (x: number) => fixed(x, digits, w);
     return `<tr>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td><td>${esc(shownName(c.baseline, w))}</td><td>${esc(m.name)}</td>` +
       `<td class="num">${level(c.planMean)}</td><td class="num">${level(c.baselineMean)}</td><td class="num">${esc(effectCell(effect(c), m.scale, digits, w))}</td><td class="num">${c.replications}</td></tr>`;
   });

@@ -6,6 +6,7 @@ import { compile } from 'vega-lite';
 import type { Chart, VegaLiteSpec } from './chart.js';
 import { useDejaVuMetrics } from './textWidth.js';
 import { FONT, PNG_MAX_SIDE, PNG_SCALE } from './theme.js';
+import { VEGA_LOCALE, type Lang } from './words.js';
 
 /** Compiles a Vega-Lite spec to Vega; a Vega-Lite warning is an error here (it means a chart is drawn wrong). */
 export function compileSpec(spec: VegaLiteSpec): vega.Spec {
@@ -65,9 +66,12 @@ export interface ChartFiles {
 
 /**
  * Writes a chart's `.vl.json`, `.svg` and (unless `png` is false) `.png` into a folder; without a
- * PNG, one left from an earlier report is removed so it cannot be taken for this one.
+ * PNG, one left from an earlier report is removed so it cannot be taken for this one. In a language
+ * with its own number format (Dutch: 0,35) the spec carries Vega's locale for it.
  */
-export async function writeChart(dir: string, chart: Chart, options: { png?: boolean } = {}): Promise<ChartFiles> {
+export async function writeChart(dir: string, chart: Chart, options: { png?: boolean; lang?: Lang } = {}): Promise<ChartFiles> {
+  const locale = VEGA_LOCALE[options.lang ?? 'en'];
+  if (locale) chart = { ...chart, spec: { ...chart.spec, config: { ...chart.spec.config, locale } } };
   const spec = join(dir, `${chart.name}.vl.json`);
   const svgPath = join(dir, `${chart.name}.svg`);
   const png = join(dir, `${chart.name}.png`);

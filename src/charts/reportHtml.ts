@@ -6,7 +6,7 @@ import { escapeHtml as esc, inlineSvg } from './escape.js';
 import { DIGITS, effectCell, shownValue } from './effects.js';
 import { meanWeekCell, type Opening } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
-import { glossaryEntries, words, type Lang, type Words } from './words.js';
+import { decimal, glossaryEntries, words, type Lang, type Words } from './words.js';
 
 export interface ReportInput {
   results: ResultSet;
@@ -55,15 +55,15 @@ function pointsTable(input: ReportInput, w: Words): string {
   ];
   const rows = summaries.map((s) => [
     `<td>${esc(labels.get(s.point.index))}</td>`,
-    ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v]))}</td>`),
+    ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v], w))}</td>`),
     `<td class="num">${s.runs}</td>`,
     `<td class="num">${s.initiatives}</td>`,
     `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
     `<td class="num">${esc(meanWeekCell(s, w))}</td>`,
     `<td class="num">${Number.isFinite(s.formalisedShare) ? percent(s.formalisedShare) : ''}</td>`,
     `<td class="num">${Number.isFinite(s.coherentShare) ? percent(s.coherentShare) : ''}</td>`,
-    `<td class="num">${s.trustGovFinal === null ? '' : s.trustGovFinal.toFixed(2)}</td>`,
-    `<td class="num">${s.participationDissimilarity === null ? '' : s.participationDissimilarity.toFixed(3)}</td>`,
+    `<td class="num">${s.trustGovFinal === null ? '' : decimal(s.trustGovFinal.toFixed(2), w.lang)}</td>`,
+    `<td class="num">${s.participationDissimilarity === null ? '' : decimal(s.participationDissimilarity.toFixed(3), w.lang)}</td>`,
   ].join(''));
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
 }
@@ -79,7 +79,7 @@ function realisationTable(input: ReportInput, w: Words): string {
   const rows = summaries.map((s) => {
     const a = s.afterFormalising;
     return `<tr><td>${esc(labels.get(s.point.index))}</td><td class="num">${a.formalised}</td><td class="num">${share(a.delivered, a.formalised)}</td>` +
-      `<td class="num">${share(a.failed, a.formalised)}</td><td class="num">${a.weeksToDelivery === null ? '' : a.weeksToDelivery.toFixed(DIGITS.weeks)}</td>` +
+      `<td class="num">${share(a.failed, a.formalised)}</td><td class="num">${a.weeksToDelivery === null ? '' : decimal(a.weeksToDelivery.toFixed(DIGITS.weeks), w.lang)}</td>` +
       `<td class="num">${share(a.droppedOut, a.membersAtFormalisation)}</td></tr>`;
   }).join('');
   const head = [groupTitle, w.formalised, w.ofThoseDelivered, w.ofThoseFailed, w.weeksToDelivery, w.droppedOutShare];
@@ -91,7 +91,7 @@ function realisationTable(input: ReportInput, w: Words): string {
 /** The alignment coherent success is counted at: one value, or "the point's" when points differ. */
 function alignedAtText(summaries: readonly PointSummary[], w: Words): string {
   const values = new Set(summaries.map((s) => s.alignedAt));
-  return values.size === 1 ? String([...values][0]) : w.pointsAlignedAt;
+  return values.size === 1 ? decimal(String([...values][0]), w.lang) : w.pointsAlignedAt;
 }
 
 /** The strategy of a single-point scenario, parameter by parameter. */

@@ -26,7 +26,7 @@ export function reachPhrase(s: PointSummary, horizon: number, w: Words = words()
 export function meanWeekCell(s: PointSummary, w: Words = words()): string {
   const { mean, lo, hi } = s.meanReachWeek;
   if (!Number.isFinite(mean)) return '';
-  return lo === null || hi === null ? fixed(mean, DIGITS.weeks) : `${fixed(mean, DIGITS.weeks)} (${w.range(fixed(lo, DIGITS.weeks), fixed(hi, DIGITS.weeks))})`;
+  return lo === null || hi === null ? fixed(mean, DIGITS.weeks, w) : `${fixed(mean, DIGITS.weeks, w)} (${w.range(fixed(lo, DIGITS.weeks, w), fixed(hi, DIGITS.weeks, w))})`;
 }
 
 /** The ranking of points: the highest share reaching the threshold first; on a tie, the sooner mean reach week. */
@@ -117,7 +117,7 @@ export function nonStrategySentence(scenario: Record<string, unknown>, w: Words 
   if (!Array.isArray(scenario.compare) || !GROUP_NAMES.every((g) => isRecord(scenario[g]))) return null;
   const differences = strategyDifferences(scenario as unknown as Scenario);
   if (differences.length === 0) return null;
-  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => w.differsFor(JSON.stringify(v.value), v.strategy)).join(', ')})`);
+  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => w.differsFor(typeof v.value === 'number' ? v.value : JSON.stringify(v.value), v.strategy)).join(', ')})`);
   const more = differences.length > 4 ? w.andMore(differences.length - 4) : '';
   return w.differences(`${shown.join('; ')}${more}`);
 }

@@ -12,6 +12,19 @@ export function parseLang(value: unknown): Lang | null {
   return LANGS.includes(value as Lang) ? (value as Lang) : null;
 }
 
+/**
+ * How numbers are written in each language: Dutch writes a decimal comma (0,35), English a point.
+ * `decimal` rewrites a number already written with a point; `VEGA_LOCALE` is the same rule for the
+ * charts (Vega's number-format locale, null for Vega's own English). Data files keep the point.
+ */
+export function decimal(text: string, lang: Lang): string {
+  return lang === 'nl' ? text.replace('.', ',') : text;
+}
+export const VEGA_LOCALE: Record<Lang, { number: { decimal: string; thousands: string; grouping: number[]; currency: [string, string] } } | null> = {
+  en: null,
+  nl: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€\u00a0', ''] } },
+};
+
 /** The one line for a bad `--lang` value: what was expected and what was found. */
 export function langProblem(value: unknown): string {
   return `--lang: expected one of ${LANGS.join(', ')}, found ${JSON.stringify(value)}`;
@@ -424,7 +437,7 @@ const EXPLORE = {
     nl: (c, cases, n, box, coverage, density) => `Waar is ${c}? ${cases} van ${n} punten. PRIM vindt de doos ${box}: die bevat ${coverage} van die punten (dekking), en ${density} van de punten erin zijn zulke punten (dichtheid).`,
   },
   noRestriction: { en: '(no restriction)', nl: '(geen beperking)' },
-  limitsMatter: { en: (list) => ` The limits that matter (quasi-p-value below 0.05): ${list}.`, nl: (list) => ` De grenzen die ertoe doen (quasi-p-waarde onder 0.05): ${list}.` },
+  limitsMatter: { en: (list) => ` The limits that matter (quasi-p-value below 0.05): ${list}.`, nl: (list) => ` De grenzen die ertoe doen (quasi-p-waarde onder 0,05): ${list}.` },
   notNeeded: { en: (list) => ` Not needed: ${list}.`, nl: (list) => ` Niet nodig: ${list}.` },
   // the method note
   sobolMethod: {
@@ -614,7 +627,9 @@ const cache = new Map<Lang, Words>();
 export function words(lang: Lang = 'en'): Words {
   let w = cache.get(lang);
   if (!w) {
-    w = { ...Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v[lang]])), lang } as Words;
+    // a number handed to a sentence as a number is written in the language's own way (0,35 in Dutch)
+    const entry = (text: Entry[Lang]) => (typeof text === 'string' ? text : (...a: Part[]) => text(...a.map((x) => (typeof x === 'number' ? decimal(String(x), lang) : x))));
+    w = { ...Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, lang === 'en' ? v.en : entry(v[lang])])), lang } as Words;
     cache.set(lang, w);
   }
   return w;

@@ -1,4 +1,5 @@
 import { FONT, PALETTE } from '../charts/theme.js';
+import { VEGA_LOCALE, type Lang } from '../charts/words.js';
 
 /** The labels a studio chart needs, in the page's language. */
 export interface ChartLabels {
@@ -16,7 +17,7 @@ export const MARKS_DATA = 'marks';
  * One growing line chart of the studio (Vega-Lite): your run in colour, the doing-nothing twin in
  * grey on the same axes, and a dashed rule at every week an intervention was pressed.
  */
-export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: number): Record<string, unknown> {
+export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: number, lang: Lang = 'en'): Record<string, unknown> {
   const line = (who: 'you' | 'twin') => ({
     transform: [{ filter: { field: 'who', equal: who } }],
     mark: { type: 'line', strokeWidth: who === 'you' ? 2.2 : 2 },
@@ -32,7 +33,7 @@ export function studioChartSpec(labels: ChartLabels, horizon: number, yMax: numb
     height: 130,
     autosize: { type: 'fit-x', contains: 'padding' },
     title: { text: labels.title, anchor: 'start', fontSize: 13, font: FONT },
-    config: { font: FONT, axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, orient: 'bottom' } },
+    config: { font: FONT, axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, orient: 'bottom' }, ...(VEGA_LOCALE[lang] ? { locale: VEGA_LOCALE[lang] } : {}) },
     data: { name: SERIES_DATA },
     // the twin first, so that your run is drawn over it where they coincide
     layer: [line('twin'), line('you'), {

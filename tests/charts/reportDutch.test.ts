@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -187,6 +187,11 @@ function fixedParts(entry: string | ((...a: (string | number)[]) => string)): st
  * names — files and parameter paths such as explore-points.csv or interventions.avond.at, the same
  * in every language — are not words of the report and are left out.
  */
+/** Table cells holding a number with a decimal `mark` ("0,35" in Dutch, "0.35" in English). */
+const numbers = (html: string, mark: string) => (html.match(new RegExp(`<td class="num">[−+-]?\\d+\\${mark}\\d`, 'g')) ?? []).length;
+/** Texts drawn on the charts (SVG) that are a number with a decimal `mark`. */
+const axisNumbers = (dir: string, mark: string) =>
+  readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg')).reduce((n, f) => n + (readFileSync(join(dir, 'charts', f), 'utf8').match(new RegExp(`>[−-]?\\d+\\${mark}\\d+<`, 'g')) ?? []).length, 0);
 const shows = (text: string, part: string) => new RegExp(`(?<!\\p{L})${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text.replace(/[\w-]+(?:\.[\w-]+)+/g, ' '));
 
 /** English parts of the catalogue that a Dutch reader must not meet: those not also in the entry's Dutch text. */
@@ -259,6 +264,16 @@ population: {households: 30}
     const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
     expect(html).toContain(`<h2>${words('nl').charts}</h2>`);
     expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(3);
+    // numbers with a decimal comma, in the tables and on the charts' axes, where the English has a point
+    expect(numbers(html, ',')).toBeGreaterThan(0);
+    expect(numbers(html, '.')).toBe(0);
+    expect(axisNumbers(results.dir, ',')).toBeGreaterThan(0);
+    expect(axisNumbers(results.dir, '.')).toBe(0);
+    await buildReport(results, { png: false });
+    const englishHtml = readFileSync(join(results.dir, 'report.html'), 'utf8');
+    expect(numbers(englishHtml, ',')).toBe(0);
+    expect(numbers(englishHtml, '.')).toBeGreaterThan(0);
+    expect(axisNumbers(results.dir, '.')).toBeGreaterThan(0);
   });
 
   test.each(Object.keys(EXPLORE))('explore (%s): no English text of the catalogue is visible, the glossary is there, no console error', async (name) => {

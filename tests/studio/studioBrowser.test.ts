@@ -198,6 +198,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
           // the words drawn on the charts (their numbers stay as they are)
           charts: window.studio.chartTexts().flat().filter((t) => /[a-z]/i.test(t)),
           pressed: document.getElementById('pressed')!.textContent,
+          steering: document.getElementById('lever-strategy.steering')!.parentElement!.querySelector('output')!.textContent,
           lang: document.documentElement.lang,
         };
       });
@@ -214,6 +215,8 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(en.charts.length).toBe(16); // per chart: title, axis title, two legend labels
     expect(nl.charts.filter((t, i) => t === en.charts[i])).toEqual([]);
     expect(nl.pressed).not.toBe(en.pressed);
+    // numbers in Dutch have a decimal comma
+    expect([en.steering, nl.steering]).toEqual(['0.5', '0,5']);
     expect(nl.i18n).toContainEqual(['strategy.serving', 'Dienstbaar handelen']);
     await page.click('#lang');
     expect(errors).toEqual([]);

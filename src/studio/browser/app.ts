@@ -10,7 +10,7 @@ import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/pa
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
 import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
 import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
-import { words } from '../../charts/words.js';
+import { decimal, words } from '../../charts/words.js';
 import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
 import { LESSON, goalMet, goalScore } from '../lessons.js';
 import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
@@ -224,7 +224,7 @@ async function buildCharts(): Promise<void> {
   const initiatives = startParams.population.neighbourhoods;
   await Promise.all(
     CHART_METRICS.map(async (metric, i) => {
-      const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, metric === 'reached_share' ? initiatives : 1);
+      const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, metric === 'reached_share' ? initiatives : 1, lang);
       const result = await embed($(`chart-${metric}`), spec as never, { actions: false, renderer: 'canvas', ast: true, expr: expressionInterpreter, defaultStyle: false });
       if (generation !== chartGeneration) return result.finalize();
       charts[i] = result;
@@ -266,7 +266,7 @@ function buildLevers(): void {
       input = range;
       const out = document.createElement('output');
       row.append(input, out);
-      input.addEventListener('input', () => (out.textContent = input.value));
+      input.addEventListener('input', () => (out.textContent = decimal(input.value, lang)));
     }
     input.id = `lever-${l.path}`;
     if (!row.contains(input)) row.append(input);
@@ -294,7 +294,7 @@ function showLevers(): void {
     input.value = String(value);
     input.disabled = typeof value !== 'number' && l.spec.kind === 'series' ? true : lessonLocked(l.path);
     const out = input.parentElement!.querySelector('output');
-    if (out) out.textContent = String(value);
+    if (out) out.textContent = decimal(String(value), lang);
   }
 }
 
@@ -446,7 +446,7 @@ function renderDebrief(results: SearchResult[], twinScore: number): void {
   const initiatives = startParams.population.neighbourhoods;
   const at = you[task.goal.week];
   const mine = at ? goalScore(task.goal, at[metrics.indexOf(task.goal.metric)], initiatives) : NaN;
-  const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? score.toFixed(3) : String(score));
+  const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? decimal(score.toFixed(3), lang) : String(score));
   const lines: [string, string][] = [
     [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
     [text('doingNothing', lang), show(twinScore)],
@@ -469,6 +469,7 @@ function applyLanguage(): void {
     if (isTextKey(key)) el.textContent = text(key, lang);
   }
   $('glossary-list').replaceChildren(...GLOSSARY_KEYS.map((k) => Object.assign(document.createElement('p'), { textContent: text(k, lang) })));
+  showLevers();
   renderPressed();
   renderTarget();
   renderLesson();

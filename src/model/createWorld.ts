@@ -87,6 +87,8 @@ export function createWorld(
     pull: new Float64Array(count),
     groupTally: new Float64Array(3 * groups),
     groupTallyWeek: -1,
+    hoodBelonging: new Float64Array(count),
+    hoodBelongingWeek: -1,
     served: new Uint8Array(count),
     fuse: true,
     decidedWeek: -1,

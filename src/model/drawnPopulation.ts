@@ -39,18 +39,18 @@ export function drawPopulation(params: PopulationParameters, runSeed: number): D
     cache.entries.delete(key); // most recently used last
   } else {
     cache.misses++;
-    kept = copy(draw(params, runSeed));
-    if (bytesOf(kept) > CACHE_BYTES) return copy(kept);
+    const population = copy(draw(params, runSeed));
+    kept = { population, bytes: bytesOf(population) };
+    if (kept.bytes > CACHE_BYTES) return copy(population);
+    cache.bytes += kept.bytes;
   }
   cache.entries.set(key, kept);
-  cache.bytes = 0;
-  for (const entry of cache.entries.values()) cache.bytes += bytesOf(entry);
   for (const [k, entry] of cache.entries) {
     if (cache.bytes <= CACHE_BYTES) break;
     cache.entries.delete(k);
-    cache.bytes -= bytesOf(entry);
+    cache.bytes -= entry.bytes;
   }
-  return copy(kept);
+  return copy(kept.population);
 }
 
 function draw(params: PopulationParameters, runSeed: number): DrawnPopulation {
@@ -67,7 +67,8 @@ function draw(params: PopulationParameters, runSeed: number): DrawnPopulation {
 /** The most bytes of drawn populations a thread keeps (a population larger than this is not kept). */
 export const CACHE_BYTES = 64 * 2 ** 20;
 
-const cache = { enabled: true, entries: new Map<string, DrawnPopulation>(), bytes: 0, hits: 0, misses: 0 };
+/** The populations kept, least recently used first, each with its bytes (summed in `bytes`). */
+const cache = { enabled: true, entries: new Map<string, { population: DrawnPopulation; bytes: number }>(), bytes: 0, hits: 0, misses: 0 };
 
 /** How often a drawn population was reused and drawn in this thread, and the bytes kept (for tests and benches). */
 export function populationCacheStats(): { hits: number; misses: number; bytes: number; entries: number } {

@@ -216,31 +216,53 @@ export function clearMembers(world: World): void {
  * with mechanism agendas, agenda and trust in government to their sums).
  * Residents listed in `scratch.changed[from … to − 1]` (in id order) are about to flip membership
  * and count as they will be.
+ * The sums and maxima are kept in local variables while the walk lasts and stored once at its end:
+ * the same additions in the same order, so the same doubles, without a store and reload per member.
  */
 export function countMembers(world: World, b: number, from: number, to: number): void {
   const { bestCompetence, membersByBackground, memberDrive, memberAgenda, memberTrust, changed } = world.scratch;
   const { committed, drive, competence, background, agenda, trustGov } = world.residents;
   const agendas = world.params.mechanisms.agendas;
   const groups = world.params.population.backgroundGroups;
-  const D = COMPETENCE_DIMENSIONS;
+  const byGroup = b * groups;
   const hoods = world.neighbourhoods;
+  const end = hoods.end[b];
+  // the four best competences are held in four variables below (a type error if the count changes)
+  const D: 4 = COMPETENCE_DIMENSIONS;
+  let driveSum = memberDrive[b];
+  let agendaSum = memberAgenda[b];
+  let trustSum = memberTrust[b];
+  let best0 = bestCompetence[b * D];
+  let best1 = bestCompetence[b * D + 1];
+  let best2 = bestCompetence[b * D + 2];
+  let best3 = bestCompetence[b * D + 3];
   let k = from;
-  for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
+  for (let i = hoods.start[b]; i < end; i++) {
     let member = committed[i];
     if (k < to && changed[k] === i) {
       member = 1 - member;
       k++;
     }
     if (member === 0) continue;
-    memberDrive[b] += drive[i];
-    membersByBackground[b * groups + background[i]]++;
+    driveSum += drive[i];
+    membersByBackground[byGroup + background[i]]++;
     if (agendas) {
-      memberAgenda[b] += agenda[i];
-      memberTrust[b] += trustGov[i];
+      agendaSum += agenda[i];
+      trustSum += trustGov[i];
     }
-    for (let d = 0; d < D; d++) {
-      const c = competence[i * D + d];
-      if (c > bestCompetence[b * D + d]) bestCompetence[b * D + d] = c;
-    }
+    const c = i * D;
+    if (competence[c] > best0) best0 = competence[c];
+    if (competence[c + 1] > best1) best1 = competence[c + 1];
+    if (competence[c + 2] > best2) best2 = competence[c + 2];
+    if (competence[c + 3] > best3) best3 = competence[c + 3];
   }
+  memberDrive[b] = driveSum;
+  if (agendas) {
+    memberAgenda[b] = agendaSum;
+    memberTrust[b] = trustSum;
+  }
+  bestCompetence[b * D] = best0;
+  bestCompetence[b * D + 1] = best1;
+  bestCompetence[b * D + 2] = best2;
+  bestCompetence[b * D + 3] = best3;
 }

@@ -122,22 +122,58 @@ function officialMean(world: World, hoods: Hoods, values: Float64Array): number 
   return sum * (count > 0 ? 1 / count : 0);
 }
 
-/** Summed belonging of a neighbourhood's residents. */
-function hoodBelonging(world: World, b: number): number {
+/**
+ * Summed belonging of each neighbourhood's residents (in id order), in world.scratch.hoodBelonging
+ * at the neighbourhood's index; `belonging` and `cohesion` both read it. Over the recorder's
+ * neighbourhoods the sums are taken once a week and reused, as the group tally is (tallyGroups);
+ * any other set of neighbourhoods is summed afresh.
+ */
+function belongingSums(world: World, hoods: Hoods): Float64Array {
+  const scratch = world.scratch;
+  const sums = scratch.hoodBelonging;
+  const recorded = hoods === world.recorder.all;
+  if (recorded && scratch.hoodBelongingWeek === world.week) return sums;
+  scratch.hoodBelongingWeek = recorded ? world.week : -1;
+  const nb = world.neighbourhoods;
+  const belonging = world.residents.belonging;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    const end = nb.end[b];
+    let sum = 0;
+    for (let i = nb.start[b]; i < end; i++) sum += belonging[i];
+    sums[b] = sum;
+  }
+  return sums;
+}
+
+/** Mean belonging over the neighbourhoods' residents, summed per neighbourhood. */
+function meanBelonging(world: World, hoods: Hoods): number {
+  const sums = belongingSums(world, hoods);
   const nb = world.neighbourhoods;
   let sum = 0;
-  for (let i = nb.start[b]; i < nb.end[b]; i++) sum += world.residents.belonging[i];
-  return sum;
+  let count = 0;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    sum += sums[b];
+    count += nb.end[b] - nb.start[b];
+  }
+  return sum * (count > 0 ? 1 / count : 0);
 }
 
 /**
- * A neighbourhood's social cohesion: its residents' mean belonging times the share of their ties
- * that stay inside it (density of strong ties).
+ * Mean social cohesion over the neighbourhoods: a neighbourhood's cohesion is its residents' mean
+ * belonging times the share of their ties that stay inside it (density of strong ties).
  */
-export function hoodCohesion(world: World, b: number): number {
+function meanCohesion(world: World, hoods: Hoods): number {
+  const sums = belongingSums(world, hoods);
   const nb = world.neighbourhoods;
-  const size = nb.end[b] - nb.start[b];
-  return size > 0 ? (hoodBelonging(world, b) / size) * nb.withinShare[b] : 0;
+  let sum = 0;
+  for (let k = 0; k < hoods.length; k++) {
+    const b = hoods[k];
+    const size = nb.end[b] - nb.start[b];
+    sum += size > 0 ? (sums[b] / size) * nb.withinShare[b] : 0;
+  }
+  return sum * (hoods.length > 0 ? 1 / hoods.length : 0);
 }
 
 /** A neighbourhood's felt pressure times its residents. */
@@ -234,9 +270,9 @@ export const WEEK_METRICS: readonly WeekMetric[] = [
   week('trust_gov', 'Trust in government', 'mean trust of residents in officials and the programme', 'mean over residents', true,
     (w, h) => residentMean(w, h, w.residents.trustGov), 'level 0–1'),
   week('belonging', 'Belonging', 'mean belonging (horizontal trust in neighbours)', 'mean over residents (summed per neighbourhood)', true,
-    (w, h) => perResident(w, h, hoodBelonging), 'level 0–1'),
+    meanBelonging, 'level 0–1'),
   week('cohesion', 'Social cohesion', "mean neighbourhood cohesion: a neighbourhood's mean belonging × the share of its residents' ties that stay inside it", 'mean over neighbourhoods', true,
-    (w, h) => hoodMean(w, h, hoodCohesion), 'level 0–1'),
+    meanCohesion, 'level 0–1'),
   week('drive', 'Drive to act for the community', 'mean drive of residents', 'mean over residents', true,
     (w, h) => residentMean(w, h, w.residents.drive), 'level 0–1'),
   week('awareness', 'Awareness', 'mean awareness of residents', 'mean over residents', true,

@@ -263,6 +263,10 @@ export interface Scratch {
   readonly groupTally: Float64Array;
   /** The week groupTally was last taken for the recorder's neighbourhoods (−1: never). */
   groupTallyWeek: number;
+  /** Per neighbourhood: its residents' summed belonging, filled by the belonging and cohesion metrics (src/model/metrics.ts). */
+  readonly hoodBelonging: Float64Array;
+  /** The week hoodBelonging was last summed for the recorder's neighbourhoods (−1: never). */
+  hoodBelongingWeek: number;
   /** Per initiative: 1 once the attention rule has served it this week. */
   readonly served: Uint8Array;
   /**

@@ -67,7 +67,8 @@ export function updateAttitudes(world: World): void {
     const felt = pressureOn ? hoods.feltPressure[b] : 0;
     const pressurePush = rates.pressureEffect * felt;
     const trustCost = rates.pressureTrustCost * felt * voiceless;
-    for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
+    const end = hoods.end[b];
+    for (let i = hoods.start[b]; i < end; i++) {
       const s = support[i];
       let ds = nudge[i];
       if (ds !== 0) nudge[i] = 0;
@@ -77,11 +78,11 @@ export function updateAttitudes(world: World): void {
         ds += fromAwareness * (a * evaluation - s);
       }
       if (peerOn) {
-        const end = offsets[i + 1];
+        const last = offsets[i + 1];
         let e = offsets[i];
-        if (end > e) {
+        if (last > e) {
           let sum = 0;
-          for (; e < end; e++) sum += support[targets[e]];
+          for (; e < last; e++) sum += support[targets[e]];
           ds += peer * belonging[i] * (sum * invDegree[i] - s);
         }
       }

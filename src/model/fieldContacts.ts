@@ -34,33 +34,36 @@ export function fieldContacts(world: World): void {
   const reactance = rates.reactance;
   const asymmetry = rates.trustAsymmetry;
   const contactsPerWeek = world.params.officials.contactsPerWeek;
+  // the columns in local constants: read once, not again at every contact
+  const { trustGov, awareness, nudge, drive } = res;
+  const { trustInResidents, presence, orientation, neighbourhood } = off;
   for (let o = 0; o < off.count; o++) {
-    const b = off.neighbourhood[o];
+    const b = neighbourhood[o];
     const lo = hoods.start[b];
     const size = hoods.end[b] - lo;
     if (size <= 0) continue;
-    const expected = contactsPerWeek * off.presence[o];
+    const expected = contactsPerWeek * presence[o];
     let contacts = Math.floor(expected);
     if (rng() < expected - contacts) contacts++;
-    const servingChance = (strategy.serving + 1 - off.orientation[o]) / 2;
+    const servingChance = (strategy.serving + 1 - orientation[o]) / 2;
     for (let c = 0; c < contacts; c++) {
       const i = lo + Math.floor(rng() * size);
       if (rng() < servingChance) {
         if (trustOn) {
-          res.trustGov[i] = gainTrust(res.trustGov[i], trustStep);
-          off.trustInResidents[o] = gainTrust(off.trustInResidents[o], officialTrustStep);
+          trustGov[i] = gainTrust(trustGov[i], trustStep);
+          trustInResidents[o] = gainTrust(trustInResidents[o], officialTrustStep);
         }
         if (awarenessOn) {
-          const a = res.awareness[i] + awarenessStep;
-          res.awareness[i] = a > 1 ? 1 : a;
+          const a = awareness[i] + awarenessStep;
+          awareness[i] = a > 1 ? 1 : a;
         }
       } else {
-        const trust = res.trustGov[i];
+        const trust = trustGov[i];
         if (trust >= legitimacy) {
-          res.nudge[i] += persuasion * trust;
-        } else if (res.drive[i] > reactance) {
-          res.nudge[i] -= persuasion;
-          if (trustOn) res.trustGov[i] = loseTrust(trust, trustStep, asymmetry);
+          nudge[i] += persuasion * trust;
+        } else if (drive[i] > reactance) {
+          nudge[i] -= persuasion;
+          if (trustOn) trustGov[i] = loseTrust(trust, trustStep, asymmetry);
         }
       }
     }

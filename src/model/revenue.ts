@@ -20,6 +20,8 @@ export function shareRevenue(world: World): void {
   const res = world.residents;
   const week = world.week;
   const fairness = strategy.revenueShare - rates.fairShare;
+  const fair = fairness >= 0;
+  const { committed, trustGov, belonging, nudge } = res;
   const trustStep = rates.revenueRate * Math.abs(fairness);
   const belongingStep = rates.revenueRate * strategy.revenueShare;
   const asymmetry = rates.trustAsymmetry;
@@ -30,10 +32,11 @@ export function shareRevenue(world: World): void {
   for (let b = 0; b < ini.count; b++) {
     if (earning[b] === 0 || earning[b] >= week) continue;
     ini.revenue[b] += rates.revenueRate * ini.supportShare[b];
-    for (let i = hoods.start[b]; i < hoods.end[b]; i++) {
-      if (res.committed[i] === 0) continue;
-      if (trustOn) res.trustGov[i] = fairness >= 0 ? gainTrust(res.trustGov[i], trustStep) : loseTrust(res.trustGov[i], trustStep, asymmetry);
-      if (belongingOn) res.belonging[i] += belongingStep * (1 - res.belonging[i]);
+    const end = hoods.end[b];
+    for (let i = hoods.start[b]; i < end; i++) {
+      if (committed[i] === 0) continue;
+      if (trustOn) trustGov[i] = fair ? gainTrust(trustGov[i], trustStep) : loseTrust(trustGov[i], trustStep, asymmetry);
+      if (belongingOn) belonging[i] += belongingStep * (1 - belonging[i]);
     }
   }
   const demonstration = rates.spillover * rates.revenueRate * strategy.revenueShare;
@@ -46,6 +49,7 @@ export function shareRevenue(world: World): void {
     }
     if (seen === 0) continue;
     const push = demonstration * seen;
-    for (let i = hoods.start[c]; i < hoods.end[c]; i++) res.nudge[i] += push;
+    const end = hoods.end[c];
+    for (let i = hoods.start[c]; i < end; i++) nudge[i] += push;
   }
 }

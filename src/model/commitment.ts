@@ -75,6 +75,21 @@ export function decide(world: World, lo: number, hi: number, count: number): num
     const core = world.params.leadership.core;
     const { drive, initiator, neighbourhood } = res;
     const leaders = world.initiatives.leaders;
+    if (fixed === null && !lead) {
+      // The common case, without leadership and realisation: the same decisions as the loop below
+      // (without leadership its drive term is 0), each row start read once.
+      let next = offsets[lo];
+      for (let i = lo; i < hi; i++) {
+        const first = next;
+        next = offsets[i + 1];
+        const degree = next - first;
+        const share = degree > 0 ? committedNeighbours[i] / degree : 0;
+        const mix = w * share + own * support[i];
+        const t = threshold[i] - e * (belonging[i] - 0.5);
+        if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
+      }
+      return count;
+    }
     for (let i = lo; i < hi; i++) {
       if (fixed !== null && fixed[neighbourhood[i]] > 0) continue;
       if (lead) {

@@ -89,6 +89,8 @@ export function createWorld(
     groupTallyWeek: -1,
     hoodBelonging: new Float64Array(count),
     hoodBelongingWeek: -1,
+    residentSums: new Float64Array(6),
+    residentSumsWeek: -1,
     served: new Uint8Array(count),
     fuse: true,
     decidedWeek: -1,

@@ -75,18 +75,62 @@ export type Metric = WeekMetric | InitiativeWeekMetric | InitiativeMetric | RunM
 
 // --- measurement over neighbourhoods: the one place each formula is written --------------------
 
-/** Mean over the neighbourhoods' residents of a per-resident column (summed in resident order). */
-function residentMean(world: World, hoods: Hoods, values: Float64Array | Uint8Array): number {
+/** The per-resident columns whose means are recorded, at their index in `residentSums`. */
+const SUPPORT = 0;
+const COMMITTED = 1;
+const TRUST = 2;
+const DRIVE = 3;
+const AWARENESS = 4;
+const RESIDENTS = 5;
+
+/**
+ * Sums over the neighbourhoods' residents (in resident order) of support, committed, trust in
+ * government, drive and awareness, and the residents counted, in world.scratch.residentSums at the
+ * indices above: one walk for five means, each its own running sum, so each the same double as a
+ * walk of its own. Over the recorder's neighbourhoods they are taken once a week and reused (as
+ * the group tally is, tallyGroups); any other set of neighbourhoods is summed afresh.
+ */
+function residentSums(world: World, hoods: Hoods): Float64Array {
+  const scratch = world.scratch;
+  const sums = scratch.residentSums;
+  const recorded = hoods === world.recorder.all;
+  if (recorded && scratch.residentSumsWeek === world.week) return sums;
+  scratch.residentSumsWeek = recorded ? world.week : -1;
   const nb = world.neighbourhoods;
-  let sum = 0;
+  const { support, committed, trustGov, drive, awareness } = world.residents;
+  let supportSum = 0;
+  let committedSum = 0;
+  let trustSum = 0;
+  let driveSum = 0;
+  let awarenessSum = 0;
   let count = 0;
   for (let k = 0; k < hoods.length; k++) {
     const b = hoods[k];
     const end = nb.end[b];
-    for (let i = nb.start[b]; i < end; i++) sum += values[i];
+    for (let i = nb.start[b]; i < end; i++) {
+      supportSum += support[i];
+      committedSum += committed[i];
+      trustSum += trustGov[i];
+      driveSum += drive[i];
+      awarenessSum += awareness[i];
+    }
     count += end - nb.start[b];
   }
-  return sum * (count > 0 ? 1 / count : 0);
+  sums[SUPPORT] = supportSum;
+  sums[COMMITTED] = committedSum;
+  sums[TRUST] = trustSum;
+  sums[DRIVE] = driveSum;
+  sums[AWARENESS] = awarenessSum;
+  sums[RESIDENTS] = count;
+  return sums;
+}
+
+/** The mean over the neighbourhoods' residents of the column at `column` of residentSums. */
+function residentMean(column: number): WeekMetric['measure'] {
+  return (world, hoods) => {
+    const sums = residentSums(world, hoods);
+    return sums[column] * (sums[RESIDENTS] > 0 ? 1 / sums[RESIDENTS] : 0);
+  };
 }
 
 /** Sum over the neighbourhoods of a per-neighbourhood total, divided by their residents. */
@@ -264,19 +308,19 @@ function week(
 /** World metrics recorded every `sampleEvery` weeks, in series.csv order. */
 export const WEEK_METRICS: readonly WeekMetric[] = [
   week('support', 'Support', 'mean support of residents for their local initiative', 'mean over residents', true,
-    (w, h) => residentMean(w, h, w.residents.support), 'level 0–1'),
+    residentMean(SUPPORT), 'level 0–1'),
   week('committed_share', 'Committed households', 'share of households committed to (members of) their initiative', 'mean over residents of 1 when committed', true,
-    (w, h) => residentMean(w, h, w.residents.committed)),
+    residentMean(COMMITTED)),
   week('trust_gov', 'Trust in government', 'mean trust of residents in officials and the programme', 'mean over residents', true,
-    (w, h) => residentMean(w, h, w.residents.trustGov), 'level 0–1'),
+    residentMean(TRUST), 'level 0–1'),
   week('belonging', 'Belonging', 'mean belonging (horizontal trust in neighbours)', 'mean over residents (summed per neighbourhood)', true,
     meanBelonging, 'level 0–1'),
   week('cohesion', 'Social cohesion', "mean neighbourhood cohesion: a neighbourhood's mean belonging × the share of its residents' ties that stay inside it", 'mean over neighbourhoods', true,
     meanCohesion, 'level 0–1'),
   week('drive', 'Drive to act for the community', 'mean drive of residents', 'mean over residents', true,
-    (w, h) => residentMean(w, h, w.residents.drive), 'level 0–1'),
+    residentMean(DRIVE), 'level 0–1'),
   week('awareness', 'Awareness', 'mean awareness of residents', 'mean over residents', true,
-    (w, h) => residentMean(w, h, w.residents.awareness), 'level 0–1'),
+    residentMean(AWARENESS), 'level 0–1'),
   week('pressure', 'Felt pressure', 'mean pressure felt by residents', "mean over residents of their neighbourhood's felt pressure", false,
     (w, h) => perResident(w, h, hoodPressure), 'level 0–1'),
   week('presence', 'Official presence', 'mean presence of officials in the neighbourhoods', 'mean over officials', false,

@@ -267,6 +267,10 @@ export interface Scratch {
   readonly hoodBelonging: Float64Array;
   /** The week hoodBelonging was last summed for the recorder's neighbourhoods (−1: never). */
   hoodBelongingWeek: number;
+  /** Summed support, committed, trust in government, drive and awareness, and the residents counted, filled by their metrics (src/model/metrics.ts). */
+  readonly residentSums: Float64Array;
+  /** The week residentSums was last taken for the recorder's neighbourhoods (−1: never). */
+  residentSumsWeek: number;
   /** Per initiative: 1 once the attention rule has served it this week. */
   readonly served: Uint8Array;
   /**

@@ -248,15 +248,19 @@ function tallyGroups(world: World, hoods: Hoods): Float64Array {
   scratch.groupTallyWeek = recorded ? world.week : -1;
   const G = tally.length / 3;
   tally.fill(0);
+  // residents keep their group: over the recorder's neighbourhoods their count by group is the one
+  // taken when the world was made (scratch.groupResidents); any other set is counted here
+  if (recorded) tally.set(scratch.groupResidents);
   const nb = world.neighbourhoods;
   const { background, committed, initiator } = world.residents;
   for (let k = 0; k < hoods.length; k++) {
     const b = hoods[k];
-    for (let i = nb.start[b]; i < nb.end[b]; i++) {
+    const end = nb.end[b];
+    for (let i = nb.start[b]; i < end; i++) {
       const g = background[i];
-      tally[g]++;
+      if (!recorded) tally[g]++;
       tally[G + g] += committed[i];
-      tally[2 * G + g] += initiator[i];
+      if (initiator[i] !== 0) tally[2 * G + g]++;
     }
   }
   return tally;

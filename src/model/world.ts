@@ -263,6 +263,8 @@ export interface Scratch {
   readonly groupTally: Float64Array;
   /** The week groupTally was last taken for the recorder's neighbourhoods (−1: never). */
   groupTallyWeek: number;
+  /** Per background group: residents of every neighbourhood, counted when the world is made (they keep their group). */
+  readonly groupResidents: Float64Array;
   /** Per neighbourhood: its residents' summed belonging, filled by the belonging and cohesion metrics (src/model/metrics.ts). */
   readonly hoodBelonging: Float64Array;
   /** The week hoodBelonging was last summed for the recorder's neighbourhoods (−1: never). */

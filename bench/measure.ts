@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 
 /** What one command cost: wall and CPU time in ms, peak memory in MB. */
 export interface Cost {
@@ -39,4 +40,17 @@ export async function alternate<K extends string, C>(variants: Record<K, () => C
     for (const k of round % 2 === 0 ? names : [...names].reverse()) costs[k].push(await variants[k]());
   }
   return costs;
+}
+
+/**
+ * An earlier commit of this repository built in `dir` (git archive, npm ci, npm run build), for a
+ * bench that compares it with this build; `dir` is used as it is when `built` (OLD_DIR given).
+ */
+export function buildAside(root: string, commit: string, dir: string, built: boolean): void {
+  if (built) return;
+  mkdirSync(dir);
+  execFileSync('sh', ['-c', `git -C "${root}" archive ${commit} | tar -x -C "${dir}"`], { stdio: 'ignore' });
+  const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: dir, stdio: 'ignore' });
+  sh('npm', ['ci', '--no-audit', '--no-fund']);
+  sh('npm', ['run', 'build']);
 }

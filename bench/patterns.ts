@@ -6,12 +6,12 @@
  * started in that checkout (patterns reads scenarios/patterns from there). Reports CPU (user +
  * system, all threads) and wall, medians with the spread, and the ratio now / then per round.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/run/manifest.js';
-import { alternate, median, spread, type Cost } from './measure.js';
+import { alternate, buildAside, median, spread, type Cost } from './measure.js';
 
 const OLD = process.env.OLD ?? 'f6409ac';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -49,13 +49,7 @@ function patternsCost(checkout: string): Cost {
 
 console.log(`draagvlak patterns --quick bench — ${OLD} in ${oldRoot}`);
 try {
-  if (process.env.OLD_DIR === undefined) {
-    mkdirSync(oldRoot);
-    execFileSync('sh', ['-c', `git -C "${root}" archive ${OLD} | tar -x -C "${oldRoot}"`], { stdio: 'ignore' });
-    const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: oldRoot, stdio: 'ignore' });
-    sh('npm', ['ci', '--no-audit', '--no-fund']);
-    sh('npm', ['run', 'build']);
-  }
+  buildAside(root, OLD, oldRoot, process.env.OLD_DIR !== undefined);
   console.log(`Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${ROUNDS} rounds`);
   const costs = await alternate({ old: () => patternsCost(oldRoot), now: () => patternsCost(root) }, ROUNDS);
   const show = (name: string, k: keyof typeof costs) => {

@@ -145,15 +145,17 @@ const progressStream = Object.assign(Object.create(process.stderr) as NodeJS.Wri
 // With --expose-gc (as `npm run bench:sweep` runs it) the main heap is measured after a collection,
 // so it shows what is held rather than garbage not yet collected.
 const collect = (globalThis as { gc?: () => void }).gc;
-const sampler = setInterval(() => {
+const sample = () => {
   collect?.();
   const m = process.memoryUsage();
   samples.push({ done, rss: m.rss, heap: m.heapUsed });
-}, 200);
+};
+const sampler = setInterval(sample, 200);
 const t0 = performance.now();
 await executePlan(tiny, { out: out(), workers: 2, handleSignals: false, progressStream });
 const tinyTime = performance.now() - t0;
 clearInterval(sampler);
+sample(); // at the end too, so that a sweep shorter than one interval has its sample
 const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const at = (share: number) => samples.filter((s) => s.done <= share * total).at(-1) ?? samples[0]!;
 const peak = samples.reduce((a, s) => (s.rss > a.rss ? s : a), samples[0]!);

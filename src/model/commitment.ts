@@ -75,36 +75,28 @@ export function decide(world: World, lo: number, hi: number, count: number): num
     const core = world.params.leadership.core;
     const { drive, initiator, neighbourhood } = res;
     const leaders = world.initiatives.leaders;
-    if (fixed === null && !lead) {
-      // The common case, without leadership and realisation: the same decisions as the loop below
-      // (without leadership its drive term is 0), each row start read once.
-      let next = offsets[lo];
-      for (let i = lo; i < hi; i++) {
-        const first = next;
-        next = offsets[i + 1];
-        const degree = next - first;
-        const share = degree > 0 ? committedNeighbours[i] / degree : 0;
-        const mix = w * share + own * support[i];
-        const t = threshold[i] - e * (belonging[i] - 0.5);
-        if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
-      }
-      return count;
-    }
+    const checks = fixed !== null || lead;
+    let next = offsets[lo];
     for (let i = lo; i < hi; i++) {
-      if (fixed !== null && fixed[neighbourhood[i]] > 0) continue;
-      if (lead) {
-        if (initiator[i] === 1) {
-          if (committed[i] === 0) changed[count++] = i;
-          continue;
+      const first = next;
+      next = offsets[i + 1];
+      if (checks) {
+        if (fixed !== null && fixed[neighbourhood[i]] > 0) continue;
+        if (lead) {
+          if (initiator[i] === 1) {
+            if (committed[i] === 0) changed[count++] = i;
+            continue;
+          }
+          if (committed[i] === 0 && leaders[neighbourhood[i]] < core) continue;
         }
-        if (committed[i] === 0 && leaders[neighbourhood[i]] < core) continue;
       }
       // The share as one correctly rounded division: a share equal to the threshold as written
       // (7 of 35 = 0.2) is the same double, so the tie counts (7 × (1/35) falls just below 0.2).
-      const degree = offsets[i + 1] - offsets[i];
+      const degree = next - first;
       const share = degree > 0 ? committedNeighbours[i] / degree : 0;
       const mix = w * share + own * support[i];
-      const t = threshold[i] - e * (belonging[i] - 0.5) - dw * (drive[i] - 0.5);
+      let t = threshold[i] - e * (belonging[i] - 0.5);
+      if (lead) t -= dw * (drive[i] - 0.5); // without leadership this term is 0 (the same comparisons)
       if (committed[i] === 0 ? mix >= t : mix < t - h) changed[count++] = i;
     }
   } else {

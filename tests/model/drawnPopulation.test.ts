@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/model/createWorld.js';
-import { populationCacheStats, resetPopulationCache } from '../../src/model/drawnPopulation.js';
+import { CACHE_BYTES, populationCacheStats, resetPopulationCache } from '../../src/model/drawnPopulation.js';
 import { defaultParameters, type Parameters } from '../../src/model/parameters.js';
 import { runModel } from '../../src/model/run.js';
 import { run } from '../../src/model/schedule.js';
@@ -52,6 +52,29 @@ describe('drawn populations are reused as fresh copies', () => {
     const second = createWorld(other, settings, 42);
     expect(state(second)).toEqual(fresh); // … gets the population as drawn
     expect(populationCacheStats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it('keeps at most CACHE_BYTES, dropping the least recently used, and counts the bytes it keeps', () => {
+    // three populations of about 24 MB each: the third pushes the cache past its 64 MB
+    const big = defaultParameters();
+    big.population.neighbourhoods = 3;
+    big.population.households = 45_000;
+    const brief = { horizon: 0, sampleEvery: 1 };
+    createWorld(big, brief, 1);
+    const one = populationCacheStats().bytes;
+    expect(one).toBeGreaterThan(CACHE_BYTES / 4);
+    expect(one).toBeLessThan(CACHE_BYTES / 2);
+    createWorld(big, brief, 2);
+    createWorld(big, brief, 1); // 1 is now the most recently used
+    createWorld(big, brief, 3); // … so 2 goes
+    const stats = populationCacheStats();
+    expect(stats).toMatchObject({ hits: 1, misses: 3, entries: 2 });
+    expect(stats.bytes).toBeLessThanOrEqual(CACHE_BYTES);
+    expect(stats.bytes).toBeGreaterThan(2 * one * 0.99); // two populations' worth, counted once each
+    createWorld(big, brief, 1);
+    expect(populationCacheStats()).toMatchObject({ hits: 2, misses: 3 });
+    createWorld(big, brief, 2);
+    expect(populationCacheStats()).toMatchObject({ hits: 2, misses: 4, entries: 2 });
   });
 
   it('another seed or other population parameters draw anew', () => {

@@ -78,4 +78,36 @@ describe('the recorded metrics', () => {
     expect(value('trust_gov_final')).toBeCloseTo(trust, 14);
     expect(WEEK_METRICS.map((m) => m.column)).toEqual(SERIES_METRICS);
   });
+
+  // Oracle: plain means over the residents, summed in id order as the metrics' one shared walk sums
+  // each column, so equal to the last double; the recorder reuses that walk's sums within its week.
+  it('the means that share one walk each equal a walk of their own, and a later state is measured afresh', () => {
+    const res = world.residents;
+    const mean = (values: ArrayLike<number>) => {
+      let sum = 0;
+      for (let i = 0; i < res.count; i++) sum += values[i];
+      return sum * (1 / res.count);
+    };
+    expect(last('support')).toBe(mean(res.support));
+    expect(last('committed_share')).toBe(mean(res.committed));
+    expect(last('trust_gov')).toBe(mean(res.trustGov));
+    expect(last('drive')).toBe(mean(res.drive));
+    expect(last('awareness')).toBe(mean(res.awareness));
+    expect(last('belonging')).toBeCloseTo(mean(res.belonging), 14);
+    const G = world.params.population.backgroundGroups;
+    const share = Array.from({ length: G }, (_, g) => {
+      let [n, m] = [0, 0];
+      for (let i = 0; i < res.count; i++) if (res.background[i] === g) [n, m] = [n + 1, m + res.committed[i]];
+      return n > 0 ? m / n : Infinity;
+    });
+    expect(last('least_group_share')).toBe(Math.min(...share));
+    // the same week, another state: a condition's neighbourhoods are measured afresh, not from the recorder's sums
+    const mine = createWorld(smallParams(), { horizon: 30, sampleEvery: 10 }, 4242);
+    run(mine, mine.horizon);
+    mine.residents.support.fill(0.25);
+    mine.residents.belonging.fill(0.5);
+    expect(watch(mine, 'support', all)).toBe(0.25);
+    expect(watch(mine, 'belonging', all)).toBe(0.5);
+    expect(watch(mine, 'cohesion', Int32Array.of(0))).toBeCloseTo(0.5 * mine.neighbourhoods.withinShare[0], 14);
+  });
 });

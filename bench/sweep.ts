@@ -11,7 +11,7 @@
  * Wall time beside CPU time (all threads of this process): on a shared machine wall times carry
  * other work, CPU times much less so.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -56,20 +56,41 @@ function bareLoop(plan: RunPlan, part = 0, parts = 1): void {
   for (let k = part; k < plan.points.length * R; k += parts) runOne(runModel, ctx, pointOf(k, R), replicateOf(k, R));
 }
 
-/** Wall time and CPU time (all threads of this process) of one call, in ms. */
+/** Wall time, CPU time (all threads of this process) and the main thread's CPU time of one call, in ms. */
 interface Cost {
   wall: number;
   cpu: number;
+  /** NaN where the system does not tell a thread's CPU time (Linux's /proc does). */
+  main: number;
 }
 const cpuMs = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
 };
+/**
+ * CPU time of this process's main thread in ms, from /proc/self/task/PID/stat (user and system time
+ * in clock ticks, fields 14 and 15, counted after the command name in parentheses); NaN elsewhere.
+ * With the runs on worker threads, what the main thread spends is the pool's own work: messages,
+ * the result set and the result files.
+ */
+function mainThreadMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** Clock ticks a second of /proc's times (`getconf CLK_TCK`; 100 on Linux). */
+const CLOCK_TICKS = 100;
+
 async function timed(what: () => unknown): Promise<Cost> {
   const t0 = performance.now();
   const c0 = cpuMs();
+  const m0 = mainThreadMs();
   await what();
-  return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
+  return { wall: performance.now() - t0, cpu: cpuMs() - c0, main: mainThreadMs() - m0 };
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -120,6 +141,11 @@ console.log(`  2 workers over 1, warm threads (wall ratio per round): ${ratio('p
 console.log(`  2 bare fresh threads over 1 (wall, the machine's ceiling now): ${ratio('cold', 'cold2', 'wall')}×`);
 console.log(`  cpu of 1 warm worker / warm bare loop: ${ratio('pool1', 'bare', 'cpu')}; of the in-thread pipeline / bare loop: ${ratio('inThread', 'bare', 'cpu')}`);
 console.log(`  cpu of 2 warm workers / warm bare loop: ${ratio('pool2', 'bare', 'cpu')}; 2 fresh threads / 2 warm: ${ratio('fresh2', 'pool2', 'cpu')}`);
+// The pool's own work against the runs, from the threads' CPU: the main thread's share on 1 warm worker.
+const own = costs.pool1.map((c) => c.main / (c.cpu - c.main));
+if (own.every(Number.isFinite)) {
+  console.log(`  the pool's own work (main thread's CPU / the rest, 1 warm worker): ${(median(own) * 100).toFixed(1)} % (${spread(own.map((x) => x * 100), 1)}) — the threads' CPU split, not a ratio of two timings`);
+}
 console.log(`  cores kept busy (cpu / wall): 1 worker ${(med('pool1', 'cpu') / med('pool1', 'wall')).toFixed(2)}, 2 workers ${(med('pool2', 'cpu') / med('pool2', 'wall')).toFixed(2)}`);
 
 // Memory over a long sweep of a tiny scenario.

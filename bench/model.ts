@@ -1,16 +1,15 @@
 /**
  * The model's own cost against an earlier commit, run by run (`npm run bench:model`; OLD=<commit>,
- * default f6409ac, main when issue 15 was filed; OLD_DIR for a checkout of it already built): both
+ * default f6409ac, main when issue 15 was filed; OLD_DIR for a checkout of it already built). Both
  * builds' model modules are loaded into this one process, and every run of a scenario is run by the
- * old build and by this one in turn (the order swapped from run to run and round to round, after a round
- * that warms both up), each
- * build from its own copy of the scenario file, read by its own loader. Whole commands of the two
- * builds taken in turn (bench:patterns) differ by 10–30 % from round to round on a shared machine,
- * as the same work does; runs taken in turn within one process meet the same machine, and their
- * ratio holds to a few per cent. Reports the CPU of each build's runs and the ratio now / then per
- * round. SCENARIOS (comma-separated, under scenarios/; default baseline.yaml and the patterns'
- * weekly-recorded trust-asymmetry.yaml), REPLICATIONS (default 8), ROUNDS (default 3).
- */
+ * old build and by this one in turn — the order swapped from run to run and round to round, after a
+ * round that warms both up — each build from its own copy of the scenario file, read by its own
+ * loader. Whole commands of the two builds taken in turn (bench:patterns) differ by 10–30 % from
+ * round to round on a shared machine, as the same work does; runs taken in turn within one process
+ * meet the same machine, and their ratio holds to a few per cent. Reports the CPU of each build's
+ * runs and the ratio now / then per round. SCENARIOS (comma-separated, under scenarios/; default
+ * baseline.yaml and the patterns' weekly-recorded trust-asymmetry.yaml), REPLICATIONS (default 8),
+ * ROUNDS (default 3). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,11 +1,42 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 /** What one command cost: wall and CPU time in ms, peak memory in MB. */
 export interface Cost {
   wall: number;
   cpu: number;
   rss: number;
+  /** CPU in ms of the main thread and of the busiest other thread (the worker that ran the runs), where Linux's /proc tells. */
+  threads?: { main: number; busiest: number };
+}
+
+/** Clock ticks a second of /proc's times (USER_HZ, `getconf CLK_TCK`: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (user + system) in ms of each live thread of this process, by thread id, from
+ * /proc/self/task/TID/stat (fields 14 and 15, counted after the command name in parentheses); empty
+ * where there is no /proc. A thread that has ended is no longer listed (its time stays in the
+ * process's).
+ */
+export function threadCpuMs(): Map<number, number> {
+  const out = new Map<number, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
 }
 
 /**

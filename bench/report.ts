@@ -73,7 +73,7 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const show = (c: (typeof cases)[number]) => {
   const k = costs.get(c)!;
-  const m = (f: keyof Cost) => median(k.map((x) => x[f]));
+  const m = (f: 'wall' | 'cpu' | 'rss') => median(k.map((x) => x[f]));
   console.log(
     `  ${String(c.points).padStart(5)} points × ${c.replications} = ${String(c.points * c.replications).padStart(5)} runs${c.extra.length ? ' ' + c.extra.join(' ') : ''}: ` +
       `wall ${m('wall').toFixed(0)} ms (${spread(k.map((x) => x.wall))}), cpu ${m('cpu').toFixed(0)} ms (${spread(k.map((x) => x.cpu))}), max rss ${m('rss').toFixed(0)} MB (${spread(k.map((x) => x.rss))})`,

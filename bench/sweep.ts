@@ -11,7 +11,7 @@
  * Wall time beside CPU time (all threads of this process): on a shared machine wall times carry
  * other work, CPU times much less so.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -24,7 +24,7 @@ import { runContext, runOne } from '../src/run/single.js';
 import { planRuns } from '../src/scenario/design.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { RunPlan } from '../src/scenario/types.js';
-import { alternate, median, spread } from './measure.js';
+import { alternate, median, spread, threadCpuMs } from './measure.js';
 
 // Inside a fresh worker thread: the bare loop, cold, as a fresh pool worker starts it.
 if (!isMainThread) {
@@ -68,22 +68,11 @@ const cpuMs = () => {
   return (c.user + c.system) / 1000;
 };
 /**
- * CPU time of this process's main thread in ms, from /proc/self/task/PID/stat (user and system time
- * in clock ticks, fields 14 and 15, counted after the command name in parentheses); NaN elsewhere.
- * With the runs on worker threads, what the main thread spends is the pool's own work: messages,
- * the result set and the result files.
+ * CPU time of this process's main thread in ms (NaN where /proc does not tell). With the runs on
+ * worker threads, what the main thread spends is the pool's own work: messages, the result set and
+ * the result files.
  */
-function mainThreadMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
-}
-/** Clock ticks a second of /proc's times (`getconf CLK_TCK`; 100 on Linux). */
-const CLOCK_TICKS = 100;
+const mainThreadMs = () => threadCpuMs().get(process.pid) ?? NaN;
 
 async function timed(what: () => unknown): Promise<Cost> {
   const t0 = performance.now();

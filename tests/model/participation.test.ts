@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/model/createWorld.js';
-import { dissimilarity, WEEK_METRICS } from '../../src/model/metrics.js';
+import { dissimilarity } from '../../src/model/measures.js';
+import { WEEK_METRICS } from '../../src/model/metrics.js';
 import { defaultParameters } from '../../src/model/parameters.js';
 import { run } from '../../src/model/schedule.js';
 import type { World } from '../../src/model/world.js';

@@ -1,6 +1,6 @@
 import type { CsrGraph } from '../src/network/csr.js';
 import { defaultParameters } from '../src/model/parameters.js';
-import { step } from '../src/model/schedule.js';
+import { step, WEEK } from '../src/model/schedule.js';
 import { createWorld } from '../src/model/createWorld.js';
 import { bytesOf, resetPopulationCache } from '../src/model/drawnPopulation.js';
 import { runModel } from '../src/model/run.js';
@@ -17,8 +17,9 @@ import { alternate, median, spread } from './measure.js';
  * pass. The three take turns week-block by week-block in one process (the order reversed every
  * other round), each timed in CPU time, so that other work on the machine falls on all of them.
  * Reports the step time of each as a multiple of the reference's (median of the rounds' ratios,
- * spread min–max), the bytes of state a resident takes in each, the world's build time and, at
- * 1 000 000 residents, peak memory. Target: the full model within 2× of the reference step.
+ * spread min–max), the bytes of state a resident takes in each, the world's build time, where a
+ * week of the separate walks goes (each process of the week in multiples of the reference step) and,
+ * at 1 000 000 residents, peak memory. Target: the full model within 2× of the reference step.
  *
  * First, the reuse of drawn populations (src/model/drawnPopulation.ts): 20 runs of the defaults,
  * 5 strategies × 4 replicates on common random numbers, with the thread's cache of populations and
@@ -89,7 +90,7 @@ for (const residents of [10_000, 100_000, 1_000_000]) {
   params.population.neighbourhoods = residents / households;
   const block = Math.max(2, Math.min(40, Math.round(4e6 / residents)));
   const warm = 3;
-  const horizon = warm + ROUNDS * block;
+  const horizon = warm + (ROUNDS + 1) * block; // the last block: each process of the week timed alone
   let fused: World | undefined;
   const build = cpuMs(() => (fused = createWorld(params, { horizon, sampleEvery: 4 }, 1)));
   const separate = createWorld(params, { horizon, sampleEvery: 4 }, 1);
@@ -129,6 +130,16 @@ for (const residents of [10_000, 100_000, 1_000_000]) {
       (build / 1000).toFixed(2).padStart(11),
     ].join(' '),
   );
+  // Where a week goes: each process of the week timed alone over one more block of the separate
+  // walks (so the commitment decisions and the capacity's count show under their own processes).
+  const byProcess = new Float64Array(WEEK.length);
+  for (let t = 0; t < block; t++) {
+    separate.week++;
+    for (let p = 0; p < WEEK.length; p++) byProcess[p] += cpuMs(() => WEEK[p].run(separate));
+  }
+  const refWeek = median(times.reference) / block;
+  const shares = WEEK.map((p, k) => ({ name: p.name, x: byProcess[k] / block / refWeek })).filter((p) => p.x >= 0.01);
+  console.log(`${' '.repeat(12)}where a week goes (separate walks, × the reference step): ${shares.map((p) => `${p.name} ${p.x.toFixed(2)}`).join(', ')}`);
   if (world.week < 0) console.log(ref.x[0]); // keep the reference's result alive
   if (residents === 1_000_000) {
     const m = process.memoryUsage();

@@ -41,7 +41,7 @@ export { executePlan, type ExecuteOptions, type ExecuteResult } from './run/exec
 export { mergeShards, type MergeResult } from './run/merge.js';
 export { shardRanges, type Shard } from './run/shard.js';
 export { runOne, runContext, type ModelFn, type RunContext } from './run/single.js';
-export { batches, batchSize, missingRanges, type RunRange } from './run/jobs.js';
+export { batchSize, guidedBatches, missingRanges, type RunRange } from './run/jobs.js';
 export { formatRun, formatFailure, headers, type RunRows, type RunIdentity } from './run/rows.js';
 export { poolExecutor, type PoolOptions } from './run/pool.js';
 export { inThreadExecutor } from './run/inThread.js';

@@ -2,7 +2,7 @@ import { runView, type RunView } from '../analysis/outcomes.js';
 import { runModel } from '../model/run.js';
 import type { Executor } from '../run/executor.js';
 import { inThreadExecutor } from '../run/inThread.js';
-import { batches, batchSize } from '../run/jobs.js';
+import { guidedBatches } from '../run/jobs.js';
 import { planExecutor } from '../run/pool.js';
 import { runContext } from '../run/single.js';
 import type { RunPlan } from '../scenario/types.js';
@@ -24,7 +24,7 @@ export async function collectRuns(plan: RunPlan, workers: number): Promise<RunRe
   const runs: RunRecord[][] = plan.points.map(() => new Array<RunRecord>(R));
   const failures: string[] = [];
   const executor: Executor = workers <= 0 ? inThreadExecutor(runModel, ctx, R) : planExecutor(ctx, R, { workers, smallInThread: true }).executor;
-  await executor.run(batches([{ start: 0, end: total }], batchSize(total, Math.max(1, workers))), {
+  await executor.run(guidedBatches([{ start: 0, end: total }], Math.max(1, workers)), {
     open() {
       return {
         result(run) {

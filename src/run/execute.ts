@@ -5,7 +5,7 @@ import { isStorageFailure, StorageError, UsageError } from './errors.js';
 import type { Executor, RunCollector, Sink } from './executor.js';
 import type { RunOutput } from '../model/output.js';
 import { inThreadExecutor } from './inThread.js';
-import { batches, batchSize, missingRanges } from './jobs.js';
+import { guidedBatches, missingRanges } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, removeParts, writePart, type PartContent } from './parts.js';
 import { acquireLock } from './lock.js';
@@ -211,7 +211,7 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
     process.on('SIGTERM', onSignal);
   }
   try {
-    await executor.run(batches(todo, batchSize(remaining, workers)), sink);
+    await executor.run(guidedBatches(todo, workers), sink);
   } finally {
     options.abort?.removeEventListener('abort', onAbort);
     if (handleSignals) {

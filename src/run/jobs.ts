@@ -32,20 +32,31 @@ export function missingRanges(total: number, done: readonly RunRange[]): RunRang
   return gaps;
 }
 
-/** Cuts ranges into batches of at most `size` runs, keeping canonical order. */
-export function batches(ranges: readonly RunRange[], size: number): RunRange[] {
-  const out: RunRange[] = [];
-  for (const r of ranges) {
-    for (let s = r.start; s < r.end; s += size) out.push({ start: s, end: Math.min(r.end, s + size) });
-  }
-  return out;
-}
-
 /**
- * A batch size that amortises a worker's start-up and message costs while keeping the last
- * batches short enough that no worker idles long at the end: about sixteen batches per worker,
- * at most 16 runs each.
+ * A batch size that amortises a worker's start-up and message costs: about sixteen batches per
+ * worker, at most 16 runs each.
  */
 export function batchSize(runs: number, workers: number): number {
   return Math.max(1, Math.min(16, Math.ceil(runs / (workers * 16))));
+}
+
+/**
+ * Cuts ranges into batches for `workers` threads that pull them one at a time, keeping canonical
+ * order: each batch takes batchSize of the runs still to cut, so the batches shrink toward the end
+ * (guided self-scheduling, Polychronopoulos & Kuck 1987) and the last 16 runs of each worker go one
+ * at a time. A worker that draws the last batch then keeps the others waiting for one run at most,
+ * not for a whole batch.
+ */
+export function guidedBatches(ranges: readonly RunRange[], workers: number): RunRange[] {
+  let left = ranges.reduce((n, r) => n + (r.end - r.start), 0);
+  const out: RunRange[] = [];
+  for (const r of ranges) {
+    for (let s = r.start; s < r.end; ) {
+      const end = Math.min(r.end, s + batchSize(left, workers));
+      out.push({ start: s, end });
+      left -= end - s;
+      s = end;
+    }
+  }
+  return out;
 }

@@ -31,7 +31,16 @@ export function factorScatterChart(ctx: ChartContext): Chart | null {
   const { w } = ctx;
   const title = (f: string) => parameterTitle(f, w.lang);
   const horizon = ctx.results.horizon;
-  const rows = outcomes(horizon, w);
+  // An outcome the same at every point shows no factor's effect, and its panels no scale to read
+  // (one tick, written to six decimals): it is named under the title with its value instead.
+  const same: string[] = [];
+  const rows = outcomes(horizon, w).filter((o) => {
+    const ys = ctx.summaries.map(o.of).filter((y) => y !== null);
+    if (ys.length < 2 || ys.some((y) => y !== ys[0])) return true;
+    same.push(w.factorScatterSame(o.name, Number(ys[0].toPrecision(4))));
+    return false;
+  });
+  if (rows.length === 0) return null;
   const values: Record<string, unknown>[] = [];
   for (const s of ctx.summaries) {
     for (const o of rows) {
@@ -45,10 +54,10 @@ export function factorScatterChart(ctx: ChartContext): Chart | null {
   return {
     name: 'outcome-factor-scatter',
     title: w.factorScatterTitle,
-    caption: w.factorScatterCaption(ctx.summaries.length, replications),
+    caption: [w.factorScatterCaption(ctx.summaries.length, replications), ...same].join(' '),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: w.factorScatterTitle, subtitle: w.factorScatterSubtitle(ctx.summaries.length, replications) },
+      title: { text: w.factorScatterTitle, subtitle: [w.factorScatterSubtitle(ctx.summaries.length, replications), ...same] },
       config: CONFIG,
       data: { values },
       facet: {

@@ -357,10 +357,18 @@ const CHARTS = {
   reachedShare: { en: (h) => `Reached the threshold by week ${h} (share)`, nl: (h) => `Drempel gehaald t/m week ${h} (aandeel)` },
   coherentShare: { en: 'Coherent success (share)', nl: 'Samenhangend succes (aandeel)' },
   factorScatterCaption: {
-    en: (n, r) => `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${n} points, at the factor's value and the point's outcome over its ${r} replications (the values of the table above). A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.`,
-    nl: (n, r) => `Eén rij per uitkomst, één kolom per factor van de Latijnse hyperkubus. Elke stip is een van de ${n} punten, op de waarde van de factor en de uitkomst van het punt over zijn ${r} herhalingen (de waarden van de tabel hierboven). Een factor die ertoe doet, laat een trend of een sprong zien; een die dat niet doet, een platte wolk. Elk paneel heeft zijn eigen schalen.`,
+    en: (n, r) => `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${n} points, at the factor's value and the point's outcome over its ${r} ${String(r) === '1' ? 'replication' : 'replications'} (the values of the table above). A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.`,
+    nl: (n, r) => `Eén rij per uitkomst, één kolom per factor van de Latijnse hyperkubus. Elke stip is een van de ${n} punten, op de waarde van de factor en de uitkomst van het punt over zijn ${r} ${String(r) === '1' ? 'herhaling' : 'herhalingen'} (de waarden van de tabel hierboven). Een factor die ertoe doet, laat een trend of een sprong zien; een die dat niet doet, een platte wolk. Elk paneel heeft zijn eigen schalen.`,
   },
-  factorScatterSubtitle: { en: (n, r) => `${n} points of the Latin hypercube, ${r} replications each.`, nl: (n, r) => `${n} punten van de Latijnse hyperkubus, elk ${r} herhalingen.` },
+  factorScatterSubtitle: {
+    en: (n, r) => `${n} points of the Latin hypercube, ${r} ${String(r) === '1' ? 'replication' : 'replications'} each.`,
+    nl: (n, r) => `${n} punten van de Latijnse hyperkubus, elk ${r} ${String(r) === '1' ? 'herhaling' : 'herhalingen'}.`,
+  },
+  /** An outcome the same at every point of the design: no factor moves it, so it gets no row. */
+  factorScatterSame: {
+    en: (outcome, value) => `Not drawn: ${outcome}, ${value} at every point.`,
+    nl: (outcome, value) => `Niet getekend: ${outcome}, ${value} in elk punt.`,
+  },
 } satisfies Record<string, Entry>;
 
 

@@ -59,6 +59,33 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     }
   });
 
+  test('a Latin hypercube gets each outcome that varies against each factor; one the same at every point is named with its value, not drawn', async () => {
+    // no initiative ever reaches the threshold (hazard 0): reach, reach week and coherent success are
+    // the same at every point; trust in government moves with participation
+    const points = Array.from({ length: 12 }, (_, i) => ({
+      label: `p${i}`,
+      values: { 'strategy.steering': ((i * 5) % 12) / 12, 'strategy.participation': i / 12 },
+      hazard: 0,
+      trust: 0.3 + (0.4 * i) / 12,
+    }));
+    const results = await syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 1, horizon: 52, scenario: { sweep: { design: 'lhs' } } as never });
+    for (const [lang, same, each] of [
+      ['en', ['Not drawn: Reached the threshold by week 52 (share), 0 at every point.', 'Not drawn: Mean reach week (never = 52), 52 at every point.', 'Not drawn: Coherent success (share), 0 at every point.'], '12 points of the Latin hypercube, 1 replication each.'],
+      ['nl', ['Niet getekend: Drempel gehaald t/m week 52 (aandeel), 0 in elk punt.', 'Niet getekend: Gemiddelde drempelweek (nooit = 52), 52 in elk punt.', 'Niet getekend: Samenhangend succes (aandeel), 0 in elk punt.'], '12 punten van de Latijnse hyperkubus, elk 1 herhaling.'],
+    ] as const) {
+      const chart = chartsFor(chartContext(results, lang)).find((c) => c.name === 'outcome-factor-scatter')!;
+      const spec = chart.spec as unknown as { data: { values: { outcome: string; factor: string }[] }; title: { subtitle: string[] } };
+      const trust = lang === 'en' ? 'Final trust in government (0–1)' : spec.data.values[0]!.outcome;
+      expect(new Set(spec.data.values.map((v) => v.outcome))).toEqual(new Set([trust]));
+      expect(spec.data.values).toHaveLength(2 * 12);
+      expect(spec.title.subtitle).toEqual([each, ...same]);
+      for (const line of same) expect(chart.caption).toContain(line);
+      // every panel drawn has a scale to read: no tick written to six decimals as on a flat line
+      const svg = await renderSvg(chart.spec);
+      expect(svg).not.toMatch(/>-?\d+[.,]\d{5,}</);
+    }
+  });
+
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
     const points = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ label: `participation=${v}`, values: { 'strategy.participation': v }, hazard: 0.002 + 0.02 * v }));
     const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));

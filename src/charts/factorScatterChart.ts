@@ -70,8 +70,10 @@ export function factorScatterChart(ctx: ChartContext): Chart | null {
         height: 120,
         mark: { type: 'circle', size, opacity: 0.7, color: '#0072B2' },
         encoding: {
-          x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false } },
-          y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false } },
+          // a few pixels between the outermost dots and the axes, so that a dot at the lowest value
+          // does not vanish into the axis line
+          x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false, padding: 6 } },
+          y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false, padding: 6 } },
         },
       },
       spacing: { row: 24, column: 16 },

@@ -5,6 +5,7 @@ import type { Chart } from '../../src/charts/chart.js';
 import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
+import * as vega from 'vega';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
 import { comparisonResults, sweepResults, syntheticResults } from '../analysis/fixtures.js';
 
@@ -84,6 +85,46 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       const svg = await renderSvg(chart.spec);
       expect(svg).not.toMatch(/>-?\d+[.,]\d{5,}</);
     }
+  });
+
+  test('the outcome-against-factor scatter keeps every dot off its panel’s axes, the lowest and highest values too', async () => {
+    // reach takes few values, its lowest at many points: those dots lay on the x axis's line
+    const points = Array.from({ length: 24 }, (_, i) => ({
+      label: `p${i}`,
+      values: { 'strategy.steering': ((i * 7) % 24) / 24, 'strategy.participation': i / 24 },
+      hazard: i % 3 === 0 ? 0 : 0.004 * (i % 5),
+      trust: 0.3 + (0.4 * i) / 24,
+    }));
+    const results = await syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2, initiatives: 2, horizon: 52, scenario: { sweep: { design: 'lhs' } } as never });
+    const chart = chartsFor(chartContext(results)).find((c) => c.name === 'outcome-factor-scatter')!;
+    const view = new vega.View(vega.parse(compileSpec(chart.spec)), { renderer: 'none' });
+    await view.runAsync();
+    // Each dot against the panel (group) it is drawn in: at least 3 px inside on every side. The
+    // scenegraph: a mark holds items; a group's item holds marks; a dot's x and y are in its group.
+    type Mark = { marktype: string; items: Item[] };
+    type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number };
+    let dots = 0;
+    const visit = (mark: Mark, panel: { width: number; height: number } | null) => {
+      if (mark.marktype === 'symbol' && panel) {
+        for (const dot of mark.items) {
+          dots++;
+          expect(dot.x!).toBeGreaterThanOrEqual(3);
+          expect(dot.x!).toBeLessThanOrEqual(panel.width - 3);
+          expect(dot.y!).toBeGreaterThanOrEqual(3);
+          expect(dot.y!).toBeLessThanOrEqual(panel.height - 3);
+        }
+      }
+      if (mark.marktype !== 'group') return;
+      for (const group of mark.items) {
+        const inner = (group.height ?? 0) > 0 ? { width: group.width ?? 0, height: group.height! } : panel;
+        for (const child of group.items ?? []) visit(child, inner);
+      }
+    };
+    visit((view.scenegraph() as unknown as { root: Mark }).root, null);
+    view.finalize();
+    // every point in every panel drawn (no outcome is the same at every point here)
+    const panels = new Set((chart.spec as unknown as { data: { values: { outcome: string; factor: string }[] } }).data.values.map((v) => `${v.outcome} × ${v.factor}`)).size;
+    expect(dots).toBe(panels * 24);
   });
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {

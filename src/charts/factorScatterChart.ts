@@ -21,7 +21,8 @@ function outcomes(horizon: number, w: Words): { name: string; of: (s: PointSumma
 /**
  * For a Latin hypercube: a grid of scatters, one row per outcome and one column per swept factor,
  * each dot a point of the design at its factor value and its outcome (over its replications). A
- * factor that matters shows a trend; one that does not, a flat cloud. Null for other designs.
+ * factor that matters shows a trend; one that does not, a flat cloud. An outcome the same at every
+ * point gets no row but a line under the title. Null for other designs, and when no outcome varies.
  */
 export function factorScatterChart(ctx: ChartContext): Chart | null {
   const sweep = ctx.results.scenario.sweep as { design?: string } | undefined;

@@ -238,6 +238,9 @@ const PLANS = {
 } satisfies Record<string, Entry>;
 
 /** Chart titles, axes, legends and captions. */
+/** A count with its noun, one or many: "1 replication", "3 replications". */
+const counted = (n: Part, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;
+
 const CHARTS = {
   week: { en: 'Week', nl: 'Week' },
   shareAxis: { en: 'Share of initiatives (0–100 %)', nl: 'Aandeel initiatieven (0–100 %)' },
@@ -357,12 +360,12 @@ const CHARTS = {
   reachedShare: { en: (h) => `Reached the threshold by week ${h} (share)`, nl: (h) => `Drempel gehaald t/m week ${h} (aandeel)` },
   coherentShare: { en: 'Coherent success (share)', nl: 'Samenhangend succes (aandeel)' },
   factorScatterCaption: {
-    en: (n, r) => `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${n} points, at the factor's value and the point's outcome over its ${r} ${String(r) === '1' ? 'replication' : 'replications'} (the values of the table above). A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.`,
-    nl: (n, r) => `Eén rij per uitkomst, één kolom per factor van de Latijnse hyperkubus. Elke stip is een van de ${n} punten, op de waarde van de factor en de uitkomst van het punt over zijn ${r} ${String(r) === '1' ? 'herhaling' : 'herhalingen'} (de waarden van de tabel hierboven). Een factor die ertoe doet, laat een trend of een sprong zien; een die dat niet doet, een platte wolk. Elk paneel heeft zijn eigen schalen.`,
+    en: (n, r) => `One row per outcome, one column per factor of the Latin hypercube. Each dot is one of its ${n} points, at the factor's value and the point's outcome over its ${counted(r, 'replication', 'replications')} (the values of the table above). A factor that matters shows a trend or a step; one that does not shows a flat cloud. Each panel has its own scales.`,
+    nl: (n, r) => `Eén rij per uitkomst, één kolom per factor van de Latijnse hyperkubus. Elke stip is een van de ${n} punten, op de waarde van de factor en de uitkomst van het punt over zijn ${counted(r, 'herhaling', 'herhalingen')} (de waarden van de tabel hierboven). Een factor die ertoe doet, laat een trend of een sprong zien; een die dat niet doet, een platte wolk. Elk paneel heeft zijn eigen schalen.`,
   },
   factorScatterSubtitle: {
-    en: (n, r) => `${n} points of the Latin hypercube, ${r} ${String(r) === '1' ? 'replication' : 'replications'} each.`,
-    nl: (n, r) => `${n} punten van de Latijnse hyperkubus, elk ${r} ${String(r) === '1' ? 'herhaling' : 'herhalingen'}.`,
+    en: (n, r) => `${n} points of the Latin hypercube, ${counted(r, 'replication', 'replications')} each.`,
+    nl: (n, r) => `${n} punten van de Latijnse hyperkubus, elk ${counted(r, 'herhaling', 'herhalingen')}.`,
   },
   /** An outcome the same at every point of the design: no factor moves it, so it gets no row. */
   factorScatterSame: {

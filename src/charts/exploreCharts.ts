@@ -1,6 +1,6 @@
 import type { ExploreAnalysis } from '../explore/analyse.js';
 import type { Chart, ColorDef, PositionDef } from './chart.js';
-import { CONFIG, humanise, PALETTE } from './theme.js';
+import { CONFIG, DOT_PADDING, humanise, PALETTE } from './theme.js';
 import { parameterLabel, words, type Words } from './words.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -182,7 +182,8 @@ function scatterChart(a: ExploreAnalysis, w: Words): Chart {
         width: 170,
         height: 130,
         mark: { type: 'point', filled: true, size: 12, opacity: 0.5 },
-        encoding: { x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false } }, y: { field: 'y', type: 'quantitative', title: null }, color: kindColour(w) },
+        // a few pixels between the outermost dots and the axes (DOT_PADDING)
+        encoding: { x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, padding: DOT_PADDING } }, y: { field: 'y', type: 'quantitative', title: null, scale: { padding: DOT_PADDING } }, color: kindColour(w) },
       },
     },
   };

@@ -2,7 +2,7 @@ import { cell, isNumericParameter } from '../analysis/results.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
-import { CONFIG, parameterTitle } from './theme.js';
+import { CONFIG, DOT_PADDING, parameterTitle } from './theme.js';
 import { words, type Words } from './words.js';
 
 export const FACTOR_SCATTER_TITLE = words().factorScatterTitle;
@@ -71,10 +71,9 @@ export function factorScatterChart(ctx: ChartContext): Chart | null {
         height: 120,
         mark: { type: 'circle', size, opacity: 0.7, color: '#0072B2' },
         encoding: {
-          // a few pixels between the outermost dots and the axes, so that a dot at the lowest value
-          // does not vanish into the axis line
-          x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false, padding: 6 } },
-          y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false, padding: 6 } },
+          // a few pixels between the outermost dots and the axes (DOT_PADDING)
+          x: { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false, padding: DOT_PADDING } },
+          y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false, padding: DOT_PADDING } },
         },
       },
       spacing: { row: 24, column: 16 },

@@ -15,6 +15,12 @@ export const PNG_SCALE = 2;
 export const PNG_MAX_SIDE = 4000;
 
 /**
+ * Pixels a scatter keeps between its outermost dots and its axes, so that a dot at the lowest or
+ * highest value does not lie on the axis line and vanish into it.
+ */
+export const DOT_PADDING = 6;
+
+/**
  * The colours of lines, dots and bars that stand for points (strategies, plans, settings): the
  * Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"; Wong 2011, "Points of view: Color
  * blindness", Nature Methods 8, 441), ordered so that the first few, which most charts draw together,

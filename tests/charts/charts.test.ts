@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Chart } from '../../src/charts/chart.js';
 import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
+import { exploreCharts } from '../../src/charts/exploreCharts.js';
+import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
 import * as vega from 'vega';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
@@ -14,6 +17,38 @@ function pngSize(png: Buffer): { width: number; height: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/**
+ * Renders a chart with Vega and checks every dot (a symbol mark, not a legend's) against the panel
+ * (group) it is drawn in: at least 3 px inside on every side, off the axis lines. Returns how many dots it checked. The
+ * scenegraph: a mark holds items; a group's item holds marks; a dot's x and y are in its group.
+ */
+async function dotsInsidePanels(spec: Chart['spec']): Promise<number> {
+  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
+  await view.runAsync();
+  type Mark = { marktype: string; role?: string; items: Item[] };
+  type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number };
+  let dots = 0;
+  const visit = (mark: Mark, panel: { width: number; height: number } | null) => {
+    if (mark.marktype === 'symbol' && mark.role !== 'legend-symbol' && panel) {
+      for (const dot of mark.items) {
+        dots++;
+        expect(dot.x!).toBeGreaterThanOrEqual(3);
+        expect(dot.x!).toBeLessThanOrEqual(panel.width - 3);
+        expect(dot.y!).toBeGreaterThanOrEqual(3);
+        expect(dot.y!).toBeLessThanOrEqual(panel.height - 3);
+      }
+    }
+    if (mark.marktype !== 'group') return;
+    for (const group of mark.items) {
+      const inner = (group.height ?? 0) > 0 ? { width: group.width ?? 0, height: group.height! } : panel;
+      for (const child of group.items ?? []) visit(child, inner);
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: Mark }).root, null);
+  view.finalize();
+  return dots;
 }
 
 describe('charts of a comparison and of a two-parameter sweep', () => {
@@ -97,34 +132,21 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     }));
     const results = await syntheticResults({ points, varied: ['strategy.steering', 'strategy.participation'], replicates: 2, initiatives: 2, horizon: 52, scenario: { sweep: { design: 'lhs' } } as never });
     const chart = chartsFor(chartContext(results)).find((c) => c.name === 'outcome-factor-scatter')!;
-    const view = new vega.View(vega.parse(compileSpec(chart.spec)), { renderer: 'none' });
-    await view.runAsync();
-    // Each dot against the panel (group) it is drawn in: at least 3 px inside on every side. The
-    // scenegraph: a mark holds items; a group's item holds marks; a dot's x and y are in its group.
-    type Mark = { marktype: string; items: Item[] };
-    type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number };
-    let dots = 0;
-    const visit = (mark: Mark, panel: { width: number; height: number } | null) => {
-      if (mark.marktype === 'symbol' && panel) {
-        for (const dot of mark.items) {
-          dots++;
-          expect(dot.x!).toBeGreaterThanOrEqual(3);
-          expect(dot.x!).toBeLessThanOrEqual(panel.width - 3);
-          expect(dot.y!).toBeGreaterThanOrEqual(3);
-          expect(dot.y!).toBeLessThanOrEqual(panel.height - 3);
-        }
-      }
-      if (mark.marktype !== 'group') return;
-      for (const group of mark.items) {
-        const inner = (group.height ?? 0) > 0 ? { width: group.width ?? 0, height: group.height! } : panel;
-        for (const child of group.items ?? []) visit(child, inner);
-      }
-    };
-    visit((view.scenegraph() as unknown as { root: Mark }).root, null);
-    view.finalize();
+    const dots = await dotsInsidePanels(chart.spec);
     // every point in every panel drawn (no outcome is the same at every point here)
     const panels = new Set((chart.spec as unknown as { data: { values: { outcome: string; factor: string }[] } }).data.values.map((v) => `${v.outcome} × ${v.factor}`)).size;
     expect(dots).toBe(panels * 24);
+  });
+
+  test('the explore report’s outcome-against-factor scatter keeps every dot off its panel’s axes too', async () => {
+    // the committed Morris screen: its factors take few levels, the outcome is a share from 0 to 1
+    const dir = mkdtempSync(join(tmpdir(), 'draagvlak-explore-dots-'));
+    for (const f of ['manifest.json', 'runs.csv', 'initiatives.csv']) copyFileSync(join('results/explore-drivers', f), join(dir, f));
+    const { analysis } = await buildExploreReport(dir);
+    const scatter = exploreCharts(analysis).find((c) => c.name === 'explore-scatter')!;
+    const values = (scatter.spec as unknown as { data: { values: { y: number }[] } }).data.values;
+    expect(values.some((v) => v.y === 0)).toBe(true);
+    expect(await dotsInsidePanels(scatter.spec)).toBe(values.length);
   });
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {

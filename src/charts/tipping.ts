@@ -33,9 +33,11 @@ export function startedTipped(ctx: ChartContext): StartedTipped[] {
 
 /**
  * The early jump of the reach curves explained: a sentence for the caption and a dotted rule across
- * the plot at the share that started past the tipping point, labelled below where the last of them
- * tipped — one grey rule with its label when every point has the same share, else one per point in
- * its colour.
+ * the plot at the share that started past the tipping point, labelled below its right end — one grey
+ * rule with its label when every point has the same share, else one per point in its colour. The
+ * label sits at the horizon, where the curves have long passed the rule: near the week the last of
+ * them tipped a curve can still be rising through it, as an initiative may reach the threshold later
+ * than its tipping week.
  */
 export function tippingMarker(ctx: ChartContext): { sentence: string; layers: Layer[] } | null {
   const all = startedTipped(ctx);
@@ -54,8 +56,8 @@ export function tippingMarker(ctx: ChartContext): { sentence: string; layers: La
     ? [
         { data: { values: [{ week: 0, share: lo }] }, mark: { type: 'rule', strokeDash: [1, 3], strokeWidth: 2, color: '#555' }, encoding: rule },
         {
-          data: { values: [{ week: latest, share: lo, text: w.tippingLabel(percent(lo)) }] },
-          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, fontSize: 10, color: '#555' },
+          data: { values: [{ week: ctx.results.horizon, share: lo, text: w.tippingLabel(percent(lo)) }] },
+          mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 4, fontSize: 10, color: '#555' },
           encoding: { x: { field: 'week', type: 'quantitative' }, y: { field: 'share', type: 'quantitative' }, text: { field: 'text' } },
         },
       ]

@@ -48,7 +48,9 @@ export function reachWeeksChart(ctx: ChartContext): Chart | null {
         encoding: {
           x: { field: 'start', type: 'quantitative', title: w.weekReached, scale: { domain: [0, horizon], nice: false } },
           x2: { field: 'end' },
-          y: { field: 'share', type: 'quantitative', title: w.shareOfInitiatives, axis: { format: '.0%', tickCount: 3 } },
+          // no axis title: the subtitle names the measure, and a title repeated on every row, taller
+          // than the row, ran into the next one's
+          y: { field: 'share', type: 'quantitative', title: null, axis: { format: '.0%', tickCount: 3 } },
           y2: { datum: 0 },
           color: colourBy(ctx, null),
         },

@@ -271,7 +271,6 @@ const CHARTS = {
   },
   reachWeeksSubtitle: { en: (width) => `Share of initiatives reaching it in each ${width}-week period.`, nl: (width) => `Aandeel initiatieven dat die haalde, per periode van ${width} weken.` },
   weekReached: { en: 'Week the threshold was reached', nl: 'Week waarin de drempel werd gehaald' },
-  shareOfInitiatives: { en: 'Share of initiatives', nl: 'Aandeel initiatieven' },
   // support
   supportTitle: { en: 'Support for the initiatives over time', nl: 'Steun voor de initiatieven door de tijd' },
   committedAxis: { en: 'Share of households committed (0–100 %)', nl: 'Aandeel huishoudens dat meedoet (0–100 %)' },

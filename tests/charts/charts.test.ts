@@ -51,6 +51,28 @@ async function dotsInsidePanels(spec: Chart['spec']): Promise<number> {
   return dots;
 }
 
+/** The boxes of every text a rendered chart shows (titles, labels, axis titles), in the chart's own coordinates. */
+async function textBoxes(spec: Chart['spec']): Promise<{ text: string; x1: number; y1: number; x2: number; y2: number }[]> {
+  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
+  await view.runAsync();
+  type Mark = { marktype: string; items: Item[] };
+  type Item = { items?: Mark[]; x?: number; y?: number; text?: string | string[]; opacity?: number; bounds?: { x1: number; y1: number; x2: number; y2: number } };
+  const boxes: { text: string; x1: number; y1: number; x2: number; y2: number }[] = [];
+  const visit = (mark: Mark, ox: number, oy: number) => {
+    for (const item of mark.items) {
+      // a label Vega hid to avoid an overlap (opacity 0) is not drawn
+      if (mark.marktype === 'text' && item.text && String(item.text) !== '' && item.opacity !== 0 && item.bounds) {
+        const b = item.bounds;
+        boxes.push({ text: String(item.text), x1: b.x1 + ox, y1: b.y1 + oy, x2: b.x2 + ox, y2: b.y2 + oy });
+      }
+      if (mark.marktype === 'group') for (const child of item.items ?? []) visit(child, ox + (item.x ?? 0), oy + (item.y ?? 0));
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: Mark }).root, 0, 0);
+  view.finalize();
+  return boxes;
+}
+
 describe('charts of a comparison and of a two-parameter sweep', () => {
   let compare: Chart[];
   let sweep: Chart[];
@@ -147,6 +169,29 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     const values = (scatter.spec as unknown as { data: { values: { y: number }[] } }).data.values;
     expect(values.some((v) => v.y === 0)).toBe(true);
     expect(await dotsInsidePanels(scatter.spec)).toBe(values.length);
+  });
+
+  test('no text of any chart runs into another, in English and in Dutch: a comparison, a sweep, and eight points (the reach weeks one histogram a row)', async () => {
+    const eight = Array.from({ length: 8 }, (_, i) => ({ label: `homophily=${i % 4} rewire=${i < 4 ? 0.1 : 0.4}`, values: { 'strategy.steering': i / 8 }, hazard: 0.004 + 0.002 * i }));
+    const sets = [await comparisonResults(), await sweepResults(), await syntheticResults({ points: eight, varied: ['strategy.steering'], replicates: 2 })];
+    let charts = 0;
+    for (const lang of ['en', 'nl'] as const) {
+      for (const results of sets) {
+        for (const chart of chartsFor(chartContext(results, lang))) {
+          charts++;
+          const boxes = await textBoxes(chart.spec);
+          expect(boxes.length, chart.name).toBeGreaterThan(3);
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, b] = [boxes[i]!, boxes[j]!];
+              const overlap = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+              expect(overlap, `${lang} ${chart.name}: “${a.text}” runs into “${b.text}”`).toBe(false);
+            }
+          }
+        }
+      }
+    }
+    expect(charts).toBeGreaterThan(20);
   });
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {

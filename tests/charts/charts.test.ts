@@ -8,9 +8,9 @@ import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/rend
 import { exploreCharts } from '../../src/charts/exploreCharts.js';
 import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
-import * as vega from 'vega';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
 import { comparisonResults, sweepResults, syntheticResults } from '../analysis/fixtures.js';
+import { overlaps, renderScene, shownTexts } from './scenegraph.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the 8-byte PNG signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -20,57 +20,23 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 /**
- * Renders a chart with Vega and checks every dot (a symbol mark, not a legend's) against the panel
- * (group) it is drawn in: at least 3 px inside on every side, off the axis lines. Returns how many dots it checked. The
- * scenegraph: a mark holds items; a group's item holds marks; a dot's x and y are in its group.
+ * Checks every dot of a rendered chart (a symbol of its data, not a legend's) against the panel it is
+ * drawn in: at least 3 px inside on every side, off the axis lines. Returns how many dots it checked.
  */
 async function dotsInsidePanels(spec: Chart['spec']): Promise<number> {
-  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
-  await view.runAsync();
-  type Mark = { marktype: string; role?: string; items: Item[] };
-  type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number };
   let dots = 0;
-  const visit = (mark: Mark, panel: { width: number; height: number } | null) => {
-    if (mark.marktype === 'symbol' && mark.role !== 'legend-symbol' && panel) {
-      for (const dot of mark.items) {
-        dots++;
-        expect(dot.x!).toBeGreaterThanOrEqual(3);
-        expect(dot.x!).toBeLessThanOrEqual(panel.width - 3);
-        expect(dot.y!).toBeGreaterThanOrEqual(3);
-        expect(dot.y!).toBeLessThanOrEqual(panel.height - 3);
-      }
+  for (const mark of await renderScene(spec)) {
+    if (mark.marktype !== 'symbol' || mark.role === 'legend-symbol' || !mark.panel) continue;
+    const p = mark.panel;
+    for (const dot of mark.items) {
+      dots++;
+      expect(dot.x).toBeGreaterThanOrEqual(p.x1 + 3);
+      expect(dot.x).toBeLessThanOrEqual(p.x2 - 3);
+      expect(dot.y).toBeGreaterThanOrEqual(p.y1 + 3);
+      expect(dot.y).toBeLessThanOrEqual(p.y2 - 3);
     }
-    if (mark.marktype !== 'group') return;
-    for (const group of mark.items) {
-      const inner = (group.height ?? 0) > 0 ? { width: group.width ?? 0, height: group.height! } : panel;
-      for (const child of group.items ?? []) visit(child, inner);
-    }
-  };
-  visit((view.scenegraph() as unknown as { root: Mark }).root, null);
-  view.finalize();
+  }
   return dots;
-}
-
-/** The boxes of every text a rendered chart shows (titles, labels, axis titles), in the chart's own coordinates. */
-async function textBoxes(spec: Chart['spec']): Promise<{ text: string; x1: number; y1: number; x2: number; y2: number }[]> {
-  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
-  await view.runAsync();
-  type Mark = { marktype: string; items: Item[] };
-  type Item = { items?: Mark[]; x?: number; y?: number; text?: string | string[]; opacity?: number; bounds?: { x1: number; y1: number; x2: number; y2: number } };
-  const boxes: { text: string; x1: number; y1: number; x2: number; y2: number }[] = [];
-  const visit = (mark: Mark, ox: number, oy: number) => {
-    for (const item of mark.items) {
-      // a label Vega hid to avoid an overlap (opacity 0) is not drawn
-      if (mark.marktype === 'text' && item.text && String(item.text) !== '' && item.opacity !== 0 && item.bounds) {
-        const b = item.bounds;
-        boxes.push({ text: String(item.text), x1: b.x1 + ox, y1: b.y1 + oy, x2: b.x2 + ox, y2: b.y2 + oy });
-      }
-      if (mark.marktype === 'group') for (const child of item.items ?? []) visit(child, ox + (item.x ?? 0), oy + (item.y ?? 0));
-    }
-  };
-  visit((view.scenegraph() as unknown as { root: Mark }).root, 0, 0);
-  view.finalize();
-  return boxes;
 }
 
 describe('charts of a comparison and of a two-parameter sweep', () => {
@@ -179,13 +145,12 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       for (const results of sets) {
         for (const chart of chartsFor(chartContext(results, lang))) {
           charts++;
-          const boxes = await textBoxes(chart.spec);
-          expect(boxes.length, chart.name).toBeGreaterThan(3);
-          for (let i = 0; i < boxes.length; i++) {
-            for (let j = i + 1; j < boxes.length; j++) {
-              const [a, b] = [boxes[i]!, boxes[j]!];
-              const overlap = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
-              expect(overlap, `${lang} ${chart.name}: “${a.text}” runs into “${b.text}”`).toBe(false);
+          const texts = shownTexts(await renderScene(chart.spec));
+          expect(texts.length, chart.name).toBeGreaterThan(3);
+          for (let i = 0; i < texts.length; i++) {
+            for (let j = i + 1; j < texts.length; j++) {
+              const [a, b] = [texts[i]!, texts[j]!];
+              expect(overlaps(a.bounds, b.bounds), `${lang} ${chart.name}: “${a.text}” runs into “${b.text}”`).toBe(false);
             }
           }
         }

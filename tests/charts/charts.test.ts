@@ -6,6 +6,7 @@ import type { Chart } from '../../src/charts/chart.js';
 import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
 import { exploreCharts } from '../../src/charts/exploreCharts.js';
+import { words } from '../../src/charts/words.js';
 import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
@@ -126,7 +127,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     expect(dots).toBe(panels * 24);
   });
 
-  test('the explore report’s outcome-against-factor scatter keeps every dot off its panel’s axes too', async () => {
+  test('the explore report’s charts: its scatter keeps every dot off its panel’s axes too, and no text runs into another but in the Morris chart', async () => {
     // the committed Morris screen: its factors take few levels, the outcome is a share from 0 to 1
     const dir = mkdtempSync(join(tmpdir(), 'draagvlak-explore-dots-'));
     for (const f of ['manifest.json', 'runs.csv', 'initiatives.csv']) copyFileSync(join('results/explore-drivers', f), join(dir, f));
@@ -135,6 +136,17 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     const values = (scatter.spec as unknown as { data: { values: { y: number }[] } }).data.values;
     expect(values.some((v) => v.y === 0)).toBe(true);
     expect(await dotsInsidePanels(scatter.spec)).toBe(values.length);
+    // and no text of the other explore charts runs into another, in English and in Dutch. Not yet
+    // the Morris chart: its factors' names, written beside their dots, run into each other where
+    // the dots crowd (a known fault; the table of indices names every factor)
+    for (const lang of ['en', 'nl'] as const) {
+      for (const chart of exploreCharts(analysis, words(lang)).filter((c) => c.name !== 'explore-morris')) {
+        const texts = shownTexts(await renderScene(chart.spec));
+        for (let i = 0; i < texts.length; i++) {
+          for (let j = i + 1; j < texts.length; j++) expect(overlaps(texts[i]!.bounds, texts[j]!.bounds), `${lang} ${chart.name}: “${texts[i]!.text}” runs into “${texts[j]!.text}”`).toBe(false);
+        }
+      }
+    }
   });
 
   test('no text of any chart runs into another, in English and in Dutch: a comparison, a sweep, and eight points (the reach weeks one histogram a row)', async () => {

@@ -8,7 +8,7 @@ import { chartContext, chartsFor } from '../../src/charts/report.js';
 import { runModel } from '../../src/model/run.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { overlaps, renderScene, shownTexts, type Box } from './scenegraph.js';
+import { expectTextsApart, renderScene, shownTexts, type Box } from './scenegraph.js';
 
 /** Whether a step-after line (across, then up or down at the next point) passes through a box. */
 function crosses(line: { x: number; y: number }[], b: Box): boolean {
@@ -48,11 +48,6 @@ describe.each(['scenarios/rehearsal-evening.yaml', 'scenarios/baseline.yaml'])('
 
   test('no text of any chart runs into another', async () => {
     expect(charts.length).toBeGreaterThan(3);
-    for (const chart of charts) {
-      const texts = shownTexts(await renderScene(chart.spec));
-      for (let i = 0; i < texts.length; i++) {
-        for (let j = i + 1; j < texts.length; j++) expect(overlaps(texts[i]!.bounds, texts[j]!.bounds), `${chart.name}: “${texts[i]!.text}” runs into “${texts[j]!.text}”`).toBe(false);
-      }
-    }
+    for (const chart of charts) await expectTextsApart(chart);
   });
 });

@@ -11,7 +11,7 @@ import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
 import { comparisonResults, sweepResults, syntheticResults } from '../analysis/fixtures.js';
-import { overlaps, renderScene, shownTexts } from './scenegraph.js';
+import { expectTextsApart, renderScene } from './scenegraph.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the 8-byte PNG signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -140,12 +140,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     // the Morris chart: its factors' names, written beside their dots, run into each other where
     // the dots crowd (a known fault; the table of indices names every factor)
     for (const lang of ['en', 'nl'] as const) {
-      for (const chart of exploreCharts(analysis, words(lang)).filter((c) => c.name !== 'explore-morris')) {
-        const texts = shownTexts(await renderScene(chart.spec));
-        for (let i = 0; i < texts.length; i++) {
-          for (let j = i + 1; j < texts.length; j++) expect(overlaps(texts[i]!.bounds, texts[j]!.bounds), `${lang} ${chart.name}: “${texts[i]!.text}” runs into “${texts[j]!.text}”`).toBe(false);
-        }
-      }
+      for (const chart of exploreCharts(analysis, words(lang)).filter((c) => c.name !== 'explore-morris')) await expectTextsApart(chart, `${lang} ${chart.name}`);
     }
   });
 
@@ -157,14 +152,7 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       for (const results of sets) {
         for (const chart of chartsFor(chartContext(results, lang))) {
           charts++;
-          const texts = shownTexts(await renderScene(chart.spec));
-          expect(texts.length, chart.name).toBeGreaterThan(3);
-          for (let i = 0; i < texts.length; i++) {
-            for (let j = i + 1; j < texts.length; j++) {
-              const [a, b] = [texts[i]!, texts[j]!];
-              expect(overlaps(a.bounds, b.bounds), `${lang} ${chart.name}: “${a.text}” runs into “${b.text}”`).toBe(false);
-            }
-          }
+          expect(await expectTextsApart(chart, `${lang} ${chart.name}`), chart.name).toBeGreaterThan(3);
         }
       }
     }

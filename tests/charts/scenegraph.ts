@@ -1,4 +1,5 @@
 import * as vega from 'vega';
+import { expect } from 'vitest';
 import type { Chart } from '../../src/charts/chart.js';
 import { compileSpec } from '../../src/charts/render.js';
 
@@ -71,4 +72,13 @@ export function shownTexts(marks: PlacedMark[]): (Placed & { text: string; bound
 /** Whether two boxes share more than half a pixel each way. */
 export function overlaps(a: Box, b: Box): boolean {
   return Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+}
+
+/** Expects no text a chart shows to run into another; `what` names the chart in a failure. Returns how many texts it checked. */
+export async function expectTextsApart(chart: Chart, what = chart.name): Promise<number> {
+  const texts = shownTexts(await renderScene(chart.spec));
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) expect(overlaps(texts[i]!.bounds, texts[j]!.bounds), `${what}: “${texts[i]!.text}” runs into “${texts[j]!.text}”`).toBe(false);
+  }
+  return texts.length;
 }

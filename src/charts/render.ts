@@ -17,14 +17,27 @@ export function compileSpec(spec: VegaLiteSpec): vega.Spec {
   return out.spec as vega.Spec;
 }
 
-/** Renders a Vega-Lite spec to SVG headless (no canvas, no browser). */
+/**
+ * Renders a Vega-Lite spec to SVG headless (no canvas, no browser). An error in Vega's dataflow (a
+ * transform or an expression that throws) is an error here: Vega itself only logs it and goes on to
+ * draw what it has, a chart that is silently wrong or an SVG that the PNG renderer cannot read.
+ */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   useDejaVuMetrics();
   // ids of clip paths and gradients restart for every chart, so the same spec gives the same bytes
   vega.resetSVGDefIds();
-  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none' });
+  // errors are collected; warnings (an empty layer's "Infinite extent") go to the console as before
+  const errors: string[] = [];
+  const fallback = vega.logger(vega.Warn);
+  const logger = vega.logger(vega.Warn, undefined, (method, _level, args) => {
+    if (method === 'error') errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    else fallback.warn(...args);
+  });
+  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none', logger });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (errors.length > 0) throw new Error(`Vega: ${errors.join('; ')}`);
+    return svg;
   } finally {
     view.finalize();
   }

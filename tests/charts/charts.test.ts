@@ -159,6 +159,13 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     expect(charts).toBeGreaterThan(20);
   });
 
+  test('an error in Vega’s dataflow is an error, not a chart drawn without its data (Vega only logs it)', async () => {
+    const broken = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values: [{ a: 1 }] }, transform: [{ calculate: 'datum.b.c', as: 'e' }], mark: 'point', encoding: { x: { field: 'e', type: 'quantitative' } } } as Chart['spec'];
+    await expect(renderSvg(broken)).rejects.toThrow(/^Vega: Cannot read properties of undefined \(reading 'c'\)$/);
+    // the same chart without the faulty expression draws
+    expect(await renderSvg({ ...broken, transform: [{ calculate: 'datum.a', as: 'e' }] } as Chart['spec'])).toContain('<svg');
+  });
+
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
     const points = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ label: `participation=${v}`, values: { 'strategy.participation': v }, hazard: 0.002 + 0.02 * v }));
     const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));

@@ -87,7 +87,6 @@ export function createWorld(
     pull: new Float64Array(count),
     groupTally: new Float64Array(3 * groups),
     groupTallyWeek: -1,
-    groupResidents: residentsByGroup(neighbourhoods, residents.background, groups),
     hoodBelonging: new Float64Array(count),
     hoodBelongingWeek: -1,
     residentSums: new Float64Array(6),
@@ -162,11 +161,4 @@ function findTippingWeeks(world: World): void {
   res.committedNeighbours.set(saved[1]);
   ini.members.set(saved[2]);
   ini.supportShare.set(saved[3]);
-}
-
-/** Residents of every neighbourhood by background group (as the participation metrics tally them). */
-function residentsByGroup(hoods: Neighbourhoods, background: Int32Array, groups: number): Float64Array {
-  const counts = new Float64Array(groups);
-  for (let b = 0; b < hoods.count; b++) for (let i = hoods.start[b]; i < hoods.end[b]; i++) counts[background[i]]++;
-  return counts;
 }

@@ -180,15 +180,10 @@ export function initiativeShare(hoods: Hoods, weeks: Int32Array): number {
  * once a recorded week for the three participation metrics (takenThisWeek).
  */
 function tallyGroups(world: World, hoods: Hoods): Float64Array {
-  const scratch = world.scratch;
-  const tally = scratch.groupTally;
+  const tally = world.scratch.groupTally;
   if (takenThisWeek(world, hoods, 'groupTallyWeek')) return tally;
-  const recorded = hoods === world.recorder.all;
   const G = tally.length / 3;
   tally.fill(0);
-  // residents keep their group: over the recorder's neighbourhoods their count by group is the one
-  // taken when the world was made (scratch.groupResidents); any other set is counted here
-  if (recorded) tally.set(scratch.groupResidents);
   const nb = world.neighbourhoods;
   const { background, committed, initiator } = world.residents;
   for (let k = 0; k < hoods.length; k++) {
@@ -196,7 +191,7 @@ function tallyGroups(world: World, hoods: Hoods): Float64Array {
     const end = nb.end[b];
     for (let i = nb.start[b]; i < end; i++) {
       const g = background[i];
-      if (!recorded) tally[g]++;
+      tally[g]++;
       tally[G + g] += committed[i];
       if (initiator[i] !== 0) tally[2 * G + g]++;
     }

@@ -263,13 +263,11 @@ export interface Scratch {
   readonly groupTally: Float64Array;
   /** The week groupTally was last taken for the recorder's neighbourhoods (−1: never). */
   groupTallyWeek: number;
-  /** Per background group: residents of every neighbourhood, counted when the world is made (they keep their group). */
-  readonly groupResidents: Float64Array;
-  /** Per neighbourhood: its residents' summed belonging, filled by the belonging and cohesion metrics (src/model/metrics.ts). */
+  /** Per neighbourhood: its residents' summed belonging, filled by the belonging and cohesion measures (src/model/measures.ts). */
   readonly hoodBelonging: Float64Array;
   /** The week hoodBelonging was last summed for the recorder's neighbourhoods (−1: never). */
   hoodBelongingWeek: number;
-  /** Summed support, committed, trust in government, drive and awareness, and the residents counted, filled by their metrics (src/model/metrics.ts). */
+  /** Summed support, committed, trust in government, drive and awareness, and the residents counted, filled by their measures (src/model/measures.ts). */
   readonly residentSums: Float64Array;
   /** The week residentSums was last taken for the recorder's neighbourhoods (−1: never). */
   residentSumsWeek: number;

@@ -1,7 +1,8 @@
 import type { ExploreAnalysis } from '../explore/analyse.js';
 import type { Chart, ColorDef, PositionDef } from './chart.js';
 import { CONFIG, DOT_PADDING, humanise, PALETTE } from './theme.js';
-import { parameterLabel, words, type Words } from './words.js';
+import { parameterLabel } from './labels.js';
+import { words, type Words } from './words.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Levers and uncertainties are told apart by colour in every explore chart. */

@@ -2,7 +2,8 @@ import { interventionWeeks, type InterventionWeek } from '../analysis/planContra
 import { interventionName, NO_INTERVENTION, type Intervention, type Plan } from '../model/interventions/types.js';
 import type { ChartContext } from './context.js';
 import { escapeHtml as esc } from './escape.js';
-import { actionLabel, decimal, shownName, words, type Words } from './words.js';
+import { actionLabel } from './labels.js';
+import { decimal, shownName, words, type Words } from './words.js';
 
 /** When an entry applies, in words: "in week 4", "in weeks 13–64", "once support_share ≥ 0.15". */
 export function triggerText(entry: Intervention, w: Words = words()): string {

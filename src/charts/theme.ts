@@ -2,7 +2,8 @@ import type { Config } from 'vega-lite';
 import type { ParamSpec } from '../model/spec.js';
 import { PARAMETER_SPECS } from '../scenario/paths.js';
 import { dejaVuWidth } from './textWidth.js';
-import { parameterLabel, unitNl, type Lang } from './words.js';
+import { parameterLabel, unitNl } from './labels.js';
+import type { Lang } from './language.js';
 
 /** The font of every chart; resvg finds it among the system fonts (Debian: fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';

@@ -2,7 +2,8 @@ import type { Chart, PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 import { CONFIG } from './theme.js';
 import { metric } from '../model/metrics.js';
-import { METRIC_LABELS, words } from './words.js';
+import { METRIC_LABELS } from './labels.js';
+import { words } from './words.js';
 
 /** The world metrics drawn, with the words a programme manager uses for them. */
 export const WORLD_METRICS: readonly { metric: string; name: string }[] = ['trust_gov', 'cohesion', 'drive'].map((column) => ({

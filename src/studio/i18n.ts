@@ -3,7 +3,8 @@
  * one language is a type error, so switching language never leaves a label behind. The words the
  * studio shares with the report (parameters, interventions, the glossary) live in src/charts/words.ts.
  */
-import { ACTION_LABELS, GLOSSARY, PARAMETER_LABELS, type Lang } from '../charts/words.js';
+import { ACTION_LABELS, PARAMETER_LABELS } from '../charts/labels.js';
+import { GLOSSARY, type Lang } from '../charts/words.js';
 
 export { LANGS, type Lang } from '../charts/words.js';
 

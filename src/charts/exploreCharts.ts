@@ -1,5 +1,8 @@
 import type { ExploreAnalysis } from '../explore/analyse.js';
-import type { Chart, ColorDef, PositionDef } from './chart.js';
+import * as vega from 'vega';
+import type { Chart, ColorDef, PositionDef, View } from './chart.js';
+import { placeLabels } from './labelPlacement.js';
+import { dejaVuWidth } from './textWidth.js';
 import { CONFIG, DOT_PADDING, humanise, PALETTE } from './theme.js';
 import { parameterLabel } from './labels.js';
 import { words, type Words } from './words.js';
@@ -92,18 +95,82 @@ function indicesChart(a: ExploreAnalysis, w: Words): Chart {
   };
 }
 
-/** Morris μ* against σ per outcome: far right is influential, high up is non-linear or interacting. */
+/** Size of a Morris panel and of its factors' names, in pixels. */
+const MORRIS = { width: 340, height: 250, fontSize: 10, dotArea: 70 };
+
+/** The end of a quantity's axis from 0: its largest value rounded up to a round number, as Vega's `nice` would. */
+const niceEnd = (max: number) => (max > 0 ? (vega.scale('linear')().domain([0, max]).nice(5).domain() as number[])[1] : 1);
+
+/** Lines of at most `width` pixels, words kept whole. */
+function wrapped(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && dejaVuWidth(`${lines[last]} ${word}`, fontSize) <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * One outcome's panel of the Morris chart: μ* against σ from 0, each factor's name beside its dot or
+ * tied to it by a thin line, where it runs into no other name, dot or line (placeLabels, the most
+ * influential first), the factors left without a name listed under the panel's title. The axes keep DOT_PADDING pixels to the outermost
+ * dots; the names are placed in pixels, so the scales are fixed here, not left to Vega.
+ */
+function morrisPanel(outcome: string, rows: { factor: string; short: string; kind: string; mu_star: number; sigma: number }[], w: Words): View {
+  const { width, height, fontSize } = MORRIS;
+  const p = DOT_PADDING;
+  const xEnd = niceEnd(Math.max(...rows.map((r) => r.mu_star)));
+  const yEnd = niceEnd(Math.max(...rows.map((r) => r.sigma)));
+  const px = (mu: number) => p + (mu / xEnd) * (width - 2 * p);
+  const py = (sigma: number) => height - p - (sigma / yEnd) * (height - 2 * p);
+  const ranked = [...rows].sort((a, b) => b.mu_star - a.mu_star || b.sigma - a.sigma);
+  const places = placeLabels(
+    ranked.map((r) => ({ x: px(r.mu_star), y: py(r.sigma), text: r.short })),
+    { width, height, fontSize, radius: Math.sqrt(MORRIS.dotArea / Math.PI) },
+  );
+  // back from pixels to the axes' units
+  const mu = (x: number) => ((x - p) / (width - 2 * p)) * xEnd;
+  const sigma = (y: number) => ((height - p - y) / (height - 2 * p)) * yEnd;
+  const named = ranked.flatMap((r, i) => {
+    const at = places[i];
+    return at ? [{ short: r.short, lx: mu(at.left), ly: sigma(at.top) }] : [];
+  });
+  const leaders = places.flatMap((at) => (at?.leader ? [{ x1: mu(at.leader.x1), y1: sigma(at.leader.y1), x2: mu(at.leader.x2), y2: sigma(at.leader.y2) }] : []));
+  const unnamed = ranked.filter((_, i) => !places[i]).map((r) => r.short);
+  const scale = (end: number, span: number) => ({ domain: [(-p * end) / (span - 2 * p), end + (p * end) / (span - 2 * p)], nice: false, zero: false });
+  const x = { type: 'quantitative', title: 'μ*', scale: scale(xEnd, width), axis: { tickCount: 5 } } as const;
+  const y = { type: 'quantitative', title: 'σ', scale: scale(yEnd, height), axis: { tickCount: 5 } } as const;
+  return {
+    title: { text: outcome, subtitle: unnamed.length > 0 ? wrapped(w.morrisUnnamed(unnamed.join(', ')), width + 40, 11) : undefined, fontSize: 13, subtitleFontSize: 11 },
+    width,
+    height,
+    layer: [
+      {
+        data: { values: rows },
+        mark: { type: 'point', filled: true, size: MORRIS.dotArea, opacity: 0.9 },
+        encoding: { x: { field: 'mu_star', ...x }, y: { field: 'sigma', ...y }, color: kindColour(w), tooltip: [{ field: 'factor' }, { field: 'mu_star', format: '.3f' }, { field: 'sigma', format: '.3f' }] },
+      },
+      { data: { values: leaders }, mark: { type: 'rule', color: '#888', strokeWidth: 0.8 }, encoding: { x: { field: 'x1', ...x }, y: { field: 'y1', ...y }, x2: { field: 'x2' }, y2: { field: 'y2' } } },
+      { data: { values: named }, mark: { type: 'text', align: 'left', baseline: 'top', fontSize }, encoding: { x: { field: 'lx', ...x }, y: { field: 'ly', ...y }, text: { field: 'short' } } },
+    ],
+  };
+}
+
+/** Morris μ* against σ, a panel per outcome: far right is influential, high up is non-linear or interacting. */
 function morrisChart(a: ExploreAnalysis, w: Words): Chart | null {
   if (a.design.method !== 'morris') return null;
-  const title = (outcome: string) => outcomeTitle(outcome, a.scenario.horizon, w);
-  const byKey = new Map<string, Record<string, unknown>>();
+  const byKey = new Map<string, { outcome: string; factor: string; short: string; kind: string; mu_star: number; sigma: number }>();
   for (const r of a.indices) {
     if (r.index !== 'mu_star' && r.index !== 'sigma') continue;
     const key = `${r.outcome}|${r.factor}`;
-    const row = byKey.get(key) ?? { outcome: title(r.outcome), factor: factorTitle(r.factor, w), short: w.lang === 'en' ? humanise(r.factor.slice(r.factor.lastIndexOf('.') + 1)) : factorTitle(r.factor, w).replace(/ \(.*\)$/, ''), kind: kindWord(r.kind, w) };
+    const row = byKey.get(key) ?? { outcome: r.outcome, factor: factorTitle(r.factor, w), short: w.lang === 'en' ? humanise(r.factor.slice(r.factor.lastIndexOf('.') + 1)) : factorTitle(r.factor, w).replace(/ \(.*\)$/, ''), kind: kindWord(r.kind, w), mu_star: NaN, sigma: NaN };
     row[r.index] = r.estimate;
     byKey.set(key, row);
   }
+  const rows = [...byKey.values()].filter((r) => Number.isFinite(r.mu_star) && Number.isFinite(r.sigma));
+  const panels = a.outcomes.map((o) => o.outcome).filter((o) => rows.some((r) => r.outcome === o));
   return {
     name: 'explore-morris',
     title: w.morrisTitle,
@@ -112,18 +179,9 @@ function morrisChart(a: ExploreAnalysis, w: Words): Chart | null {
       $schema: SCHEMA,
       title: { text: w.morrisTitle, subtitle: w.morrisSubtitle },
       config: CONFIG,
-      data: { values: [...byKey.values()] },
-      facet: { field: 'outcome', type: 'nominal', title: null, sort: a.outcomes.map((o) => title(o.outcome)) },
       columns: 2,
-      resolve: { scale: { x: 'independent', y: 'independent' } },
-      spec: {
-        width: 300,
-        height: 220,
-        layer: [
-          { mark: { type: 'point', filled: true, size: 70 }, encoding: { x: { field: 'mu_star', type: 'quantitative', title: 'μ*' }, y: { field: 'sigma', type: 'quantitative', title: 'σ' }, color: kindColour(w), tooltip: [{ field: 'factor' }, { field: 'mu_star', format: '.3f' }, { field: 'sigma', format: '.3f' }] } },
-          { mark: { type: 'text', align: 'left', dx: 6, fontSize: 10 }, encoding: { x: { field: 'mu_star', type: 'quantitative' }, y: { field: 'sigma', type: 'quantitative' }, text: { field: 'short' } } },
-        ],
-      },
+      spacing: { column: 40, row: 24 },
+      concat: panels.map((o) => morrisPanel(outcomeTitle(o, a.scenario.horizon, w), rows.filter((r) => r.outcome === o), w)),
     },
   };
 }

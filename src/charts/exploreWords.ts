@@ -98,9 +98,10 @@ export const EXPLORE = {
   index: { en: 'Index', nl: 'Index' },
   morrisTitle: { en: 'Morris screening: μ* against σ', nl: 'Morris-screening: μ* tegen σ' },
   morrisCaption: {
-    en: 'Each dot is a factor. Right: a large mean effect over its range (μ*); up: effects that change from place to place in the factor space (σ: non-linearity or interactions). Red: levers; blue: uncertainties.',
-    nl: 'Elke stip is een factor. Rechts: een groot gemiddeld effect over zijn bereik (μ*); omhoog: effecten die van plek tot plek in de factorruimte veranderen (σ: niet-lineariteit of wisselwerkingen). Rood: hefbomen; blauw: onzekerheden.',
+    en: 'Each dot is a factor. Right: a large mean effect over its range (μ*); up: effects that change from place to place in the factor space (σ: non-linearity or interactions). Red: levers; blue: uncertainties. Where dots crowd, the less influential factors go without a name; each panel lists them under its title, and the table of indices gives every factor’s values.',
+    nl: 'Elke stip is een factor. Rechts: een groot gemiddeld effect over zijn bereik (μ*); omhoog: effecten die van plek tot plek in de factorruimte veranderen (σ: niet-lineariteit of wisselwerkingen). Rood: hefbomen; blauw: onzekerheden. Waar stippen dicht op elkaar liggen, blijven de minst invloedrijke factoren zonder naam; elk paneel noemt ze onder zijn titel, en de tabel van indices geeft de waarden van elke factor.',
   },
+  morrisUnnamed: { en: (list) => `Not named where dots crowd: ${list}.`, nl: (list) => `Zonder naam waar stippen dicht op elkaar liggen: ${list}.` },
   morrisSubtitle: { en: 'Right: influential; up: non-linear or interacting.', nl: 'Rechts: invloedrijk; omhoog: niet-lineair of in wisselwerking.' },
   primTitle: { en: (c) => `Scenario discovery: where is ${c}?`, nl: (c) => `Scenario-ontdekking: waar is ${c}?` },
   primCaption: {

@@ -79,6 +79,27 @@ describe('report.html in headless Chromium', () => {
     expect(seen.body).toContain('Steering (0–1)');
   });
 
+  test('a table of points shows all its columns in a window 1 280 px wide, in English and in Dutch; one that fits the text keeps to it', async () => {
+    const results = await comparisonResults();
+    for (const lang of ['en', 'nl'] as const) {
+      const { report } = await buildReport(results, { png: false, lang });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+      const tables = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('table') as unknown as ArrayLike<HTMLTableElement>).map((t) => ({ columns: t.rows[0]!.cells.length, scroll: t.scrollWidth, shown: t.clientWidth, right: t.getBoundingClientRect().right, column: parseFloat(getComputedStyle(document.body).width) })),
+      );
+      await page.close();
+      const points = tables[0]!;
+      // nine columns: in English they fit the text's column (1 000 px) with their headings wrapped,
+      // in Dutch they need more, and the table grows into the margin, yet stays inside the window
+      expect(points.columns, lang).toBe(9);
+      if (lang === 'nl') expect(points.shown).toBeGreaterThan(points.column);
+      expect(points.scroll, lang).toBeLessThanOrEqual(points.shown);
+      expect(points.right, lang).toBeLessThanOrEqual(1280);
+      for (const t of tables) expect(t.scroll, `${lang}: a table scrolls`).toBeLessThanOrEqual(t.shown);
+    }
+  });
+
   test('HTML in a scenario name, description, question or label is shown as text, never run', async () => {
     const name = '<script>window.__pwned = "name"</script>Evil & co';
     const description = '<img src=x onerror="window.__pwned = \'description\'">';

@@ -42,10 +42,11 @@ export function outcomeTitle(name: string, horizon: number, w: Words = words()):
   return titles[name] ?? name;
 }
 
-/** The case PRIM looks for, "reached_by_104 below 0.5", in the reader's language. */
+/** The case PRIM looks for, "“Reached the threshold by week 104” below 0.5", in the reader's language. */
 export function primCase(a: ExploreAnalysis, w: Words = words()): string {
   const d = a.design.discover!;
-  return d.below !== undefined ? w.caseBelow(d.outcome, d.below) : w.caseAbove(d.outcome, d.above!);
+  const outcome = outcomeTitle(d.outcome, a.scenario.horizon, w);
+  return d.below !== undefined ? w.caseBelow(outcome, d.below) : w.caseAbove(outcome, d.above!);
 }
 
 const indexTitle = (index: string, w: Words) => ({ S1: w.indexS1, ST: w.indexST, mu_star: w.indexMuStar, srrc: w.indexSrrc })[index];

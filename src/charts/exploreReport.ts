@@ -22,6 +22,11 @@ function listed(items: string[], w: Words): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${w.and}${items[items.length - 1]}`;
 }
 
+/** A factor's title with details in its own parentheses: "threshold (residents; uncertainty, μ* 0.94, 0.78 to 1.10)", not two pairs side by side. */
+function withDetails(title: string, details: string): string {
+  return title.endsWith(')') ? `${title.slice(0, -1)}; ${details})` : `${title} (${details})`;
+}
+
 /** Plain sentences: the strongest drivers of each outcome, what the levers account for, noise, censoring, PRIM. */
 export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string[] {
   const { method } = a.design;
@@ -38,7 +43,7 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
       continue;
     }
     const ranked = [...rows].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate));
-    const show = (r: IndexRow) => w.driverItem(lower(r.factor), kindWord(r.kind, w), label, f2(r.estimate, w), w.range(f2(r.lo, w), f2(r.hi, w)));
+    const show = (r: IndexRow) => withDetails(lower(r.factor), w.driverItem(kindWord(r.kind, w), label, f2(r.estimate, w), w.range(f2(r.lo, w), f2(r.hi, w))));
     let s = w.strongestDrivers(title, listed(ranked.slice(0, 3).map(show), w));
     const levers = rows.filter((r) => r.kind === 'lever');
     if (levers.length > 0) {

@@ -23,12 +23,12 @@ export const EXPLORE = {
   outcomeMedian: { en: 'Median reach week (the horizon when fewer than half reached it)', nl: 'Mediane drempelweek (het eind van de looptijd als minder dan de helft die haalde)' },
   outcomeCoherent: { en: 'Coherent success: formalised and aligned', nl: 'Samenhangend succes: geformaliseerd en aansluitend' },
   outcomeTrust: { en: 'Final trust in government', nl: 'Vertrouwen in de overheid aan het eind' },
-  caseBelow: { en: (outcome, v) => `${outcome} below ${v}`, nl: (outcome, v) => `${outcome} onder ${v}` },
-  caseAbove: { en: (outcome, v) => `${outcome} above ${v}`, nl: (outcome, v) => `${outcome} boven ${v}` },
+  caseBelow: { en: (outcome, v) => `“${outcome}” below ${v}`, nl: (outcome, v) => `“${outcome}” onder ${v}` },
+  caseAbove: { en: (outcome, v) => `“${outcome}” above ${v}`, nl: (outcome, v) => `“${outcome}” boven ${v}` },
   // sentences
   totalIndex: { en: 'total index', nl: 'totale index' },
   noIndices: { en: (title) => `${title}: no indices (the outcome is missing at some points).`, nl: (title) => `${title}: geen indices (de uitkomst ontbreekt bij sommige punten).` },
-  driverItem: { en: (factor, kind, label, estimate, range) => `${factor} (${kind}, ${label} ${estimate}, ${range})`, nl: (factor, kind, label, estimate, range) => `${factor} (${kind}, ${label} ${estimate}, ${range})` },
+  driverItem: { en: (kind, label, estimate, range) => `${kind}, ${label} ${estimate}, ${range}`, nl: (kind, label, estimate, range) => `${kind}, ${label} ${estimate}, ${range}` },
   strongestDrivers: { en: (title, list) => `${title}: the strongest drivers are ${list}.`, nl: (title, list) => `${title}: de sterkste drijvers zijn ${list}.` },
   leversAccount: {
     en: (first, total) => ` The manager’s levers together account for ${first} of its variance on their own (sum of first-order indices) and at most ${total} with their interactions (sum of total indices).`,

@@ -36,7 +36,7 @@ interface Box {
 
 /** Pixels between a dot's edge and its name, and between two names. */
 const GAP = 2;
-/** How far from a dot's edge a name may stand: beside it, then set off with a leader line, twice as far. */
+/** How far from a dot's edge a name may stand, in pixels: beside it, then set off with a leader line, ever further out. */
 const RINGS = [GAP, 10, 20, 35, 55];
 /** Directions of a name from its dot, in degrees anticlockwise from the right: beside the dot first, right then left, then its diagonals, then above and below. */
 const BESIDE = [0, 180, 45, -45, 135, -135, 90, -90];
@@ -57,7 +57,7 @@ function along(l: Leader): [number, number][] {
  * first free place around it. First beside the dot: at its height, right then left, where a name reads
  * most plainly as that dot's; then on its diagonals; then above and below. Where all eight are taken,
  * a little further out, tied to the dot by a thin line that crosses no other dot or name, at twelve
- * directions and two distances. A dot with no free place inside the panel goes without a name: its
+ * directions and four distances. A dot with no free place inside the panel goes without a name: its
  * place is null, and the chart names it in words.
  */
 export function placeLabels(dots: readonly NamedDot[], o: PlacementOptions): LabelPlace[] {

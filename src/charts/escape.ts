@@ -9,6 +9,14 @@ export function escapeHtml(text: unknown): string {
 }
 
 /**
+ * A page's numbers kept on one line with the per cent sign after them: the space between, "72 %",
+ * becomes a no-break space, so that a line never ends in "72" with its "%" starting the next.
+ */
+export function percentsUnbroken(html: string): string {
+  return html.replace(/(\d) %/g, '$1\u00a0%');
+}
+
+/**
  * An SVG from vega made fit to sit inline in a page with others: its ids (clip paths, gradients)
  * get a per-chart prefix so that two charts never share one, and any XML prolog goes.
  */

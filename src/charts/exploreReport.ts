@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../run/atomic.js';
 import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';
-import { escapeHtml as esc } from './escape.js';
+import { escapeHtml as esc, percentsUnbroken } from './escape.js';
 import { exploreCharts, factorTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
@@ -147,6 +147,6 @@ ${w.lang === 'en' ? '' : glossarySection(w)}${manifestSection(manifest, w)}
 </body></html>
 `;
   const report = join(dir, 'report.html');
-  writeFileAtomic(report, html);
+  writeFileAtomic(report, percentsUnbroken(html));
   return { report, analysis: a };
 }

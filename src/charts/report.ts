@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../run/atomic.js';
 import { recordFiles } from '../run/manifest.js';
 import { phase } from '../run/phase.js';
 import type { Chart } from './chart.js';
+import { percentsUnbroken } from './escape.js';
 import { MAX_LINES, type ChartContext } from './context.js';
 import { factorScatterChart } from './factorScatterChart.js';
 import { heatmapCharts } from './heatmapCharts.js';
@@ -96,6 +97,6 @@ export async function buildReport(results: ResultSet, options: { png?: boolean; 
   opening.sentences.unshift(...(differences ? [differences] : []), ...interventionSentences(ctx.results.scenario, ctx.w));
   const extra = plans ? plans.html : interventionsTable(ctx);
   const report = join(dir, 'report.html');
-  writeFileAtomic(report, reportHtml({ ...ctx, charts: files, opening, extra }), 'report');
+  writeFileAtomic(report, percentsUnbroken(reportHtml({ ...ctx, charts: files, opening, extra })), 'report');
   return { report };
 }

@@ -60,7 +60,7 @@ describe('report.html in headless Chromium', () => {
     expect(seen.drawnSvgs).toBe(charts);
     expect(seen.requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(seen.h1).toBe('Which strategy gets initiatives to their support threshold?');
-    expect(seen.body).toMatch(/The strategy “classic” reached the threshold in \d+ % of initiatives by week 156 \(95 % interval \d+–\d+ %\)/);
+    expect(seen.body).toMatch(/The strategy “classic” reached the threshold in \d+\u00a0% of initiatives by week 156 \(95\u00a0% interval \d+–\d+\u00a0%\)/);
     expect(readFileSync(shot).subarray(1, 4).toString('latin1')).toBe('PNG');
     // provenance from the manifest as the run pipeline writes it
     const m = results.manifest as { gitCommit: string | null; scenario: { hash: string }; execution: { startedAt: string } };

@@ -132,8 +132,11 @@ describe('the visible text of report.html', () => {
     expect(drawn.length).toBeGreaterThanOrEqual(4);
     expect(drawn.every(Boolean)).toBe(true);
     const seen = await read(browser, results.dir);
-    expect(seen.opening).toMatch(/The strategy “classic” reached the threshold in \d+ % of initiatives by week 104 \(95 % interval \d+–\d+ %\), against \d+ % for “cooperative” and \d+ % for “laissez-faire”\./);
+    expect(seen.opening).toMatch(/The strategy “classic” reached the threshold in \d+\u00a0% of initiatives by week 104 \(95\u00a0% interval \d+–\d+\u00a0%\), against \d+\u00a0% for “cooperative” and \d+\u00a0% for “laissez-faire”\./);
     expect(seen.opening).toMatch(/Against “classic”, replicate by replicate \(3 pairs of runs on the same simulated neighbourhoods\), “cooperative” reached the threshold [+−]?[\d.]+ points/);
+    // no line of the page can end in a number with its per cent sign starting the next
+    expect(seen.body).toMatch(/\d\u00a0%/);
+    expect(seen.body).not.toMatch(/\d %/);
   });
 
   test('a Latin hypercube: values rounded, no point called best when its interval overlaps another’s', async () => {
@@ -162,7 +165,7 @@ sweep:
     // The reach intervals as the table shows them, by label.
     const reach = seen.pointHeads.findIndex((h) => h.startsWith('Reached by week'));
     const intervals = new Map(seen.points.map((r) => {
-      const m = /^(\d+) % \((\d+)–(\d+) %\)$/.exec(r[reach])!;
+      const m = /^(\d+)\u00a0% \((\d+)–(\d+)\u00a0%\)$/.exec(r[reach])!;
       return [r[0], { lo: Number(m[2]), hi: Number(m[3]) }];
     }));
     const best = /“([^”]+)” is best at reaching the threshold/.exec(seen.opening);

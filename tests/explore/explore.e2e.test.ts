@@ -134,7 +134,7 @@ describe('explore runs through the executor', () => {
     expect(readFileSync(join(cwd, 'one', 'explore-points.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 4 * 5);
     const report = readFileSync(join(cwd, 'one', 'report.html'), 'utf8');
     expect(report).toMatch(/the strongest drivers are/);
-    expect(report).toMatch(/Run-to-run noise is \d+ % of the variance between points/);
+    expect(report).toMatch(/Run-to-run noise is \d+\u00a0% of the variance between points/);
     // `report` rebuilds the same explore files from the results folder.
     const before = readFileSync(join(cwd, 'one', 'indices.csv'), 'utf8');
     expect(draagvlak(['report', 'one'], cwd).code).toBe(0);

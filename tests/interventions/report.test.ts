@@ -34,7 +34,7 @@ describe('the report of a scenario with plans', () => {
     await buildReport(results!);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(
-      /Plan “big evening” against “no intervention”: mean reach week [\d.]+ against [\d.]+, a difference of [+−]?[\d.]+ weeks \((95 % interval [+−]?[\d.]+ to [+−]?[\d.]+|no difference in any replicate|the same in every replicate)\); reached the threshold by week 60: \d+ % against \d+ %/,
+      /Plan “big evening” against “no intervention”: mean reach week [\d.]+ against [\d.]+, a difference of [+−]?[\d.]+ weeks \((95\u00a0% interval [+−]?[\d.]+ to [+−]?[\d.]+|no difference in any replicate|the same in every replicate)\); reached the threshold by week 60: \d+\u00a0% against \d+\u00a0%/,
     );
     // Every intervention is named in the opening, the plan's and the one every point shares.
     expect(html).toContain('plan “big evening” — “evening”: evening (size 1) in week 3');

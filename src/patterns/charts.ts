@@ -1,4 +1,6 @@
 import type { Chart, Layer, PositionDef, VegaLiteSpec, View } from '../charts/chart.js';
+import { colourDomain } from '../charts/heatmapCharts.js';
+import { INK, inkOn } from '../charts/ink.js';
 import { CONFIG, HEIGHT, PALETTE, WIDTH } from '../charts/theme.js';
 
 /** Lines of a value by week, one per group, with an optional marked week (an intervention). */
@@ -76,27 +78,32 @@ export function steeringChart(o: {
 }): Chart {
   const x: PositionDef = { field: 'steering', type: 'ordinal', title: 'Steering (0–1)', axis: { labelAngle: 0 } };
   const y: PositionDef = { field: 'participation', type: 'ordinal', title: 'Participation (0–1)', sort: 'descending' };
-  const panel = (field: string, title: string, scheme: 'greens' | 'blues', format: string, reverse: boolean): View => ({
-    width: 400,
-    height: 180,
-    title,
-    layer: [
-      { mark: { type: 'rect' }, encoding: { x, y, color: { field, type: 'quantitative', title: null, scale: { scheme, reverse }, legend: { orient: 'bottom', gradientLength: 200 } } } },
-      {
-        transform: [{ filter: 'datum.optimum' }],
-        mark: { type: 'rect', fill: null, stroke: 'black', strokeWidth: 2.5 },
-        encoding: { x, y },
-      },
-      {
-        transform: [{ filter: `isValid(datum.${field})` }],
-        mark: { type: 'text', fontSize: 11 },
-        encoding: { x, y, text: { field, type: 'quantitative', format } },
-      },
-    ],
-  });
+  const panel = (field: 'coherent' | 'median', title: string, scheme: 'greens' | 'blues', format: string, reverse: boolean): View => {
+    const domain = colourDomain(o.cells.map((c) => c[field]));
+    // black numbers on light cells, white on dark ones
+    const values = o.cells.map((c) => ({ ...c, ink: c[field] === null ? '#000' : inkOn(scheme, c[field], domain, reverse) }));
+    return {
+      width: 400,
+      height: 180,
+      title,
+      data: { values },
+      layer: [
+        { mark: { type: 'rect' }, encoding: { x, y, color: { field, type: 'quantitative', title: null, scale: { scheme, reverse, domain, nice: false, zero: false }, legend: { orient: 'bottom', gradientLength: 200 } } } },
+        {
+          transform: [{ filter: 'datum.optimum' }],
+          mark: { type: 'rect', fill: null, stroke: 'black', strokeWidth: 2.5 },
+          encoding: { x, y },
+        },
+        {
+          transform: [{ filter: `isValid(datum.${field})` }],
+          mark: { type: 'text', fontSize: 11 },
+          encoding: { x, y, text: { field, type: 'quantitative', format }, color: INK },
+        },
+      ],
+    };
+  };
   return chart('steering', o.title, o.caption, {
     title: { text: o.title, subtitle: o.subtitle },
-    data: { values: o.cells },
     hconcat: [
       panel('coherent', 'Coherent success (share formalised and aligned)', 'greens', '.2f', false),
       panel('median', 'Median week to the threshold', 'blues', '.0f', true),

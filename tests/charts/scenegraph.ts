@@ -17,6 +17,7 @@ export interface Placed {
   y: number;
   text?: string;
   opacity?: number;
+  fill?: string;
   bounds?: Box;
 }
 
@@ -29,7 +30,7 @@ export interface PlacedMark {
 }
 
 type Mark = { marktype: string; role?: string; items: Item[] };
-type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number; text?: string | string[]; opacity?: number; bounds?: Box };
+type Item = { items?: Mark[]; x?: number; y?: number; width?: number; height?: number; text?: string | string[]; opacity?: number; fill?: string; bounds?: Box };
 
 /**
  * Renders a chart with Vega (no canvas) and lists every mark of its scenegraph with its items placed
@@ -46,7 +47,7 @@ export async function renderScene(spec: Chart['spec']): Promise<PlacedMark[]> {
       marktype: mark.marktype,
       role: mark.role,
       panel,
-      items: mark.items.map((i) => ({ x: (i.x ?? 0) + ox, y: (i.y ?? 0) + oy, text: i.text === undefined ? undefined : String(i.text), opacity: i.opacity, bounds: shift(i.bounds) })),
+      items: mark.items.map((i) => ({ x: (i.x ?? 0) + ox, y: (i.y ?? 0) + oy, text: i.text === undefined ? undefined : String(i.text), opacity: i.opacity, fill: i.fill, bounds: shift(i.bounds) })),
     });
     if (mark.marktype !== 'group') return;
     for (const group of mark.items) {

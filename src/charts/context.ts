@@ -41,3 +41,6 @@ export function colourBy(ctx: ChartContext, legend: Legend | null = {}): ColorDe
 
 /** Line charts carry one line per point; past this many they stop being readable. */
 export const MAX_LINES = 20;
+
+/** Past this many lines, the shaded bands around them hide each other: the charts draw the lines alone. */
+export const MAX_BANDS = 5;

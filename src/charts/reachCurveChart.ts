@@ -1,5 +1,5 @@
 import type { Chart, Layer, PositionDef } from './chart.js';
-import { colourBy, type ChartContext } from './context.js';
+import { colourBy, MAX_BANDS, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, WIDTH } from './theme.js';
 import { tippingMarker } from './tipping.js';
 import { words } from './words.js';
@@ -24,7 +24,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       prev = p;
     }
   }
-  const bands = ctx.summaries.length <= 5;
+  const bands = ctx.summaries.length <= MAX_BANDS;
   const tipping = tippingMarker(ctx);
   const y: PositionDef = { type: 'quantitative', title: w.shareAxis, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
@@ -41,7 +41,7 @@ export function reachCurveChart(ctx: ChartContext): Chart {
       encoding: {
         x: { field: 'week', type: 'quantitative', title: w.week, scale: { domain: [0, horizon], nice: false } },
       },
-      // past five lines the bands hide each other: draw the lines only (the table keeps the intervals)
+      // past MAX_BANDS lines the bands hide each other: draw the lines only (the table keeps the intervals)
       layer: [
         ...(bands ? ([{ mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 }, encoding: { y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] satisfies Layer[]) : []),
         { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 }, encoding: { y: { ...y, field: 'share' }, color: colourBy(ctx) } },

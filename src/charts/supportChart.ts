@@ -1,5 +1,5 @@
 import type { Chart, Layer, PositionDef } from './chart.js';
-import { colourBy, type ChartContext } from './context.js';
+import { colourBy, MAX_BANDS, type ChartContext } from './context.js';
 import { CONFIG, HEIGHT, percent, WIDTH } from './theme.js';
 import { words } from './words.js';
 
@@ -7,7 +7,8 @@ export const SUPPORT_TITLE = words().supportTitle;
 
 /**
  * Support trajectories: per point, the median share of households committed to an initiative,
- * over all initiatives and replicates, with the middle half as a band and the threshold drawn in.
+ * over all initiatives and replicates, with the middle half as a band (up to MAX_BANDS points) and
+ * the threshold drawn in.
  * Null when series.csv holds no per-initiative support.
  */
 export function supportChart(ctx: ChartContext): Chart | null {
@@ -18,8 +19,10 @@ export function supportChart(ctx: ChartContext): Chart | null {
   const all = [...new Set(ctx.summaries.flatMap((s) => s.thresholds))];
   const y: PositionDef = { type: 'quantitative', title: w.committedAxis, axis: { format: '.0%' } };
   const x: PositionDef = { field: 'week', type: 'quantitative', title: w.week, scale: { domain: [0, horizon], nice: false } };
+  // past MAX_BANDS lines the bands hide each other: draw the lines only
+  const bands = ctx.summaries.length <= MAX_BANDS;
   const layer: Layer[] = [
-    { mark: { type: 'area', opacity: 0.15 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+    ...(bands ? ([{ mark: { type: 'area', opacity: 0.15 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } }] satisfies Layer[]) : []),
     { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y: { ...y, field: 'centre' }, color: colourBy(ctx) } },
   ];
   let thresholdNote = '';
@@ -44,10 +47,10 @@ export function supportChart(ctx: ChartContext): Chart | null {
   return {
     name: 'support',
     title: w.supportTitle,
-    caption: w.supportCaption(thresholdNote),
+    caption: w.supportCaption(bands ? w.supportBand : w.supportNoBand, thresholdNote),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: w.supportTitle, subtitle: [w.supportSubtitle, ...(thresholdNote ? [thresholdNote] : [])] },
+      title: { text: w.supportTitle, subtitle: [bands ? w.supportSubtitle : w.supportSubtitleNoBand, ...(thresholdNote ? [thresholdNote] : [])] },
       width: WIDTH,
       height: HEIGHT,
       config: CONFIG,

@@ -278,10 +278,13 @@ const CHARTS = {
   thresholdLabel: { en: (p) => `Support threshold ${p}`, nl: (p) => `Draagvlakdrempel ${p}` },
   thresholdsDashed: { en: 'Dashed lines: each point’s support threshold, in its colour.', nl: 'Streeplijnen: de draagvlakdrempel van elk punt, in zijn kleur.' },
   supportCaption: {
-    en: (note) => `The line is the typical (median) initiative: the share of its neighbourhood's households that have committed. Half of all initiatives lie inside the shaded band. ${note} An initiative becomes viable when it crosses the threshold.`,
-    nl: (note) => `De lijn is het typische (mediane) initiatief: het aandeel huishoudens in zijn buurt dat meedoet. De helft van alle initiatieven ligt binnen de gekleurde band. ${note} Een initiatief wordt levensvatbaar als het de drempel passeert.`,
+    en: (band, note) => `The line is the typical (median) initiative: the share of its neighbourhood's households that have committed. ${band} ${note} An initiative becomes viable when it crosses the threshold.`,
+    nl: (band, note) => `De lijn is het typische (mediane) initiatief: het aandeel huishoudens in zijn buurt dat meedoet. ${band} ${note} Een initiatief wordt levensvatbaar als het de drempel passeert.`,
   },
+  supportBand: { en: 'Half of all initiatives lie inside the shaded band.', nl: 'De helft van alle initiatieven ligt binnen de gekleurde band.' },
+  supportNoBand: { en: 'With this many lines the bands that hold the middle half of the initiatives are left out: they would hide each other.', nl: 'Bij zoveel lijnen zijn de banden met de middelste helft van de initiatieven weggelaten: ze zouden elkaar verbergen.' },
   supportSubtitle: { en: 'Median initiative; shaded: the middle half of initiatives.', nl: 'Mediaan initiatief; gekleurd: de middelste helft van de initiatieven.' },
+  supportSubtitleNoBand: { en: 'Median initiative (with this many lines, without the middle half).', nl: 'Mediaan initiatief (bij zoveel lijnen zonder de middelste helft).' },
   // trust, cohesion, drive
   worldTitle: { en: 'Trust, cohesion and drive over time', nl: 'Vertrouwen, samenhang en drijfveer door de tijd' },
   averageLevel: { en: 'Average level (0–1)', nl: 'Gemiddeld niveau (0–1)' },

@@ -10,6 +10,7 @@ import { words } from '../../src/charts/words.js';
 import { buildExploreReport } from '../../src/charts/exploreReport.js';
 import { buildReport, chartContext, chartsFor } from '../../src/charts/report.js';
 import { PNG_MAX_SIDE, PNG_SCALE } from '../../src/charts/theme.js';
+import { MAX_BANDS } from '../../src/charts/context.js';
 import { comparisonResults, sweepResults, syntheticResults } from '../analysis/fixtures.js';
 import { expectTextsApart, overlaps, renderScene } from './scenegraph.js';
 
@@ -188,6 +189,22 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
       }
     }
     expect(charts).toBeGreaterThan(20);
+  });
+
+  test('past MAX_BANDS points the reach curve and the support chart draw their lines without the shaded bands, which would hide each other, and say so', async () => {
+    const eight = Array.from({ length: 8 }, (_, i) => ({ label: `p${i}`, values: { 'strategy.steering': i / 8 }, hazard: 0.004 + 0.002 * i }));
+    const areas = (c: Chart) => (c.spec as unknown as { layer: { mark: { type: string } }[] }).layer.filter((l) => l.mark.type === 'area').length;
+    for (const [results, banded] of [[await comparisonResults(), true], [await syntheticResults({ points: eight, varied: ['strategy.steering'], replicates: 2 }), false]] as const) {
+      expect(results.points.length <= MAX_BANDS).toBe(banded);
+      const charts = chartsFor(chartContext(results));
+      for (const name of ['reach-curve', 'support']) {
+        const chart = charts.find((c) => c.name === name)!;
+        expect(areas(chart), `${name} with ${results.points.length} points`).toBe(banded ? 1 : 0);
+      }
+      const support = charts.find((c) => c.name === 'support')!;
+      expect(support.caption.includes('Half of all initiatives lie inside the shaded band.')).toBe(banded);
+      expect(support.caption.includes('the bands that hold the middle half of the initiatives are left out')).toBe(!banded);
+    }
   });
 
   test('an error in Vega’s dataflow is an error, not a chart drawn without its data (Vega only logs it)', async () => {

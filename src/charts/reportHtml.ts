@@ -54,12 +54,20 @@ function pointsTable(input: ReportInput, w: Words): string {
   const { results, summaries, labels, groupTitle } = input;
   // a varied column that only repeats each point's label (e.g. the compared strategy) is left out
   const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
+  // a point of a plain sweep is named by its swept values ("steering=0.5 participation=0.2"); where
+  // the columns of those values show every one of them as the name writes it, the name's column is
+  // left out (not when the columns round what the name writes, as a Latin hypercube's values)
+  const restated = (label: string | undefined, values: Record<string, string>) => {
+    const parts = (label ?? '').split(' ');
+    return parts.length === varied.length && parts.every((part, i) => part.slice(part.indexOf('=') + 1) === shownValue(values[varied[i]]));
+  };
+  const named = varied.length === 0 || !summaries.every((s) => restated(labels.get(s.point.index), s.point.values));
   const head = [
-    groupTitle, ...varied.map((v) => parameterTitle(v, w.lang)), w.runs, w.initiatives, w.reachedByWeekInterval(results.horizon),
+    ...(named ? [groupTitle] : []), ...varied.map((v) => parameterTitle(v, w.lang)), w.runs, w.initiatives, w.reachedByWeekInterval(results.horizon),
     w.meanReachWeekNever(results.horizon), w.formalised, w.coherentSuccessAt(alignedAtText(summaries, w)), w.finalTrust, w.whoJoins,
   ];
   const rows = summaries.map((s) => [
-    `<td>${esc(labels.get(s.point.index))}</td>`,
+    ...(named ? [`<td>${esc(labels.get(s.point.index))}</td>`] : []),
     ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v], w))}</td>`),
     `<td class="num">${s.runs}</td>`,
     `<td class="num">${s.initiatives}</td>`,

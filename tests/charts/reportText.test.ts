@@ -139,6 +139,27 @@ describe('the visible text of report.html', () => {
     expect(seen.body).not.toMatch(/\d %/);
   });
 
+  test('a grid sweep: each point is a row of its swept values, without a column of names that only spell them out again', async () => {
+    const scenario = parseScenario(
+      `name: grid
+replications: 2
+population: {neighbourhoods: 4}
+sweep:
+  parameters:
+    strategy.steering: [0, 0.5]
+    strategy.participation: [0.2, 0.8]
+`,
+      'grid.yaml',
+      { set: SMALL },
+    );
+    const results = await run(scenario);
+    const seen = await read(browser, results.dir);
+    expect(seen.pointHeads.slice(0, 3)).toEqual(['Steering (0–1)', 'Participation (0–1)', 'Runs']);
+    expect(seen.points.map((r) => r.slice(0, 2))).toEqual([['0', '0.2'], ['0', '0.8'], ['0.5', '0.2'], ['0.5', '0.8']]);
+    // the names stay where the charts and the opening use them
+    expect(seen.opening).toMatch(/“steering=0(\.5)? participation=0\.[28]”/);
+  });
+
   test('a Latin hypercube: values rounded, no point called best when its interval overlaps another’s', async () => {
     const scenario = parseScenario(
       `name: lhs
@@ -159,6 +180,9 @@ sweep:
     // Parameter values to three significant digits on the page; every digit in summary.csv.
     const steering = seen.pointHeads.indexOf('Steering (0–1)');
     expect(steering).toBeGreaterThan(0);
+    // the points' names stay: they write four digits of what the columns round to three
+    expect(seen.pointHeads[0]).toBe('Setting');
+    expect(seen.points[0]![0]).toMatch(/^steering=[\d.]+ participation=[\d.]+$/);
     for (const row of seen.points) expect(row[steering]).toBe(String(Number(Number(row[steering]).toPrecision(3))));
     expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8')).toMatch(/,0\.\d{8,},/);
 

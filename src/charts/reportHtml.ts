@@ -145,7 +145,7 @@ export function manifestSection(manifest: Manifest, w: Words = words()): string 
     [w.mFinished, pick('execution.finishedAt', 'finishedAt', 'finished')],
     [w.mWorkers, pick('execution.workers')],
     [w.mNode, pick('execution.node', 'node', 'nodeVersion')],
-    [w.mComplete, pick('complete')],
+    [w.mComplete, typeof at('complete') === 'boolean' ? (at('complete') ? w.mYes : w.mNo) : pick('complete')],
   ];
   // The report's own files are listed by the report step itself: left out, so a rebuilt report reads the same.
   const { reportFiles: _own, ...rest }: Record<string, unknown> = { ...manifest };

@@ -74,6 +74,8 @@ const PAGE = {
   mWorkers: { en: 'Workers', nl: 'Rekenthreads' },
   mNode: { en: 'Node', nl: 'Node' },
   mComplete: { en: 'Complete', nl: 'Volledig' },
+  mYes: { en: 'yes', nl: 'ja' },
+  mNo: { en: 'no: some runs are missing', nl: 'nee: er ontbreken runs' },
 } satisfies Record<string, Entry>;
 
 /** What a point is called, and numbers in words. */

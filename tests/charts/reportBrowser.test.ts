@@ -67,6 +67,8 @@ describe('report.html in headless Chromium', () => {
     if (m.gitCommit) expect(seen.body).toContain(m.gitCommit.slice(0, 7));
     expect(seen.body).toMatch(new RegExp(`Scenario hash \\(SHA-256\\)\\s+${m.scenario.hash.slice(0, 12)}`));
     expect(seen.body).toMatch(new RegExp(`Started\\s+${m.execution.startedAt.replace(/\./g, '\\.')}`));
+    // whether the folder is whole, in words
+    expect(seen.body).toMatch(/Complete\s+yes\n/);
   });
 
   test('a sweep report shows its heatmaps and the varied values', async () => {

@@ -1,7 +1,7 @@
 import { cell, isNumericParameter } from '../analysis/results.js';
 import type { Chart, SharedEncoding } from './chart.js';
 import type { ChartContext } from './context.js';
-import { INK, inkOn } from './ink.js';
+import { INK, inked } from './ink.js';
 import { CONFIG, parameterTitle, percent } from './theme.js';
 import { decimal, words } from './words.js';
 
@@ -59,8 +59,6 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
     return { x: cell(s.point.values[px]), y: cell(s.point.values[py]), value: v, text: opts.text(v), label: ctx.labels.get(s.point.index) };
   });
   const domain = colourDomain(values.map((v) => v.value));
-  // black numbers on light cells, white on dark ones
-  const inked = values.map((v) => ({ ...v, ink: v.value === null ? '#000' : inkOn('blues', v.value, domain, opts.reverse) }));
   // the grid's values are the points' own (ordinal, so Vega's number locale does not reach them): in Dutch with a decimal comma
   const labels = ctx.w.lang === 'en' ? {} : { labelExpr: `replace(datum.label, '.', '${decimal('.', ctx.w.lang)}')` };
   const xy: SharedEncoding = {
@@ -77,7 +75,8 @@ function heatmap(ctx: ChartContext, pair: [string, string], opts: PairChartOptio
       config: { ...CONFIG, axis: { ...CONFIG.axis, grid: false } },
       width: { step: Math.max(48, Math.min(110, 560 / new Set(values.map((v) => v.x)).size)) },
       height: { step: Math.max(36, Math.min(70, 360 / new Set(values.map((v) => v.y)).size)) },
-      data: { values: inked },
+      // black numbers on light cells, white on dark ones
+      data: { values: inked(values, (v) => v.value, 'blues', domain, opts.reverse) },
       encoding: xy,
       layer: [
         { transform: [{ filter: 'datum.value == null' }], mark: { type: 'rect', color: '#d9d9d9' } },

@@ -27,5 +27,13 @@ export function inkOn(scheme: string, value: number, domain: readonly [number, n
   return contrast(cell, 0) >= contrast(cell, 1) ? '#000' : '#fff';
 }
 
-/** The text colour of a mark whose data carry their `ink` (from inkOn). */
+/** Rows with the `ink` of the number each writes on its cell (inkOn; black where it has no value), for a text mark coloured by INK. */
+export function inked<T>(rows: readonly T[], value: (row: T) => number | null, scheme: string, domain: readonly [number, number], reverse = false): (T & { ink: string })[] {
+  return rows.map((row) => {
+    const v = value(row);
+    return { ...row, ink: v === null ? '#000' : inkOn(scheme, v, domain, reverse) };
+  });
+}
+
+/** The text colour of a mark over rows that carry their `ink` (inked). */
 export const INK = { condition: { test: "datum.ink === '#fff'", value: '#fff' }, value: '#000' };

@@ -25,7 +25,7 @@ export interface ReportInput {
 /**
  * The report's style. A table keeps to the text's column while its columns fit there with their
  * headings wrapped; one that cannot grows into the right margin, up to the window's edge, and only
- * past that scrolls (the default report's table of points needs 1 030–1 130 px, English to Dutch).
+ * past that scrolls (the default report's table of points needs 1 000 px in English, 1 100 in Dutch).
  */
 export const STYLE = `
 body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#1a1a1a;max-width:1000px;margin:2rem auto;padding:0 1.2rem;line-height:1.5}

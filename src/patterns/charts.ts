@@ -1,6 +1,6 @@
 import type { Chart, Layer, PositionDef, VegaLiteSpec, View } from '../charts/chart.js';
 import { colourDomain } from '../charts/heatmapCharts.js';
-import { INK, inkOn } from '../charts/ink.js';
+import { INK, inked } from '../charts/ink.js';
 import { CONFIG, HEIGHT, PALETTE, WIDTH } from '../charts/theme.js';
 
 /** Lines of a value by week, one per group, with an optional marked week (an intervention). */
@@ -80,13 +80,12 @@ export function steeringChart(o: {
   const y: PositionDef = { field: 'participation', type: 'ordinal', title: 'Participation (0–1)', sort: 'descending' };
   const panel = (field: 'coherent' | 'median', title: string, scheme: 'greens' | 'blues', format: string, reverse: boolean): View => {
     const domain = colourDomain(o.cells.map((c) => c[field]));
-    // black numbers on light cells, white on dark ones
-    const values = o.cells.map((c) => ({ ...c, ink: c[field] === null ? '#000' : inkOn(scheme, c[field], domain, reverse) }));
     return {
       width: 400,
       height: 180,
       title,
-      data: { values },
+      // black numbers on light cells, white on dark ones
+      data: { values: inked(o.cells, (c) => c[field], scheme, domain, reverse) },
       layer: [
         { mark: { type: 'rect' }, encoding: { x, y, color: { field, type: 'quantitative', title: null, scale: { scheme, reverse, domain, nice: false, zero: false }, legend: { orient: 'bottom', gradientLength: 200 } } } },
         {

@@ -2,8 +2,7 @@ import type { ExploreAnalysis } from '../explore/analyse.js';
 import * as vega from 'vega';
 import type { Chart, ColorDef, PositionDef, View } from './chart.js';
 import { placeLabels } from './labelPlacement.js';
-import { dejaVuWidth } from './textWidth.js';
-import { CONFIG, DOT_PADDING, humanise, PALETTE } from './theme.js';
+import { CONFIG, DOT_PADDING, humanise, PALETTE, wrapText } from './theme.js';
 import { parameterLabel } from './labels.js';
 import { words, type Words } from './words.js';
 
@@ -102,22 +101,12 @@ const MORRIS = { width: 340, height: 250, fontSize: 10, dotArea: 70 };
 /** The end of a quantity's axis from 0: its largest value rounded up to a round number, as Vega's `nice` would. */
 const niceEnd = (max: number) => (max > 0 ? (vega.scale('linear')().domain([0, max]).nice(5).domain() as number[])[1] : 1);
 
-/** Lines of at most `width` pixels, words kept whole. */
-function wrapped(text: string, width: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && dejaVuWidth(`${lines[last]} ${word}`, fontSize) <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /**
  * One outcome's panel of the Morris chart: μ* against σ from 0, each factor's name beside its dot or
  * tied to it by a thin line, where it runs into no other name, dot or line (placeLabels, the most
- * influential first), the factors left without a name listed under the panel's title. The axes keep DOT_PADDING pixels to the outermost
- * dots; the names are placed in pixels, so the scales are fixed here, not left to Vega.
+ * influential first), the factors left without a name listed under the panel's title. The axes keep
+ * DOT_PADDING pixels to the outermost dots; the names are placed in pixels, so the scales are fixed
+ * here, not left to Vega.
  */
 function morrisPanel(outcome: string, rows: { factor: string; short: string; kind: string; mu_star: number; sigma: number }[], w: Words): View {
   const { width, height, fontSize } = MORRIS;
@@ -144,7 +133,7 @@ function morrisPanel(outcome: string, rows: { factor: string; short: string; kin
   const x = { type: 'quantitative', title: 'μ*', scale: scale(xEnd, width), axis: { tickCount: 5 } } as const;
   const y = { type: 'quantitative', title: 'σ', scale: scale(yEnd, height), axis: { tickCount: 5 } } as const;
   return {
-    title: { text: outcome, subtitle: unnamed.length > 0 ? wrapped(w.morrisUnnamed(unnamed.join(', ')), width + 40, 11) : undefined, fontSize: 13, subtitleFontSize: 11 },
+    title: { text: outcome, subtitle: unnamed.length > 0 ? wrapText(w.morrisUnnamed(unnamed.join(', ')), width + 40, 11) : undefined, fontSize: 13, subtitleFontSize: 11 },
     width,
     height,
     layer: [

@@ -233,10 +233,19 @@ export const PATTERNS: PatternDef[] = [
     },
     chart(plan, runs, effects) {
       const data = plan.points.flatMap((p, i) => meanTrustByWeek(runs[i], 1).filter(weekly).map((s) => ({ group: p.label, week: s.week, value: s.trust })));
+      // a run whose trust is not back by the horizon counts its recovery at the horizon: then the
+      // weeks are a lower bound, and where no run is back they are only the weeks that were left
+      const broken = runs[pointIndex(plan, { plan: 'broken promise' })];
+      const horizon = broken[0].horizon;
+      const notBack = broken.filter((r) => recoveryWeeks(r, TRUST_WEEK) === horizon - TRUST_WEEK + 1 && trustAt(r, horizon) < trustAt(r, TRUST_WEEK - 1)).length;
+      const recovery =
+        notBack === broken.length
+          ? `by week ${horizon} trust is back at its level before the promise in none of the ${broken.length} runs`
+          : `recovery takes ${label(effects[1])} weeks longer than the loss${notBack > 0 ? ` (at least: ${notBack} of ${broken.length} runs not back by week ${horizon})` : ''}`;
       return linesChart({
         name: 'trust-asymmetry',
         title: 'A broken promise against a good evening',
-        subtitle: `Loss minus gain in week ${TRUST_WEEK}: ${label(effects[0])}; recovery takes ${label(effects[1])} weeks longer than the loss.`,
+        subtitle: `Loss minus gain in week ${TRUST_WEEK}: ${label(effects[0])}; ${recovery}.`,
         caption: `Mean trust in government by week after a broken promise or a neighbourhood evening in week ${TRUST_WEEK}, against doing nothing, on the same neighbourhoods.`,
         data,
         groupTitle: 'Plan',

@@ -25,10 +25,10 @@ const byId = (id: string): PatternDef => {
 async function check(id: string, replications: number) {
   const def = byId(id);
   const plan = patternPlan(def, DIR, { replications, keepOnly: true });
-  const { effects, holds } = await measurePattern(def, plan, 0);
+  const { effects, holds, runs } = await measurePattern(def, plan, 0);
   for (const e of effects.filter((x) => x.primary)) expect(e.lo, `${id}: ${e.comparison}, ${e.outcome}`).toBeGreaterThan(0);
   expect(holds).toBe(true);
-  return effects;
+  return { effects, chart: def.chart(plan, runs, effects) };
 }
 
 describe('patterns of cooperative programme management at the defaults', () => {
@@ -63,7 +63,12 @@ describe('patterns of cooperative programme management at the defaults', () => {
   // Reference (n = 40): loss − gain 0.144, sd 0.0036; recovery − loss 104 weeks, censored in every
   // replicate (sd 0). n = 6: z ≈ 98 for the first, and the second is the horizon in every run.
   it('a broken promise costs more trust than a good evening gives, and recovery takes longer than the loss', async () => {
-    await check('trust-asymmetry', 6);
+    const { effects, chart } = await check('trust-asymmetry', 6);
+    // recovery is censored in every run: the chart says no run recovered, not "takes 104 weeks"
+    expect(effects[1]!.effect).toBe(104);
+    const subtitle = (chart.spec as { title: { subtitle: string } }).title.subtitle;
+    expect(subtitle).toContain('by week 156 trust is back at its level before the promise in none of the 6 runs');
+    expect(subtitle).not.toMatch(/recovery takes/);
   });
 
   // Reference (n = 60): 1 − 3 parties 7.1 weeks, SE 0.92 → sd 7.1; 8 − 3 parties 7.1 weeks, SE 1.08 →

@@ -68,6 +68,23 @@ export function actionLabel(action: string, lang: Lang): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
+/**
+ * The strategy presets (a scenario's `compare: [classic, cooperative, …]`) as a Dutch reader calls
+ * them; the data files keep the presets' own names.
+ */
+export const PRESET_LABELS = {
+  classic: { en: 'classic', nl: 'klassiek' },
+  cooperative: { en: 'cooperative', nl: 'coöperatief' },
+  'laissez-faire': { en: 'laissez-faire', nl: 'laissez-faire' },
+  'network-steering': { en: 'network-steering', nl: 'netwerksturing' },
+  'process-management': { en: 'process-management', nl: 'procesmanagement' },
+} satisfies Record<string, Entry>;
+
+/** A compared strategy's name for the reader: a preset's name in the reader's language, any other name as the scenario gives it. */
+export function strategyLabel(name: string, lang: Lang): string {
+  return Object.hasOwn(PRESET_LABELS, name) ? PRESET_LABELS[name as keyof typeof PRESET_LABELS][lang] : name;
+}
+
 /** The metrics of the weekly series, for people. */
 export const METRIC_LABELS = {
   trust_gov: { en: 'Trust in government', nl: 'Vertrouwen in de overheid' },

@@ -20,6 +20,7 @@ import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { reportHtml, scenarioWords } from './reportHtml.js';
+import { strategyLabel } from './labels.js';
 import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
@@ -34,12 +35,17 @@ export function groupTitle(results: ResultSet, w: Words = words()): string {
   return results.points.length > 1 ? w.groupPoint : w.groupScenario;
 }
 
-/** Legend labels, one per point; a label used twice gets its point number; a lone point, named after its scenario, the scenario's name in the reader's language. */
+/**
+ * Legend labels, one per point; a label used twice gets its point number; a lone point, named after
+ * its scenario, the scenario's name in the reader's language; a compared preset ("classic …") its
+ * name in the reader's language.
+ */
 export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  const own = (label: string) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : label);
-  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label), w)]));
+  const strategy = (label: string, name: string | undefined) => (name !== undefined && label.startsWith(name) ? strategyLabel(name, w.lang) + label.slice(name.length) : label);
+  const own = (label: string, name: string | undefined) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : strategy(label, name));
+  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values.strategy), w)]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */

@@ -3,7 +3,7 @@
  * one language is a type error, so switching language never leaves a label behind. The words the
  * studio shares with the report (parameters, interventions, the glossary) live in src/charts/words.ts.
  */
-import { ACTION_LABELS, PARAMETER_LABELS } from '../charts/labels.js';
+import { ACTION_LABELS, PARAMETER_LABELS, PRESET_LABELS } from '../charts/labels.js';
 import { GLOSSARY, type Lang } from '../charts/words.js';
 
 export { LANGS, type Lang } from '../charts/words.js';
@@ -80,11 +80,12 @@ const VALUES = {
   equal: { en: 'equal', nl: 'gelijk' },
   'most-promising': { en: 'most promising first', nl: 'kansrijkste eerst' },
   'most-lagging': { en: 'most lagging first', nl: 'achterblijvers eerst' },
-  classic: { en: 'classic', nl: 'klassiek' },
-  cooperative: { en: 'cooperative', nl: 'coöperatief' },
-  'laissez-faire': { en: 'laissez-faire', nl: 'laissez-faire (loslaten)' },
-  'network-steering': { en: 'network steering', nl: 'netwerksturing' },
-  'process-management': { en: 'process management (adapts)', nl: 'procesmanagement (past zich aan)' },
+  // the presets by the names the report gives them, some with a word of what they do
+  classic: PRESET_LABELS.classic,
+  cooperative: PRESET_LABELS.cooperative,
+  'laissez-faire': { en: 'laissez-faire', nl: `${PRESET_LABELS['laissez-faire'].nl} (loslaten)` },
+  'network-steering': { en: 'network steering', nl: PRESET_LABELS['network-steering'].nl },
+  'process-management': { en: 'process management (adapts)', nl: `${PRESET_LABELS['process-management'].nl} (past zich aan)` },
 } satisfies Record<string, Entry>;
 
 /** The metrics on the charts, by series.csv name. */

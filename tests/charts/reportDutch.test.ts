@@ -239,6 +239,24 @@ population: {households: 30}
     expect(await seen('nl')).toEqual({ heading: 'Leest dit in het Nederlands?', lead: 'Scenario <strong>eenling</strong> — Eén punt, in het Nederlands verteld.', title: 'eenling — draagvlak-rapport', firstCell: 'eenling' });
   });
 
+  test('compared presets by their Dutch names in the Dutch report (klassiek, coöperatief), by their own in the English one and in the data files', async () => {
+    const results = await run(`name: presets
+horizon: 40
+replications: 2
+population: {households: 30}
+compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire}]
+`);
+    const seen = async (lang: 'en' | 'nl') => {
+      await buildReport(results, { png: false, lang });
+      const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
+      const legend = readFileSync(join(results.dir, 'charts', 'reach-curve.vl.json'), 'utf8');
+      return { cells: [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].slice(0, 3).map((m) => m[1]), legend: ['classic', 'klassiek', 'coöperatief'].filter((n) => legend.includes(`"${n}"`)) };
+    };
+    expect(await seen('en')).toEqual({ cells: ['classic', 'cooperative', 'laissez-faire'], legend: ['classic'] });
+    expect(await seen('nl')).toEqual({ cells: ['klassiek', 'coöperatief', 'laissez-faire'], legend: ['klassiek', 'coöperatief'] });
+    expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8')).toContain('classic');
+  });
+
   test("the catalogue's English outcome titles are the analysis's own", () => {
     for (const name of ['reached_by_30', 'rmst', 'median_reach', 'coherent_success', 'trust_final']) expect(outcomeTitle(name, 40)).toBe(outcomeDefinition(name, 40)!.title);
   });

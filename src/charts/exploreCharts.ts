@@ -3,7 +3,7 @@ import * as vega from 'vega';
 import type { Chart, ColorDef, PositionDef, View } from './chart.js';
 import { placeLabels } from './labelPlacement.js';
 import { CONFIG, DOT_PADDING, humanise, PALETTE, wrapText } from './theme.js';
-import { parameterLabel } from './labels.js';
+import { groupLabel, parameterLabel } from './labels.js';
 import { words, type Words } from './words.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -18,7 +18,7 @@ const parameterName = (path: string, w: Words) => (w.lang === 'en' ? humanise(pa
 /**
  * "strategy.steering" → "Steering (strategy)"; an intervention setting, "interventions.evening.at"
  * → "Week it fires (interventions.evening)", "interventions[1].set.strategy.serving" →
- * "Serving set (interventions[1])".
+ * "Serving set (interventions[1])". In Dutch the group too: "Sturing (strategie)".
  */
 export function factorTitle(path: string, w: Words = words()): string {
   const setting = /^(interventions.*?)\.(at|from|for|size|when\.above|when\.below|set\.(.+))$/.exec(path);
@@ -27,7 +27,7 @@ export function factorTitle(path: string, w: Words = words()): string {
     return `${named[setting[2]] ?? w.settingSet(parameterName(setting[3], w))} (${setting[1]})`;
   }
   const dot = path.lastIndexOf('.');
-  return `${parameterName(path, w)} (${path.slice(0, dot)})`;
+  return `${parameterName(path, w)} (${groupLabel(path.slice(0, dot), w.lang)})`;
 }
 
 /** A factor's kind in words: lever or uncertainty. */

@@ -68,6 +68,27 @@ export function actionLabel(action: string, lang: Lang): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
+/** The parameters' groups, the first part of their paths, for people: the explore report names a factor "Threshold (residents)". */
+export const GROUP_LABELS = {
+  population: { en: 'population', nl: 'bevolking' },
+  network: { en: 'network', nl: 'netwerk' },
+  residents: { en: 'residents', nl: 'bewoners' },
+  officials: { en: 'officials', nl: 'ambtenaren' },
+  strategy: { en: 'strategy', nl: 'strategie' },
+  initiative: { en: 'initiative', nl: 'initiatief' },
+  leadership: { en: 'leadership', nl: 'leiderschap' },
+  parties: { en: 'parties', nl: 'partijen' },
+  commitment: { en: 'commitment', nl: 'meedoen' },
+  rates: { en: 'rates', nl: 'snelheden' },
+  environment: { en: 'environment', nl: 'omgeving' },
+  mechanisms: { en: 'mechanisms', nl: 'mechanismen' },
+} satisfies Record<string, Entry>;
+
+/** A parameter group's name in the reader's language; a path that is not a group, as written. */
+export function groupLabel(group: string, lang: Lang): string {
+  return Object.hasOwn(GROUP_LABELS, group) ? GROUP_LABELS[group as keyof typeof GROUP_LABELS][lang] : group;
+}
+
 /**
  * The strategy presets (a scenario's `compare: [classic, cooperative, …]`) as a Dutch reader calls
  * them; the data files keep the presets' own names.

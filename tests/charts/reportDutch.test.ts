@@ -306,6 +306,9 @@ compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire}]
     expect(dutch.lang).toBe('nl');
     expect(ENGLISH.filter(({ part }) => shows(dutch.text, part))).toEqual([]);
     for (const entry of glossaryEntries('nl')) expect(dutch.text).toContain(entry.split(' — ')[1]);
+    // a factor's group in Dutch too: "Sturing (strategie)", not "(strategy)"
+    expect(dutch.text).toContain('(strategie');
+    expect(dutch.text).not.toMatch(/\((strategy|residents|environment|officials|rates)[;)]/);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain(`<h2>${words('nl').whatExplored}</h2>`);
     expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(name === 'morris' ? 4 : 2);

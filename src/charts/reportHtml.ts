@@ -25,7 +25,7 @@ export interface ReportInput {
 /**
  * The report's style. A table keeps to the text's column while its columns fit there with their
  * headings wrapped; one that cannot grows into the right margin, up to the window's edge, and only
- * past that scrolls (the default report's table of points needs 1 000 px in English, 1 100 in Dutch).
+ * past that scrolls (the steering sweep's table of points needs 1 035 px in Dutch).
  */
 export const STYLE = `
 body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#1a1a1a;max-width:1000px;margin:2rem auto;padding:0 1.2rem;line-height:1.5}
@@ -62,15 +62,16 @@ function pointsTable(input: ReportInput, w: Words): string {
     return parts.length === varied.length && parts.every((part, i) => part.slice(part.indexOf('=') + 1) === shownValue(values[varied[i]]));
   };
   const named = varied.length === 0 || !summaries.every((s) => restated(labels.get(s.point.index), s.point.values));
+  // runs and initiatives the same in every row (a whole folder) are said once, under the table
+  const counts = new Set(summaries.map((s) => `${s.runs} ${s.initiatives}`)).size > 1;
   const head = [
-    ...(named ? [groupTitle] : []), ...varied.map((v) => parameterTitle(v, w.lang)), w.runs, w.initiatives, w.reachedByWeekInterval(results.horizon),
+    ...(named ? [groupTitle] : []), ...varied.map((v) => parameterTitle(v, w.lang)), ...(counts ? [w.runs, w.initiatives] : []), w.reachedByWeekInterval(results.horizon),
     w.meanReachWeekNever(results.horizon), w.formalised, w.coherentSuccessAt(alignedAtText(summaries, w)), w.finalTrust, w.whoJoins,
   ];
   const rows = summaries.map((s) => [
     ...(named ? [`<td>${esc(labels.get(s.point.index))}</td>`] : []),
     ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v], w))}</td>`),
-    `<td class="num">${s.runs}</td>`,
-    `<td class="num">${s.initiatives}</td>`,
+    ...(counts ? [`<td class="num">${s.runs}</td>`, `<td class="num">${s.initiatives}</td>`] : []),
     `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
     `<td class="num">${esc(meanWeekCell(s, w))}</td>`,
     `<td class="num">${Number.isFinite(s.formalisedShare) ? percent(s.formalisedShare) : ''}</td>`,
@@ -78,7 +79,8 @@ function pointsTable(input: ReportInput, w: Words): string {
     `<td class="num">${s.trustGovFinal === null ? '' : decimal(s.trustGovFinal.toFixed(2), w.lang)}</td>`,
     `<td class="num">${s.participationDissimilarity === null ? '' : decimal(s.participationDissimilarity.toFixed(3), w.lang)}</td>`,
   ].join(''));
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
+  const once = counts || summaries.length === 0 ? '' : `\n<p class="note">${esc(w.eachRow(summaries[0].runs, summaries[0].initiatives))}</p>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>${once}`;
 }
 
 /**

@@ -9,6 +9,9 @@ import { decimal, type Entry, type Lang, type Part } from './language.js';
 
 export { decimal, langProblem, LANGS, parseLang, VEGA_LOCALE, type Lang } from './language.js';
 
+/** A count with its noun, one or many: "1 replication", "3 replications". */
+const counted = (n: Part, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;
+
 /** The report's page, its tables and its provenance. */
 const PAGE = {
   resultsName: { en: 'draagvlak results', nl: 'draagvlak-resultaten' },
@@ -28,6 +31,10 @@ const PAGE = {
   // the table of points
   runs: { en: 'Runs', nl: 'Runs' },
   initiatives: { en: 'Initiatives', nl: 'Initiatieven' },
+  eachRow: {
+    en: (runs, initiatives) => `Each row: ${counted(runs, 'run', 'runs')}, ${counted(initiatives, 'initiative', 'initiatives')} in all.`,
+    nl: (runs, initiatives) => `Elke rij: ${counted(runs, 'run', 'runs')}, ${counted(initiatives, 'initiatief', 'initiatieven')} in totaal.`,
+  },
   reachedByWeekInterval: { en: (h) => `Reached by week ${h} (95 % interval)`, nl: (h) => `Drempel gehaald t/m week ${h} (95 %-interval)` },
   meanReachWeekNever: { en: (h) => `Mean reach week (95 % interval; never = ${h})`, nl: (h) => `Gemiddelde drempelweek (95 %-interval; nooit = ${h})` },
   formalised: { en: 'Formalised', nl: 'Geformaliseerd' },
@@ -240,9 +247,6 @@ const PLANS = {
 } satisfies Record<string, Entry>;
 
 /** Chart titles, axes, legends and captions. */
-/** A count with its noun, one or many: "1 replication", "3 replications". */
-const counted = (n: Part, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;
-
 const CHARTS = {
   week: { en: 'Week', nl: 'Week' },
   shareAxis: { en: 'Share of initiatives (0–100 %)', nl: 'Aandeel initiatieven (0–100 %)' },

@@ -81,25 +81,37 @@ describe('report.html in headless Chromium', () => {
     expect(seen.body).toContain('Steering (0–1)');
   });
 
-  test('a table of points shows all its columns in a window 1 280 px wide, in English and in Dutch; one that fits the text keeps to it', async () => {
-    const results = await comparisonResults();
-    for (const lang of ['en', 'nl'] as const) {
+  test('the tables show all their columns in a common window, in English and in Dutch: one that fits the text keeps to it, a wider one grows into the margin', async () => {
+    const comparison = await comparisonResults();
+    // the sweep's names ("steering=0, participation=0") are not its values as the columns show
+    // them, so they keep their column, beside the two of the swept values
+    const sweep = await sweepResults();
+    const cases = [
+      { what: 'comparison in en', results: comparison, lang: 'en', columns: 7, window: 1280 },
+      { what: 'comparison in nl', results: comparison, lang: 'nl', columns: 7, window: 1280 },
+      { what: 'sweep in en', results: sweep, lang: 'en', columns: 9, window: 1280 },
+      // 1 171 px of table: whole from a window of 1 330 px on
+      { what: 'sweep in nl', results: sweep, lang: 'nl', columns: 9, window: 1440 },
+    ] as const;
+    let grown = 0;
+    for (const { what, results, lang, columns, window } of cases) {
       const { report } = await buildReport(results, { png: false, lang });
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: window, height: 900 } });
       await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
       const tables = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('table') as unknown as ArrayLike<HTMLTableElement>).map((t) => ({ columns: t.rows[0]!.cells.length, scroll: t.scrollWidth, shown: t.clientWidth, right: t.getBoundingClientRect().right, column: parseFloat(getComputedStyle(document.body).width) })),
+        Array.from(document.querySelectorAll('table') as unknown as ArrayLike<HTMLTableElement>).map((t) => ({
+          points: t.matches('#in-short + h2 + table'), columns: t.rows[0]!.cells.length, scroll: t.scrollWidth, shown: t.clientWidth, right: t.getBoundingClientRect().right, column: parseFloat(getComputedStyle(document.body).width),
+        })),
       );
       await page.close();
-      const points = tables[0]!;
-      // nine columns: in English they fit the text's column (1 000 px) with their headings wrapped,
-      // in Dutch they need more, and the table grows into the margin, yet stays inside the window
-      expect(points.columns, lang).toBe(9);
-      if (lang === 'nl') expect(points.shown).toBeGreaterThan(points.column);
-      expect(points.scroll, lang).toBeLessThanOrEqual(points.shown);
-      expect(points.right, lang).toBeLessThanOrEqual(1280);
-      for (const t of tables) expect(t.scroll, `${lang}: a table scrolls`).toBeLessThanOrEqual(t.shown);
+      const points = tables.find((t) => t.points)!;
+      expect(points.columns, what).toBe(columns);
+      if (points.shown > points.column) grown++;
+      expect(points.right, what).toBeLessThanOrEqual(window);
+      for (const t of tables) expect(t.scroll, `${what}: a table scrolls`).toBeLessThanOrEqual(t.shown);
     }
+    // some table needs more than the text's column (1 000 px), and gets it
+    expect(grown).toBeGreaterThan(0);
   });
 
   test('HTML in a scenario name, description, question or label is shown as text, never run', async () => {

@@ -154,7 +154,9 @@ sweep:
     );
     const results = await run(scenario);
     const seen = await read(browser, results.dir);
-    expect(seen.pointHeads.slice(0, 3)).toEqual(['Steering (0–1)', 'Participation (0–1)', 'Runs']);
+    expect(seen.pointHeads.slice(0, 3)).toEqual(['Steering (0–1)', 'Participation (0–1)', 'Reached by week 104 (95\u00a0% interval)']);
+    // the same runs and initiatives in every row: said once, under the table
+    expect(seen.body).toContain('Each row: 2 runs, 8 initiatives in all.');
     expect(seen.points.map((r) => r.slice(0, 2))).toEqual([['0', '0.2'], ['0', '0.8'], ['0.5', '0.2'], ['0.5', '0.8']]);
     // the names stay where the charts and the opening use them
     expect(seen.opening).toMatch(/“steering=0(\.5)? participation=0\.[28]”/);

@@ -1,6 +1,6 @@
 /**
- * The model's vocabulary for people, in English and Dutch: its parameters, their units, the
- * interventions' actions and the weekly metrics. The studio's levers and buttons and the report's
+ * The model's vocabulary for people, in English and Dutch: its parameters, their groups and units,
+ * the strategy presets, the interventions' actions and the weekly metrics. The studio's levers and buttons and the report's
  * axes, tables and sentences name them from here; the report's own sentences are in words.ts.
  */
 import type { Entry, Lang } from './language.js';

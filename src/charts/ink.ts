@@ -27,11 +27,11 @@ export function inkOn(scheme: string, value: number, domain: readonly [number, n
   return contrast(cell, 0) >= contrast(cell, 1) ? '#000' : '#fff';
 }
 
-/** Rows with the `ink` of the number each writes on its cell (inkOn; black where it has no value), for a text mark coloured by INK. */
+/** Rows with the `ink` of the number each writes on its cell (inkOn; black where it has no finite value), for a text mark coloured by INK. */
 export function inked<T>(rows: readonly T[], value: (row: T) => number | null, scheme: string, domain: readonly [number, number], reverse = false): (T & { ink: string })[] {
   return rows.map((row) => {
     const v = value(row);
-    return { ...row, ink: v === null ? '#000' : inkOn(scheme, v, domain, reverse) };
+    return { ...row, ink: v === null || !Number.isFinite(v) ? '#000' : inkOn(scheme, v, domain, reverse) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { scheme as vegaScheme } from 'vega';
 import { describe, expect, test } from 'vitest';
-import { contrast, inkOn, luminance } from '../../src/charts/ink.js';
+import { contrast, inked, inkOn, luminance } from '../../src/charts/ink.js';
 import { chartContext, chartsFor } from '../../src/charts/report.js';
 import { steeringChart } from '../../src/patterns/charts.js';
 import { syntheticResults } from '../analysis/fixtures.js';
@@ -34,6 +34,11 @@ describe('ink on coloured cells', () => {
         expect([...inks].sort()).toEqual(['#000', '#fff']);
       }
     }
+  });
+
+  test('a cell without a finite value gets black ink, and no error', () => {
+    const rows = inked([{ v: null }, { v: Number.NaN }, { v: 0 }, { v: 1 }], (r) => r.v, 'blues', [0, 1]);
+    expect(rows.map((r) => r.ink)).toEqual(['#000', '#000', '#000', '#fff']);
   });
 
   test('every number written on a heatmap cell stands out from its cell by a contrast of at least 4.5: a sweep and the steering pattern', async () => {

@@ -21,6 +21,7 @@ interface Probe {
   status(): string;
   chartMarks(): number[];
   chartTexts(): string[][];
+  exportText(): string;
 }
 declare const window: Window & { studio: Probe };
 
@@ -308,7 +309,7 @@ plans:
   test('stays responsive while the model runs: every input handled within 100 ms (Event Timing)', async () => {
     // 2 000 households a neighbourhood (the lever's end), so that the run outlasts the inputs: at 250
     // a quick machine ran all 5 200 weeks in the two seconds the inputs take, and stopped
-    await page.locator('[id="lever-population.households"]').fill('2000');
+    await setLever(page, 'population.households', '2000');
     await restart(page, 5200);
     expect(await page.evaluate(() => window.studio.exportText())).toMatch(/households: 2000\b/);
     await page.locator('#speed').fill('200'); // the slider's end: as fast as the machine allows

@@ -36,6 +36,11 @@ export const PARAMETER_LABELS = {
   'rates.peerInfluence': { en: 'Peer influence', nl: 'Invloed van buren' },
 } satisfies Record<string, Entry>;
 
+/** A key's words in `lang` from one of the tables below, or undefined when the table has no such key. */
+function lookup(table: Record<string, Record<Lang, string>>, key: string, lang: Lang): string | undefined {
+  return Object.hasOwn(table, key) ? table[key][lang] : undefined;
+}
+
 /** Units of registry parameters in Dutch (English uses the registry's own words). */
 const UNITS_NL: Record<string, string> = {
   neighbourhoods: 'buurten', 'households per neighbourhood': 'huishoudens per buurt', groups: 'groepen', 'standard deviation': 'standaardafwijking',
@@ -63,9 +68,8 @@ export const ACTION_LABELS = {
 
 /** An intervention's action in a report sentence: its name in English (as in the data files), its words in Dutch. */
 export function actionLabel(action: string, lang: Lang): string {
-  if (lang === 'en' || !Object.hasOwn(ACTION_LABELS, action)) return action;
-  const label = ACTION_LABELS[action as keyof typeof ACTION_LABELS][lang];
-  return label.charAt(0).toLowerCase() + label.slice(1);
+  const label = lang === 'en' ? undefined : lookup(ACTION_LABELS, action, lang);
+  return label === undefined ? action : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** The parameters' groups, the first part of their paths, for people: the explore report names a factor "Threshold (residents)". */
@@ -86,7 +90,7 @@ export const GROUP_LABELS = {
 
 /** A parameter group's name in the reader's language; a path that is not a group, as written. */
 export function groupLabel(group: string, lang: Lang): string {
-  return Object.hasOwn(GROUP_LABELS, group) ? GROUP_LABELS[group as keyof typeof GROUP_LABELS][lang] : group;
+  return lookup(GROUP_LABELS, group, lang) ?? group;
 }
 
 /**
@@ -103,7 +107,7 @@ export const PRESET_LABELS = {
 
 /** A compared strategy's name for the reader: a preset's name in the reader's language, any other name as the scenario gives it. */
 export function strategyLabel(name: string, lang: Lang): string {
-  return Object.hasOwn(PRESET_LABELS, name) ? PRESET_LABELS[name as keyof typeof PRESET_LABELS][lang] : name;
+  return lookup(PRESET_LABELS, name, lang) ?? name;
 }
 
 /** The metrics of the weekly series, for people. */
@@ -115,7 +119,7 @@ export const METRIC_LABELS = {
 
 /** A parameter's name for a reader in `lang`, or null when the catalogue has none. */
 export function parameterLabel(path: string, lang: Lang): string | null {
-  return Object.hasOwn(PARAMETER_LABELS, path) ? PARAMETER_LABELS[path as keyof typeof PARAMETER_LABELS][lang] : null;
+  return lookup(PARAMETER_LABELS, path, lang) ?? null;
 }
 
 /** A registry unit in Dutch, or the unit itself when it has no translation. */

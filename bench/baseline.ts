@@ -63,15 +63,21 @@ show('the same, from dist/src/ (not bundled)', 'modules');
 // The same commands split by thread within their own process (Linux's /proc): the worker that ran
 // the 60 runs against the whole command. Both meet the same machine at the same moment, so this
 // ratio does not carry the variation between two processes that the ratio to the bare loop does.
+// With one worker and runs as short as the baseline's, the runs go in the main thread (see
+// planExecutor): then no thread of the process ran them alone, and there is nothing to split.
 const split = (name: string, k: keyof typeof costs) => {
   const threads = costs[k].map((c) => c.threads);
   if (!threads.every((t) => t !== undefined)) return;
+  if (threads.some((t, i) => t.busiest < costs.bare[i].cpu / 2)) {
+    console.log(`  ${name.padEnd(40)}: the runs went in the main thread (${median(threads.map((t) => t.main)).toFixed(0)} ms), no worker to split off`);
+    return;
+  }
   const worker = threads.map((t) => t.busiest);
   const main = threads.map((t) => t.main);
   const r = costs[k].map((c, i) => c.cpu / worker[i]);
   console.log(`  ${name.padEnd(40)}: its worker thread ${median(worker).toFixed(0)} ms (${spread(worker)}), main thread ${median(main).toFixed(0)} ms (${spread(main)}); cpu / its worker ${median(r).toFixed(2)}× (${spread(r, 2)})`);
 };
-console.log('  within each command, by thread (the worker ran the runs: start-up, populations, runs):');
+console.log('  within each command, by thread (where a worker ran the runs: start-up, populations, runs):');
 split('draagvlak run baseline.yaml', 'full');
 split('draagvlak run baseline.yaml --no-png', 'noPng');
 split('draagvlak run baseline.yaml --no-report', 'noReport');

@@ -289,17 +289,29 @@ export function estimatedCost(ctx: RunContext, replications: number): number {
 export const IN_THREAD_BELOW = 500;
 
 /**
- * The executor for a plan: the warm worker threads, or — when `smallInThread` and the plan (of the
- * built model) is too small to pay for starting threads — a loop in this thread. Both give the same
- * runs, so the same bytes.
+ * With one worker thread asked for, runs estimated below this cost each (ms) go in the calling
+ * thread instead: one thread runs them no sooner than this one, and costs its start-up. The calling
+ * thread answers an interrupt between runs, so no later than about this long after it comes; longer
+ * runs keep their thread, which is stopped at once.
+ */
+export const ONE_THREAD_RUN_BELOW = 2000;
+
+/**
+ * The executor for a plan: the warm worker threads, or a loop in this thread when no warm thread
+ * waits and the plan is of the built model and either too small to pay for starting threads (with
+ * `smallInThread`) or asked of one thread with short runs. Both give the same runs, so the same bytes.
  */
 export function planExecutor(
   ctx: RunContext,
   replications: number,
   options: PoolOptions & { smallInThread?: boolean },
 ): { executor: Executor; inThread: boolean } {
+  const cost = estimatedCost(ctx, replications);
+  const runs = ctx.params.length * replications;
   const inThread =
-    options.smallInThread === true && options.modelModule === undefined && warm.size === 0 && estimatedCost(ctx, replications) < IN_THREAD_BELOW;
+    options.modelModule === undefined &&
+    warm.size === 0 &&
+    ((options.smallInThread === true && cost < IN_THREAD_BELOW) || (options.workers === 1 && cost / runs < ONE_THREAD_RUN_BELOW));
   return inThread
     ? { executor: inThreadExecutor(runModel, ctx, replications), inThread }
     : { executor: poolExecutor(ctx, replications, options), inThread };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/run/execute.js';
 import { readManifest } from '../../src/run/manifest.js';
-import { closeWarmThreads, defaultModelModule, estimatedCost, IN_THREAD_BELOW, threadsStarted, warmThreads } from '../../src/run/pool.js';
+import { closeWarmThreads, defaultModelModule, estimatedCost, IN_THREAD_BELOW, ONE_THREAD_RUN_BELOW, planExecutor, threadsStarted, warmThreads } from '../../src/run/pool.js';
 import { runContext } from '../../src/run/single.js';
 import type { ModelFn } from '../../src/run/single.js';
 import { fakeModel, fakePlan } from './fakeModel.js';
@@ -162,5 +162,30 @@ describe('warm worker threads', () => {
     expect(files(here)).toEqual(files(threads));
     expect(files(here)['runs.csv']!.split('\n').length).toBeGreaterThan(4);
     await closeWarmThreads();
+  });
+
+  it('asked for one thread, short runs go in this thread, with the bytes of the thread; long runs keep it', async () => {
+    await closeWarmThreads();
+    const plan = fakePlan(8, 40);
+    expect(estimatedCost(runContext(plan), 40)).toBeGreaterThan(IN_THREAD_BELOW);
+    const before = threadsStarted();
+    const here = tmp();
+    await executePlan(plan, { ...quiet, out: here, workers: 1 });
+    expect(threadsStarted()).toBe(before);
+    expect(readManifest(join(here, 'manifest.json'))!.execution.workers).toBe(1);
+    const thread = tmp();
+    await executePlan(plan, { ...quiet, out: thread, workers: 1, modelModule: defaultModelModule() });
+    expect(threadsStarted()).toBe(before + 1);
+    expect(files(here)).toEqual(files(thread));
+    expect(files(here)['runs.csv']!.split('\n').length).toBeGreaterThan(100);
+    await closeWarmThreads();
+    // a run of about 2 s or more (here of a million households a neighbourhood) keeps its thread, so
+    // that an interrupt stops it at once; more than one thread asked, the plan gets them
+    const large = runContext(plan);
+    large.params = large.params.map((p) => ({ ...p, population: { ...p.population, households: 1_000_000 } }));
+    expect(estimatedCost(large, 1)).toBeGreaterThan(ONE_THREAD_RUN_BELOW * large.params.length);
+    expect(planExecutor(large, 1, { workers: 1 }).inThread).toBe(false);
+    expect(planExecutor(runContext(plan), 40, { workers: 1 }).inThread).toBe(true);
+    expect(planExecutor(runContext(plan), 40, { workers: 2 }).inThread).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import { runModel } from '../src/model/run.js';
 import { executePlan } from '../src/run/execute.js';
 import { pointOf, replicateOf } from '../src/run/jobs.js';
 import { packageRoot } from '../src/run/manifest.js';
-import { closeWarmThreads } from '../src/run/pool.js';
+import { closeWarmThreads, defaultModelModule } from '../src/run/pool.js';
 import { runContext, runOne } from '../src/run/single.js';
 import { planRuns } from '../src/scenario/design.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -96,7 +96,8 @@ await executePlan(plan, { ...quiet, out: out(), workers: 2 });
 const variants: Record<string, () => unknown> = {
   bare: () => bareLoop(plan),
   inThread: () => executePlan(plan, { ...quiet, out: out(), workers: 1, model: runModel }),
-  pool1: () => executePlan(plan, { ...quiet, out: out(), workers: 1 }),
+  // the model named, so that one worker is a thread (short runs asked of one thread otherwise go in this one)
+  pool1: () => executePlan(plan, { ...quiet, out: out(), workers: 1, modelModule: defaultModelModule() }),
   pool2: () => executePlan(plan, { ...quiet, out: out(), workers: 2 }),
   // fresh threads, as every plan started them before they were kept warm
   fresh2: async () => {

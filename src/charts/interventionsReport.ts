@@ -2,27 +2,34 @@ import { interventionWeeks, type InterventionWeek } from '../analysis/planContra
 import { interventionName, NO_INTERVENTION, type Intervention, type Plan } from '../model/interventions/types.js';
 import type { ChartContext } from './context.js';
 import { escapeHtml as esc } from './escape.js';
-import { actionLabel } from './labels.js';
+import { actionLabel, conditionText, parameterLabel } from './labels.js';
 import { decimal, shownName, words, type Words } from './words.js';
 
-/** When an entry applies, in words: "in week 4", "in weeks 13–64", "once support_share ≥ 0.15". */
+/** When an entry applies, in words: "in week 4", "in weeks 13–64", "once support_share ≥ 0.15" (in Dutch the metric in words). */
 export function triggerText(entry: Intervention, w: Words = words()): string {
   if (entry.at !== undefined) return w.inWeek(entry.at);
   if (entry.from !== undefined) {
     const last = entry.from + (entry.for ?? 1) - 1;
     return last === entry.from ? w.inWeek(entry.from) : w.inWeeks(entry.from, last);
   }
-  if (entry.when) return w.once(`${entry.when.metric} ${entry.when.above !== undefined ? `≥ ${decimal(String(entry.when.above), w.lang)}` : `≤ ${decimal(String(entry.when.below), w.lang)}`}`);
+  if (entry.when) return w.once(conditionText(entry.when, w.lang));
   return '';
 }
 
 /** An entry in words: "“field”: field (size 0.6) in week 13", with its neighbourhoods when not all. */
 export function interventionText(entry: Intervention, w: Words = words()): string {
   const what = entry.action === 'set' && entry.set
-    ? w.setTo(Object.entries(entry.set).map(([k, v]) => `${k.replace(/^strategy\./, '')} = ${v}`).join(', '))
+    ? w.setTo(Object.entries(entry.set).map(([k, v]) => `${leverName(k, w)} = ${typeof v === 'number' ? decimal(String(v), w.lang) : v}`).join(', '))
     : `${actionLabel(entry.action, w.lang)}${entry.size !== undefined ? w.size(entry.size) : ''}`;
   const where = Array.isArray(entry.where) ? (entry.where.length > 1 ? w.inNeighbourhoods : w.inNeighbourhood)(entry.where.join(', ')) : '';
   return `“${interventionName(entry)}”: ${what} ${triggerText(entry, w)}${where}`;
+}
+
+/** A strategy parameter that `set` moves: its path without `strategy.` in English, as the scenario writes it; its name in Dutch. */
+function leverName(key: string, w: Words): string {
+  const path = key.startsWith('strategy.') ? key : `strategy.${key}`;
+  const named = w.lang === 'nl' ? parameterLabel(path, 'nl') : null;
+  return named ? named.charAt(0).toLowerCase() + named.slice(1) : path.slice('strategy.'.length);
 }
 
 function list(entries: readonly Intervention[], w: Words): string {

@@ -3,7 +3,7 @@
  * the strategy presets, the interventions' actions and the weekly metrics. The studio's levers and buttons and the report's
  * axes, tables and sentences name them from here; the report's own sentences are in words.ts.
  */
-import type { Entry, Lang } from './language.js';
+import { decimal, type Entry, type Lang } from './language.js';
 
 /**
  * Names of registry parameters for people (the studio's levers, and the report's axes and tables
@@ -116,6 +116,29 @@ export const METRIC_LABELS = {
   cohesion: { en: 'Social cohesion', nl: 'Sociale samenhang' },
   drive: { en: 'Drive to act for the community', nl: 'Drijfveer om iets voor de buurt te doen' },
 } satisfies Record<string, Entry>;
+
+/**
+ * The metrics a trigger of an intervention can watch (the registry's watchable ones), in Dutch words;
+ * English keeps the column name of the data files, as the scenario writes it.
+ */
+export const WATCHED_LABELS_NL: Record<string, string> = {
+  support_share: 'het hoogste aandeel leden van een initiatief',
+  support: 'de gemiddelde steun',
+  committed_share: 'het aandeel huishoudens dat meedoet',
+  trust_gov: 'het vertrouwen in de overheid',
+  belonging: 'de verbondenheid',
+  cohesion: 'de sociale samenhang',
+  drive: 'de drijfveer',
+  awareness: 'het bewustzijn',
+  reached_share: 'het aandeel initiatieven over de drempel',
+  formalised_share: 'het aandeel geformaliseerde initiatieven',
+};
+
+/** A trigger's condition for a reader: "support_share ≥ 0.15"; in Dutch "het hoogste aandeel leden van een initiatief ≥ 0,15". */
+export function conditionText(when: { metric: string; above?: number; below?: number }, lang: Lang): string {
+  const metric = lang === 'nl' ? (WATCHED_LABELS_NL[when.metric] ?? when.metric) : when.metric;
+  return when.above !== undefined ? `${metric} ≥ ${decimal(String(when.above), lang)}` : `${metric} ≤ ${decimal(String(when.below), lang)}`;
+}
 
 /** A parameter's name for a reader in `lang`, or null when the catalogue has none. */
 export function parameterLabel(path: string, lang: Lang): string | null {

@@ -278,6 +278,9 @@ compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire}]
     // words stay whole: the manifest's hashes may break anywhere, the glossary's words may not
     expect(dutch.glossaryBreak).toBe('normal');
     for (const term of ['regie', 'draagvlak', 'procesregie', 'dienstbaar handelen', 'belangenveld']) expect(dutch.text).toContain(term);
+    // a trigger's metric in words, not as the data files' column
+    if (name === 'plannen') expect(dutch.text).toContain('zodra het hoogste aandeel leden van een initiatief ≥ 0,15');
+    expect(dutch.text).not.toMatch(/support_share|committed_share|trust_gov|reached_share|formalised_share/);
     // every chart is drawn, in Dutch
     const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
     expect(html).toContain(`<h2>${words('nl').charts}</h2>`);

@@ -10,6 +10,7 @@ import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/pa
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
 import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
 import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
+import { conditionText } from '../../charts/labels.js';
 import { decimal, words } from '../../charts/words.js';
 import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
 import { LESSON, goalMet, goalScore } from '../lessons.js';
@@ -358,12 +359,12 @@ function renderPressed(): void {
   });
 }
 
-/** When an entry applies, in the page's language: "Week 4", "in weeks 5–7", "once support_share ≥ 0.15". */
+/** When an entry applies, in the page's language: "Week 4", "in weeks 5–7", "once support_share ≥ 0.15" ("zodra het hoogste aandeel … ≥ 0,15"). */
 function trigger(p: Intervention): string {
   const w = words(lang);
   if (p.at !== undefined) return `${text('week', lang)} ${p.at}`;
   if (p.from !== undefined) return w.inWeeks(p.from, p.from + (p.for ?? 1) - 1);
-  return w.once(`${p.when!.metric} ${p.when!.above !== undefined ? `≥ ${p.when!.above}` : `≤ ${p.when!.below}`}`);
+  return w.once(conditionText(p.when!, lang));
 }
 
 function renderTarget(): void {

@@ -5,6 +5,7 @@
  */
 import { ACTION_LABELS, PARAMETER_LABELS, PRESET_LABELS } from '../charts/labels.js';
 import { GLOSSARY, type Lang } from '../charts/words.js';
+import type { ChartMetric } from './protocol.js';
 
 export { LANGS, type Lang } from '../charts/words.js';
 
@@ -31,7 +32,10 @@ const UI = {
   target: { en: 'Acts on', nl: 'Werkt op' },
   targetAll: { en: 'all neighbourhoods', nl: 'alle buurten' },
   targetOne: { en: 'neighbourhood', nl: 'buurt' },
-  targetHint: { en: 'Click a neighbourhood on the map to pick it; click again for all.', nl: 'Klik op een buurt in de kaart om haar te kiezen; nog eens klikken voor alle.' },
+  targetHint: {
+    en: 'Click a neighbourhood on the map to pick it: interventions act on it and the charts follow it. Click again for all.',
+    nl: 'Klik op een buurt in de kaart om haar te kiezen: interventies werken daar en de grafieken volgen haar. Nog eens klikken voor alle.',
+  },
   map: { en: 'Neighbourhoods', nl: 'Buurten' },
   legendCommitted: { en: 'committed', nl: 'doet mee' },
   legendSupportive: { en: 'supportive', nl: 'steunt' },
@@ -88,18 +92,17 @@ const VALUES = {
   'process-management': { en: 'process management (adapts)', nl: `${PRESET_LABELS['process-management'].nl} (past zich aan)` },
 } satisfies Record<string, Entry>;
 
-/** The metrics on the charts, by series.csv name. */
+/** The metrics on the charts, by series.csv name (CHART_METRICS). */
 const METRIC_LABELS = {
   reached_share: { en: 'Initiatives that reached the threshold', nl: 'Initiatieven over de drempel' },
   trust_gov: { en: 'Trust in government (0–1)', nl: 'Vertrouwen in de overheid (0–1)' },
   cohesion: { en: 'Cohesion (0–1)', nl: 'Samenhang (0–1)' },
   drive: { en: 'Drive (0–1)', nl: 'Drijfveer (0–1)' },
-} satisfies Record<string, Entry>;
+} satisfies Record<ChartMetric, Entry>;
 
 export const TEXT = { ...UI, ...PARAMETER_LABELS, ...VALUES, ...ACTION_LABELS, ...METRIC_LABELS, ...GLOSSARY };
 export type TextKey = keyof typeof TEXT;
 export const GLOSSARY_KEYS = Object.keys(GLOSSARY) as TextKey[];
-export const CHART_METRICS = Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[];
 
 export function text(key: TextKey, lang: Lang): string {
   return TEXT[key][lang];

@@ -1,3 +1,4 @@
+import { watcher, type Hoods } from '../model/metrics.js';
 import { SERIES_METRICS } from '../model/output.js';
 import type { Parameters } from '../model/parameters.js';
 import { step } from '../model/schedule.js';
@@ -54,6 +55,36 @@ export function weekMetrics(run: LiveRun, week: number, out: Float64Array): Floa
   const k = week; // recorded every week: sample k is week k
   for (let m = 0; m < METRICS.length; m++) out[m] = rec.series[m * samples + k];
   return out;
+}
+
+/**
+ * Some metrics of every neighbourhood, week by week, for the charts to follow one neighbourhood: each
+ * read over that one neighbourhood as a trigger's condition reads it (the registry's own formula).
+ * `values` is week-major, then neighbourhood, then metric.
+ */
+export class NeighbourhoodSeries {
+  readonly values: Float64Array;
+  private readonly read: ((world: World, hoods: Hoods) => number)[];
+  private readonly one: Int32Array[];
+  private readonly stride: number;
+
+  constructor(readonly metrics: readonly string[], readonly neighbourhoods: number, horizon: number) {
+    this.read = metrics.map(watcher);
+    this.one = Array.from({ length: neighbourhoods }, (_, b) => Int32Array.of(b));
+    this.stride = neighbourhoods * metrics.length;
+    this.values = new Float64Array((horizon + 1) * this.stride);
+  }
+
+  /** Records the run's current week. */
+  record(run: LiveRun): void {
+    let k = run.world.week * this.stride;
+    for (let b = 0; b < this.neighbourhoods; b++) for (let m = 0; m < this.read.length; m++) this.values[k++] = this.read[m](run.world, this.one[b]);
+  }
+
+  /** A copy of weeks `from` … `from + count − 1`. */
+  weeks(from: number, count: number): Float64Array {
+    return this.values.slice(from * this.stride, (from + count) * this.stride);
+  }
 }
 
 /** What the map draws, in typed arrays sized once per world. */

@@ -95,7 +95,7 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <p class="note" data-i18n="exportNote"></p>
 <p id="status" role="status"></p>
 </section>
-<section><h2 data-i18n="charts"></h2>
+<section><h2><span data-i18n="charts"></span><span id="following"></span></h2>
 <div class="chart" id="chart-reached_share"></div><div class="chart" id="chart-trust_gov"></div>
 <div class="chart" id="chart-cohesion"></div><div class="chart" id="chart-drive"></div></section>
 </main>

@@ -3,6 +3,10 @@ import type { Intervention } from '../model/interventions/types.js';
 import type { Parameters } from '../model/parameters.js';
 import type { Goal } from './lessons.js';
 
+/** The metrics the page charts (names as in series.csv), which the worker also follows per neighbourhood. */
+export const CHART_METRICS = ['reached_share', 'trust_gov', 'cohesion', 'drive'] as const;
+export type ChartMetric = (typeof CHART_METRICS)[number];
+
 /** What the map colours households by: their attitude, or their trust in government. */
 export type ColourBy = 'state' | 'trust';
 
@@ -30,9 +34,11 @@ export type FromWorker =
   | { type: 'started'; metrics: readonly string[]; neighbourhoods: number }
   /**
    * Weeks `from` … `from + count − 1` of both runs, metric values week-major
-   * (value of metric m in week from + k is you[k * metrics + m]); `drawn`: maps drawn so far.
+   * (value of metric m in week from + k is you[k * metrics + m]); the same weeks of CHART_METRICS
+   * per neighbourhood (metric c of neighbourhood b in week from + k is
+   * youLocal[(k * neighbourhoods + b) * CHART_METRICS.length + c]); `drawn`: maps drawn so far.
    */
-  | { type: 'frame'; from: number; count: number; you: Float64Array; twin: Float64Array; running: boolean; drawn: number }
+  | { type: 'frame'; from: number; count: number; you: Float64Array; twin: Float64Array; youLocal: Float64Array; twinLocal: Float64Array; running: boolean; drawn: number }
   | { type: 'marked'; entry: Intervention }
   /** An entry of the starting timeline applied for the first time, in `week`. */
   | { type: 'fired'; index: number; week: number }

@@ -8,6 +8,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draagvlak } from '../e2e/cli.js';
+import { watch } from '../../src/model/metrics.js';
+import { CHART_METRICS } from '../../src/studio/protocol.js';
+import { startRun, stepWeek } from '../../src/studio/kernel.js';
+import { parseScenario } from '../../src/scenario/load.js';
+import { planRuns } from '../../src/scenario/design.js';
 
 
 interface Probe {
@@ -22,6 +27,8 @@ interface Probe {
   chartMarks(): number[];
   chartTexts(): string[][];
   exportText(): string;
+  target(): number;
+  chartSeries(): { you: [number, number][]; twin: [number, number][] }[];
 }
 declare const window: Window & { studio: Probe };
 
@@ -189,6 +196,50 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(fromCsv('played in the studio')).toEqual(shown(seen.you));
     expect(fromCsv('no intervention')).toEqual(shown(seen.twin));
   }, 120_000);
+
+  test('picking a neighbourhood on the map, the charts follow it: its values as the metric registry reads them over it, of both runs; picked again, the town', async () => {
+    await restart(page, 40);
+    // eight neighbourhoods in two rows of four: the last is at the right of the lower row
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.75);
+    await page.waitForFunction(() => window.studio.target() === 7);
+    await runTo(page, 10);
+    await page.click('#action-evening');
+    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    await finish(page, 40);
+    await page.waitForFunction(() => window.studio.chartSeries().every((c) => c.you.length === 41 && c.twin.length === 41));
+    const seen = await page.evaluate(() => ({
+      heading: document.querySelector('#following')!.textContent,
+      series: window.studio.chartSeries(),
+      scenario: window.studio.exportText(),
+      evening: window.studio.pressed()[0]!.at,
+    }));
+    expect(seen.heading).toBe(' — neighbourhood 7');
+    // the oracle: the exported plan and its doing-nothing twin stepped here, each metric read by the
+    // registry's formula over neighbourhood 7 alone (reach: its one initiative, 0 or 1)
+    const plan = planRuns(parseScenario(seen.scenario, 'played.yaml'));
+    const expected = (name: string) => {
+      const point = plan.points.find((p) => p.label === name)!;
+      const run = startRun(point.params, plan.scenario.horizon, plan.scenario.seed, point.interventions ?? []);
+      const weeks = [CHART_METRICS.map((m) => watch(run.world, m, Int32Array.of(7)))];
+      while (stepWeek(run)) weeks.push(CHART_METRICS.map((m) => watch(run.world, m, Int32Array.of(7))));
+      return CHART_METRICS.map((_, c) => weeks.map((values, w) => [w, values[c]]));
+    };
+    const [you, twin] = [expected('played in the studio'), expected('no intervention')];
+    expect(seen.series.map((c) => c.you)).toEqual(you);
+    expect(seen.series.map((c) => c.twin)).toEqual(twin);
+    // in neighbourhood 7 trust parts from the twin's from the evening's week on, not before
+    expect(firstDifference(you[1].map(([, v]) => [v]), twin[1].map(([, v]) => [v]))).toBeGreaterThanOrEqual(seen.evening);
+    // picked again: the town's values, as the weekly series holds them
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.75);
+    await page.waitForFunction(() => window.studio.target() === -1);
+    await page.waitForFunction(() => {
+      const trust = window.studio.chartSeries()[1].you;
+      const m = window.studio.metrics().indexOf('trust_gov');
+      return trust.length === 41 && trust.every(([w, v]) => v === window.studio.you()[w][m]);
+    });
+    expect(await page.evaluate(() => document.querySelector('#following')!.textContent)).toBe(' — all neighbourhoods');
+  }, 90_000);
 
   test('switching language changes every visible label, the charts included', async () => {
     const labels = () =>

@@ -8,14 +8,14 @@ import { parseScenario } from '../../scenario/load.js';
 import { ScenarioError, formatProblem } from '../../scenario/errors.js';
 import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/paths.js';
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
-import { MARKS_DATA, SERIES_DATA, studioChartSpec } from '../chartSpec.js';
+import { MARKS_DATA, SERIES_DATA, Y_MAX, studioChartSpec } from '../chartSpec.js';
 import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
 import { conditionText } from '../../charts/labels.js';
 import { decimal, words } from '../../charts/words.js';
-import { CHART_METRICS, GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
+import { GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
 import { LESSON, goalMet, goalScore } from '../lessons.js';
 import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
-import type { ColourBy, FromWorker, SearchResult, ToWorker } from '../protocol.js';
+import { CHART_METRICS, type ChartMetric, type ColourBy, type FromWorker, type SearchResult, type ToWorker } from '../protocol.js';
 import { cellAt, cells } from './map.js';
 
 /** What the studio command put into the page. */
@@ -46,6 +46,9 @@ let metrics: readonly string[] = [];
 /** Weekly values of both runs, week-major rows of `metrics`. */
 let you: Float64Array[] = [];
 let twin: Float64Array[] = [];
+/** The same weeks of CHART_METRICS per neighbourhood: rows of neighbourhoods × CHART_METRICS. */
+let youLocal: Float64Array[] = [];
+let twinLocal: Float64Array[] = [];
 let pressed: Intervention[] = [];
 /** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
 let startTimeline: Intervention[] = boot.interventions;
@@ -63,6 +66,14 @@ const probe = {
   weeksReceived: 0,
   you: () => you.map((r) => Array.from(r)),
   twin: () => twin.map((r) => Array.from(r)),
+  target: () => target,
+  /** Per chart, the weekly values it holds, of your run and the twin (a neighbourhood's when one is picked). */
+  chartSeries: () =>
+    charts.map((c) => {
+      const data = (c ? c.view.data(SERIES_DATA) : []) as { week: number; value: number; who: 'you' | 'twin' }[];
+      const of = (who: string) => data.filter((d) => d.who === who).sort((a, b) => a.week - b.week).map((d) => [d.week, d.value]);
+      return { you: of('you'), twin: of('twin') };
+    }),
   metrics: () => metrics,
   week: () => week,
   running: () => running,
@@ -104,12 +115,16 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'started':
       neighbourhoods = msg.neighbourhoods;
       metrics = msg.metrics;
+      if (target >= neighbourhoods) pick(-1); // the picked neighbourhood is not in this run
       return;
     case 'frame': {
       const m = metrics.length;
+      const local = neighbourhoods * CHART_METRICS.length;
       for (let k = 0; k < msg.count; k++) {
         you[msg.from + k] = msg.you.subarray(k * m, (k + 1) * m);
         twin[msg.from + k] = msg.twin.subarray(k * m, (k + 1) * m);
+        youLocal[msg.from + k] = msg.youLocal.subarray(k * local, (k + 1) * local);
+        twinLocal[msg.from + k] = msg.twinLocal.subarray(k * local, (k + 1) * local);
       }
       probe.weeksReceived += msg.count;
       probe.framesDrawn = msg.drawn;
@@ -160,9 +175,10 @@ let shownWeek = '';
 let nextChart = 0;
 /** Every week an entry applied in, in the order they were marked: a rule on each chart. */
 let markWeeks: number[] = [];
-/** Per chart, the weeks and marks already handed to it. */
+/** Per chart, the weeks and marks already handed to it; whether the weeks it holds are to be replaced (another neighbourhood picked). */
 let chartWeeks = CHART_METRICS.map(() => 0);
 let chartMarks = CHART_METRICS.map(() => 0);
+let chartStale = CHART_METRICS.map(() => false);
 
 function requestDraw(): void {
   if (drawRequested || turnTimer !== 0) return;
@@ -178,7 +194,7 @@ function requestDraw(): void {
   requestAnimationFrame(draw);
 }
 
-const behind = (i: number) => charts[i] !== null && (chartWeeks[i] < you.length || chartMarks[i] < markWeeks.length);
+const behind = (i: number) => charts[i] !== null && (chartStale[i] || chartWeeks[i] < you.length || chartMarks[i] < markWeeks.length);
 
 function draw(now: number): void {
   drawRequested = false;
@@ -192,24 +208,40 @@ function draw(now: number): void {
   const marks = markWeeks.slice(chartMarks[i]).map((w) => ({ week: w }));
   chartWeeks[i] = you.length;
   chartMarks[i] = markWeeks.length;
-  charts[i]!.view.change(SERIES_DATA, changeset().insert(rows(CHART_METRICS[i], weeks))).change(MARKS_DATA, changeset().insert(marks)).run();
+  const view = charts[i]!.view;
+  let series = changeset().insert(rows(CHART_METRICS[i], weeks));
+  if (chartStale[i]) {
+    chartStale[i] = false;
+    series = series.remove(() => true);
+    view.signal(Y_MAX, yMax(CHART_METRICS[i]));
+  }
+  view.change(SERIES_DATA, series).change(MARKS_DATA, changeset().insert(marks)).run();
   if (CHART_METRICS.some((_, k) => behind(k))) requestDraw();
 }
 
 /** Charts draw at most this many weeks of a run; over longer horizons every k-th week and the last. */
 const CHART_POINTS = 260;
 
-function rows(metric: string, weeks: number[]): { week: number; value: number; run: string; who: 'you' | 'twin' }[] {
-  const m = metrics.indexOf(metric);
-  const factor = metric === 'reached_share' ? neighbourhoods : 1;
+/**
+ * A chart's rows for some weeks: the town's values, or the picked neighbourhood's. Reach is drawn as
+ * a count of initiatives (one a neighbourhood), the other metrics as they are.
+ */
+function rows(metric: ChartMetric, weeks: number[]): { week: number; value: number; run: string; who: 'you' | 'twin' }[] {
+  const [mine, theirs, k] = target < 0 ? [you, twin, metrics.indexOf(metric)] : [youLocal, twinLocal, target * CHART_METRICS.length + CHART_METRICS.indexOf(metric)];
+  const factor = metric === 'reached_share' && target < 0 ? neighbourhoods : 1;
   const stride = Math.ceil(horizon / CHART_POINTS);
   const out = [];
   for (const w of weeks) {
     if (w % stride !== 0 && w !== horizon) continue;
-    out.push({ week: w, value: you[w][m] * factor, run: text('you', lang), who: 'you' as const });
-    out.push({ week: w, value: twin[w][m] * factor, run: text('twin', lang), who: 'twin' as const });
+    out.push({ week: w, value: mine[w][k] * factor, run: text('you', lang), who: 'you' as const });
+    out.push({ week: w, value: theirs[w][k] * factor, run: text('twin', lang), who: 'twin' as const });
   }
   return out;
+}
+
+/** The top of a chart's scale: the town's initiatives for its reach, else 1 (shares, and one neighbourhood's initiative). */
+function yMax(metric: ChartMetric): number {
+  return metric === 'reached_share' && target < 0 ? startParams.population.neighbourhoods : 1;
 }
 
 // ---- charts ----
@@ -222,10 +254,10 @@ async function buildCharts(): Promise<void> {
   charts = CHART_METRICS.map(() => null);
   chartWeeks = CHART_METRICS.map(() => 0);
   chartMarks = CHART_METRICS.map(() => 0);
-  const initiatives = startParams.population.neighbourhoods;
+  chartStale = CHART_METRICS.map(() => false);
   await Promise.all(
     CHART_METRICS.map(async (metric, i) => {
-      const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, metric === 'reached_share' ? initiatives : 1, lang);
+      const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, yMax(metric), lang, metric === 'reached_share');
       const result = await embed($(`chart-${metric}`), spec as never, { actions: false, renderer: 'canvas', ast: true, expr: expressionInterpreter, defaultStyle: false });
       if (generation !== chartGeneration) return result.finalize();
       charts[i] = result;
@@ -328,6 +360,8 @@ function reset(): void {
   week = 0;
   you = [];
   twin = [];
+  youLocal = [];
+  twinLocal = [];
   pressed = [...startTimeline];
   appliedWeeks = startTimeline.map(() => 0);
   markWeeks = [];
@@ -368,7 +402,22 @@ function trigger(p: Intervention): string {
 }
 
 function renderTarget(): void {
-  $('target').textContent = target < 0 ? text('targetAll', lang) : `${text('targetOne', lang)} ${target}`;
+  const shown = target < 0 ? text('targetAll', lang) : `${text('targetOne', lang)} ${target}`;
+  $('target').textContent = shown;
+  $('following').textContent = ` — ${shown}`;
+}
+
+/**
+ * Picks a neighbourhood (−1: none): interventions act on it, the map marks it, and the charts follow
+ * it, their weeks redrawn in their turns.
+ */
+function pick(b: number): void {
+  target = b;
+  renderTarget();
+  sendView();
+  chartStale = CHART_METRICS.map(() => true);
+  chartWeeks = CHART_METRICS.map(() => 0);
+  requestDraw();
 }
 
 // ---- export and import ----
@@ -510,9 +559,7 @@ function wire(): void {
   canvas.addEventListener('click', (e) => {
     const box = canvas.getBoundingClientRect();
     const b = cellAt(cells(neighbourhoods, width, height), ((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
-    target = b === target ? -1 : b;
-    renderTarget();
-    sendView();
+    pick(b === target ? -1 : b);
   });
   $('export').addEventListener('click', download);
   $<HTMLInputElement>('import').addEventListener('change', (e) => {

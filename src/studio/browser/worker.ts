@@ -1,5 +1,5 @@
-import { METRICS, firedWeeks, intervene, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun, type MapLayout } from '../kernel.js';
-import type { ColourBy, FromWorker, ToWorker } from '../protocol.js';
+import { METRICS, NeighbourhoodSeries, firedWeeks, intervene, mapLayout, mapState, startRun, stepWeek, weekMetrics, type LiveRun, type MapLayout } from '../kernel.js';
+import { CHART_METRICS, type ColourBy, type FromWorker, type ToWorker } from '../protocol.js';
 import { scoreOf, searchStrategies } from '../search.js';
 import { MapPainter } from './map.js';
 
@@ -24,6 +24,12 @@ let lastFrame = 0;
 
 let you: LiveRun | null = null;
 let twin: LiveRun | null = null;
+/**
+ * The charts' metrics of each neighbourhood, every week of both runs. An intervention replays your
+ * run through the same states up to this week (see intervene), so what is recorded stays true.
+ */
+let youLocal: NeighbourhoodSeries | null = null;
+let twinLocal: NeighbourhoodSeries | null = null;
 let running = false;
 let weeksPerSecond = 10;
 /** Weeks stepped since play was pressed, and when it was: pacing at `weeksPerSecond`. */
@@ -48,7 +54,7 @@ function drawMap(): void {
 
 /** Draws the map and sends the weeks not yet sent. */
 function sendFrame(): void {
-  if (!you || !twin) return;
+  if (!you || !twin || !youLocal || !twinLocal) return;
   const last = you.world.week;
   const from = sentUpTo;
   const count = last - from + 1;
@@ -68,13 +74,21 @@ function sendFrame(): void {
     post({ type: 'fired', index: k, week: fired[k] });
   }
   drawMap();
-  post({ type: 'frame', from, count, you: mine, twin: theirs, running, drawn: painter?.drawn ?? 0 }, [mine.buffer, theirs.buffer]);
+  const [myLocal, theirLocal] = [youLocal.weeks(from, count), twinLocal.weeks(from, count)];
+  post(
+    { type: 'frame', from, count, you: mine, twin: theirs, youLocal: myLocal, twinLocal: theirLocal, running, drawn: painter?.drawn ?? 0 },
+    [mine.buffer, theirs.buffer, myLocal.buffer, theirLocal.buffer],
+  );
 }
 
 function stepBoth(): boolean {
   if (!you || !twin) return false;
   const moved = stepWeek(you);
   stepWeek(twin);
+  if (moved) {
+    youLocal?.record(you);
+    twinLocal?.record(twin);
+  }
   return moved;
 }
 
@@ -131,6 +145,10 @@ scope.onmessage = (e) => {
         sentUpTo = 0;
         told = msg.interventions.map(() => false);
         layout = mapLayout(you);
+        youLocal = new NeighbourhoodSeries(CHART_METRICS, layout.householdStart.length, msg.horizon);
+        twinLocal = new NeighbourhoodSeries(CHART_METRICS, layout.householdStart.length, msg.horizon);
+        youLocal.record(you);
+        twinLocal.record(twin);
         post({ type: 'started', metrics: METRICS, neighbourhoods: layout.householdStart.length });
         sendFrame();
         return;

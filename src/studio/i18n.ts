@@ -5,7 +5,6 @@
  */
 import { ACTION_LABELS, PARAMETER_LABELS, PRESET_LABELS } from '../charts/labels.js';
 import { GLOSSARY, type Lang } from '../charts/words.js';
-import type { ChartMetric } from './protocol.js';
 
 export { LANGS, type Lang } from '../charts/words.js';
 
@@ -92,13 +91,13 @@ const VALUES = {
   'process-management': { en: 'process management (adapts)', nl: `${PRESET_LABELS['process-management'].nl} (past zich aan)` },
 } satisfies Record<string, Entry>;
 
-/** The metrics on the charts, by series.csv name (CHART_METRICS). */
+/** The metrics on the charts (CHART_METRICS of protocol.ts: the page names each with text(), so each must be here), by series.csv name. */
 const METRIC_LABELS = {
   reached_share: { en: 'Initiatives that reached the threshold', nl: 'Initiatieven over de drempel' },
   trust_gov: { en: 'Trust in government (0–1)', nl: 'Vertrouwen in de overheid (0–1)' },
   cohesion: { en: 'Cohesion (0–1)', nl: 'Samenhang (0–1)' },
   drive: { en: 'Drive (0–1)', nl: 'Drijfveer (0–1)' },
-} satisfies Record<ChartMetric, Entry>;
+} satisfies Record<string, Entry>;
 
 export const TEXT = { ...UI, ...PARAMETER_LABELS, ...VALUES, ...ACTION_LABELS, ...METRIC_LABELS, ...GLOSSARY };
 export type TextKey = keyof typeof TEXT;

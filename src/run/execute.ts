@@ -20,7 +20,7 @@ import { runContext, type ModelFn } from './single.js';
 export interface ExecuteOptions {
   /** The results folder (its suitability is checked by `outDirProblems` beforehand). */
   out: string;
-  /** Worker threads; ignored when `model` is given. */
+  /** Worker threads; ignored when `model` is given. One thread's short runs go in this thread (see planExecutor). */
   workers: number;
   /** Run a plan too small to pay for starting threads in this thread (when no warm thread waits). */
   smallInThread?: boolean;

@@ -22,7 +22,7 @@ export function interventionText(entry: Intervention, w: Words = words()): strin
     ? w.setTo(Object.entries(entry.set).map(([k, v]) => `${leverName(k, w)} = ${typeof v === 'number' ? decimal(String(v), w.lang) : v}`).join(', '))
     : `${actionLabel(entry.action, w.lang)}${entry.size !== undefined ? w.size(entry.size) : ''}`;
   const where = Array.isArray(entry.where) ? (entry.where.length > 1 ? w.inNeighbourhoods : w.inNeighbourhood)(entry.where.join(', ')) : '';
-  return `“${interventionName(entry)}”: ${what} ${triggerText(entry, w)}${where}`;
+  return `“${shownName(interventionName(entry), w)}”: ${what} ${triggerText(entry, w)}${where}`;
 }
 
 /** A strategy parameter that `set` moves: its path without `strategy.` in English, as the scenario writes it; its name in Dutch. */
@@ -47,7 +47,7 @@ export function interventionSentences(scenario: Record<string, unknown>, w: Word
   const out: string[] = [];
   if (plans.length > 0) {
     const none = shownName(NO_INTERVENTION, w);
-    out.push(w.rehearsed(none, plans.map((p) => w.planItem(p.name, list(p.interventions, w))).join('; ')));
+    out.push(w.rehearsed(none, plans.map((p) => w.planItem(shownName(p.name, w), list(p.interventions, w))).join('; ')));
     if (common.length > 0) out.push(w.everyPlanAlso(none, list(common, w)));
   } else if (common.length > 0) {
     out.push(w.everyRun(list(common, w), shownName(NO_INTERVENTION, w)));
@@ -69,7 +69,7 @@ export function interventionsTable(ctx: ChartContext, weeks: readonly Interventi
   const rows = weeks.map((iw) => {
     const point = ctx.results.points.find((p) => p.index === iw.point);
     const entry = timelineOf(ctx.results.scenario, point?.values.plan)[iw.intervention];
-    return `<tr><td>${esc(ctx.labels.get(iw.point))}</td><td>${esc(iw.name)}</td><td>${esc(entry ? interventionText(entry, w).replace(/^“[^”]*”: /, '') : actionLabel(iw.action, w.lang))}</td>` +
+    return `<tr><td>${esc(ctx.labels.get(iw.point))}</td><td>${esc(shownName(iw.name, w))}</td><td>${esc(entry ? interventionText(entry, w).replace(/^“[^”]*”: /, '') : actionLabel(iw.action, w.lang))}</td>` +
       `<td class="num">${iw.week === null ? w.never : Number.isInteger(iw.week) ? String(iw.week) : decimal(iw.week.toFixed(1), w.lang)}</td><td class="num">${w.of(iw.fired, iw.runs)}</td></tr>`;
   });
   return `<h2>${w.interventionsHeading}</h2><table><thead><tr><th>${esc(ctx.groupTitle)}</th><th>${w.intervention}</th><th>${w.planned}</th><th>${w.appliedWeek}</th><th>${w.appliedIn}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

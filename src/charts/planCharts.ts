@@ -115,7 +115,7 @@ export function planReachChart(ctx: ChartContext, weeks: readonly InterventionWe
   const pointsOf = new Map<string, Set<number>>();
   for (const w of fired) pointsOf.set(key(w), (pointsOf.get(key(w)) ?? new Set()).add(w.point));
   const everywhere = (w: InterventionWeek) => ctx.results.points.length > 1 && pointsOf.get(key(w))!.size === ctx.results.points.length;
-  const text = (iw: InterventionWeek) => (iw.fired < iw.runs ? w.firedRuns(iw.name, iw.fired, iw.runs) : iw.name);
+  const text = (iw: InterventionWeek) => (iw.fired < iw.runs ? w.firedRuns(shownName(iw.name, w), iw.fired, iw.runs) : shownName(iw.name, w));
   const marks = fired.filter((iw) => !everywhere(iw)).map((iw) => ({ label: ctx.labels.get(iw.point), week: iw.week!, name: text(iw) }));
   const shared = [...new Map(fired.filter(everywhere).map((iw) => [key(iw), { week: iw.week!, name: w.everyPlan(text(iw)) }])).values()];
   const placed = labelRows([...marks, ...shared], horizon);

@@ -25,7 +25,7 @@ import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
-import { shownName, words, type Lang, type Words } from './words.js';
+import { shownName, withNames, words, type Lang, type Words } from './words.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
 export function groupTitle(results: ResultSet, w: Words = words()): string {
@@ -37,20 +37,21 @@ export function groupTitle(results: ResultSet, w: Words = words()): string {
 
 /**
  * Legend labels, one per point; a label used twice gets its point number; a lone point, named after
- * its scenario, the scenario's name in the reader's language; a compared preset ("classic …") its
- * name in the reader's language.
+ * its scenario, the scenario's name in the reader's language; a compared strategy ("classic …") or a
+ * plan by the scenario's translation of its name, a preset without one by its name in the reader's language.
  */
 export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  const strategy = (label: string, name: string | undefined) => (name !== undefined && label.startsWith(name) ? strategyLabel(name, w.lang) + label.slice(name.length) : label);
+  const strategy = (label: string, name: string | undefined) =>
+    name !== undefined && label.startsWith(name) ? (w.names?.get(name) ?? strategyLabel(name, w.lang)) + label.slice(name.length) : label;
   const own = (label: string, name: string | undefined) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : strategy(label, name));
   return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values.strategy), w)]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */
 export function chartContext(results: ResultSet, lang: Lang = 'en'): ChartContext {
-  const w = words(lang);
+  const w = withNames(words(lang), scenarioWords(results.scenario, lang).names);
   const summaries = summarisePoints(results);
   const series = results.series;
   // Plans have their own contrasts (each against doing nothing); otherwise every point against the

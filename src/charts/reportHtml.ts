@@ -1,6 +1,7 @@
 import type { PairedContrast } from '../analysis/contrasts.js';
 import type { PointSummary } from '../analysis/pointSummary.js';
 import type { Manifest, ResultSet } from '../analysis/results.js';
+import type { ScenarioWords } from '../scenario/types.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
 import { DIGITS, effectCell, shownValue } from './effects.js';
@@ -42,11 +43,14 @@ function str(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** The scenario's name, description and question for a reader in `lang`: its own translation (translations.nl) where it gives one, else as written. */
-export function scenarioWords(scenario: object, lang: Lang): { name: string; description: string; question: string } {
+/**
+ * The scenario's name, description and question for a reader in `lang`: its own translation
+ * (translations.nl) where it gives one, else as written; and its translation of the names it gives.
+ */
+export function scenarioWords(scenario: object, lang: Lang): { name: string; description: string; question: string; names?: Record<string, string> } {
   const s = scenario as Record<string, unknown>;
-  const own = lang === 'en' ? undefined : (s.translations as Partial<Record<Lang, Record<string, string | undefined>>> | undefined)?.[lang];
-  return { name: own?.name ?? str(s.name), description: own?.description ?? str(s.description), question: own?.question ?? str(s.question) };
+  const own = lang === 'en' ? undefined : (s.translations as Partial<Record<Lang, ScenarioWords>> | undefined)?.[lang];
+  return { name: own?.name ?? str(s.name), description: own?.description ?? str(s.description), question: own?.question ?? str(s.question), names: own?.names };
 }
 
 /** The table of points: what sets each apart, and what came of it. */

@@ -423,8 +423,8 @@ const REPORT_TERMS = {
 } satisfies Record<string, Entry>;
 
 const CATALOGUE = { ...PAGE, ...NOUNS, ...OPENING, ...PLANS, ...CHARTS, ...EXPLORE, ...REPORT_TERMS };
-/** The report's words in one language. */
-export type Words = { [K in keyof typeof CATALOGUE]: (typeof CATALOGUE)[K]['en'] } & { lang: Lang };
+/** The report's words in one language; `names`: the scenario's own names in it (see withNames). */
+export type Words = { [K in keyof typeof CATALOGUE]: (typeof CATALOGUE)[K]['en'] } & { lang: Lang; names?: ReadonlyMap<string, string> };
 
 const cache = new Map<Lang, Words>();
 /** The report's words in `lang` (English by default). */
@@ -446,7 +446,15 @@ export function glossaryEntries(lang: Lang): string[] {
   return [...Object.values(GLOSSARY), ...Object.values(REPORT_TERMS)].map((e) => e[lang]);
 }
 
-/** A point's or plan's name as shown: the implicit "no intervention" plan in the reader's language. */
+/** The words of `w` that also know the names a scenario gives, in their language (the scenario's translations). */
+export function withNames(w: Words, names: Readonly<Record<string, string>> | undefined): Words {
+  return names && Object.keys(names).length > 0 ? { ...w, names: new Map(Object.entries(names)) } : w;
+}
+
+/**
+ * A name as shown: one the scenario gives (a strategy, plan or intervention) as its translation
+ * names it (withNames), and the implicit "no intervention" plan, in the reader's language.
+ */
 export function shownName(name: string, w: Words): string {
-  return w.lang === 'en' ? name : name.replace(/\bno intervention\b/g, w.noIntervention);
+  return w.names?.get(name) ?? (w.lang === 'en' ? name : name.replace(/\bno intervention\b/g, w.noIntervention));
 }

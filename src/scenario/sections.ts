@@ -1,9 +1,10 @@
-import { list, object, ref, text, TEXT_LENGTH } from '../schema/shape.js';
+import { interventionName } from '../model/interventions/types.js';
+import { list, mapping, object, ref, text, TEXT_LENGTH } from '../schema/shape.js';
 import { show } from './errors.js';
 import { INTERVENTION_SECTIONS } from './interventions.js';
 import { joinPath } from './paths.js';
 import { COMPARE_ENTRY, SWEEP } from './shapes.js';
-import type { Section } from './types.js';
+import type { Scenario, Section } from './types.js';
 import { EXPLORE } from './explore.js';
 
 const sweep: Section = {
@@ -67,13 +68,44 @@ const translations: Section = {
           name: text({ maxLength: TEXT_LENGTH.name, description: 'The name in Dutch.' }),
           description: text({ maxLength: TEXT_LENGTH.text, description: 'The description in Dutch.' }),
           question: text({ maxLength: TEXT_LENGTH.text, description: 'The question in Dutch.' }),
+          names: mapping<string>(
+            {},
+            {
+              patterns: { '.': text({ minLength: 1, maxLength: TEXT_LENGTH.name }).schema },
+              description: 'Names this scenario gives, in Dutch: of compared strategies, plans and interventions, each as written above (an intervention without a name by the one the results give it, e.g. "evening in week 4").',
+            },
+          ),
         },
         { description: 'In Dutch (--lang nl).' },
       ),
     },
-    { description: "The scenario's name, description and question in another language, shown by a report in that language (--lang); a field left out is shown as written above." },
+    {
+      description:
+        "The scenario's name, description, question and the names it gives, in another language, shown by a report in that language (--lang); a field left out is shown as written above.",
+    },
   ),
+  check(scenario, report) {
+    const given = givenNames(scenario);
+    for (const name of Object.keys(scenario.translations?.nl?.names ?? {})) {
+      if (!given.has(name)) report(joinPath('translations.nl.names', name), `a name this scenario gives (${[...given].map(show).join(', ') || 'it gives none'})`, show(name));
+    }
+  },
 };
+
+/** The names a scenario gives: its compared strategies', its plans' and its interventions' (as the results name them). */
+export function givenNames(scenario: Scenario): Set<string> {
+  const names = new Set<string>();
+  for (const entry of scenario.compare ?? []) {
+    const name = entry.name ?? entry.preset;
+    if (name !== undefined) names.add(name);
+  }
+  for (const entry of scenario.interventions ?? []) names.add(interventionName(entry));
+  for (const plan of scenario.plans ?? []) {
+    names.add(plan.name);
+    for (const entry of plan.interventions) names.add(interventionName(entry));
+  }
+  return names;
+}
 
 /** The sections after the parameters, in the order they appear in the schema. */
 export const SECTIONS: readonly Section[] = [sweep, compare, ...INTERVENTION_SECTIONS, explore, translations];

@@ -42,6 +42,8 @@ export interface ScenarioWords {
   name?: string;
   description?: string;
   question?: string;
+  /** Names the scenario gives (strategies, plans, interventions), by the name as written. */
+  names?: Record<string, string>;
 }
 
 /** One point of a scenario's design: a full parameter set, with what sets it apart. */

@@ -239,6 +239,43 @@ population: {households: 30}
     expect(await seen('nl')).toEqual({ heading: 'Leest dit in het Nederlands?', lead: 'Scenario <strong>eenling</strong> — Eén punt, in het Nederlands verteld.', title: 'eenling — draagvlak-rapport', firstCell: 'eenling' });
   });
 
+  test("the names a scenario gives, in Dutch where its translations name them (translations.nl.names): in sentences, tables and charts; as written in the English report and the data files", async () => {
+    const results = await run(`name: names
+horizon: 30
+replications: 2
+population: {households: 30}
+plans:
+  - name: early evening
+    interventions: [{at: 3, action: evening, name: evening}]
+  - name: late field
+    interventions: [{at: 10, action: field}]
+translations:
+  nl:
+    names: {"early evening": "vroege avond", evening: avond, "late field": "late wijkgang", "field week 10": "wijk in in week 10"}
+`);
+    const seen = async (lang: 'en' | 'nl') => {
+      await buildReport(results, { png: false, lang });
+      // the report less the scenario as written, which its provenance shows whole
+      const html = readFileSync(join(results.dir, 'report.html'), 'utf8').replace(/<pre>[\s\S]*?<\/pre>/g, '');
+      const specs = ['plan-reach', 'plan-differences'].map((c) => readFileSync(join(results.dir, 'charts', `${c}.vl.json`), 'utf8')).join('\n');
+      return { html, specs };
+    };
+    const dutch = await seen('nl');
+    for (const name of ['vroege avond', 'late wijkgang']) {
+      expect(dutch.html).toContain(`plan “${name}”`); // the opening sentences
+      expect(dutch.html).toContain(`<td>${name}</td>`); // the tables
+      expect(dutch.specs).toContain(`"${name}"`); // the charts' legends
+    }
+    expect(dutch.html).toContain('“avond”: buurtavond in week 3');
+    expect(dutch.html).toContain('<td>wijk in in week 10</td>'); // the table of interventions
+    expect(dutch.specs).toContain('"avond"'); // the plan chart's marks
+    for (const name of ['early evening', 'late field', 'field week 10']) expect(dutch.html + dutch.specs).not.toContain(name);
+    const english = await seen('en');
+    for (const name of ['early evening', 'late field', 'field week 10']) expect(english.html).toContain(name);
+    expect(english.html + english.specs).not.toMatch(/vroege avond|late wijkgang/);
+    for (const file of ['summary.csv', 'contrasts.csv', 'interventions.csv']) expect(readFileSync(join(results.dir, file), 'utf8')).toContain('early evening');
+  });
+
   test('compared presets by their Dutch names in the Dutch report (klassiek, coöperatief), by their own in the English one and in the data files', async () => {
     const results = await run(`name: presets
 horizon: 40

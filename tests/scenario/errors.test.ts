@@ -174,6 +174,13 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     found: 'neither',
   },
   {
+    what: 'a Dutch name for a name the scenario does not give',
+    text: 'compare:\n  - {preset: classic, name: strict}\ntranslations:\n  nl:\n    names: {strict: streng, loose: los}\n',
+    path: 'translations.nl.names.loose',
+    expected: 'a name this scenario gives ("strict")',
+    found: '"loose"',
+  },
+  {
     what: 'two compared strategies with one name',
     text: 'compare:\n  - preset: classic\n  - {preset: cooperative, name: classic}\n',
     path: 'compare[1].name',

@@ -7,6 +7,7 @@ import { scenarioSchema } from '../../src/scenario/schema.js';
 import { PARAMETERS, RUN_SETTINGS, defaultParameters } from '../../src/model/parameters.js';
 import { mergeParams } from '../../src/scenario/paths.js';
 import { PRESETS } from '../../src/scenario/presets.js';
+import { givenNames } from '../../src/scenario/sections.js';
 import { walkSpecs } from '../../src/model/spec.js';
 
 const SHIPPED = readdirSync('scenarios').filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json');
@@ -21,6 +22,11 @@ describe('the shipped scenario files', () => {
     // and says what it is in Dutch too, for a report (--lang nl) in Dutch
     const nl = scenario.translations?.nl;
     for (const field of ['name', 'description', 'question'] as const) expect(nl?.[field], `translations.nl.${field}`).toMatch(/\p{L}{3}/u);
+    // and every name it gives a report shows (strategies, plans, interventions), but a preset's, which
+    // the report names itself; an exploration names its factors by their paths
+    if (scenario.explore) return;
+    const named = [...givenNames(scenario)].filter((name) => !Object.hasOwn(PRESETS, name));
+    for (const name of named) expect(nl?.names?.[name], `translations.nl.names["${name}"]`).toMatch(/\p{L}{3}/u);
   });
 
   it('keeps the default run (baseline.yaml) quick: at most 60 runs', () => {

@@ -20,12 +20,11 @@ import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { reportHtml, scenarioWords } from './reportHtml.js';
-import { strategyLabel } from './labels.js';
 import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
-import { shownName, withNames, words, type Lang, type Words } from './words.js';
+import { shownName, strategyName, withNames, words, type Lang, type Words } from './words.js';
 
 /** What a point is called: a strategy in a comparison, a setting in a sweep. */
 export function groupTitle(results: ResultSet, w: Words = words()): string {
@@ -44,7 +43,7 @@ export function pointLabels(results: ResultSet, w: Words = words()): Map<number,
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
   const strategy = (label: string, name: string | undefined) =>
-    name !== undefined && label.startsWith(name) ? (w.names?.get(name) ?? strategyLabel(name, w.lang)) + label.slice(name.length) : label;
+    name !== undefined && label.startsWith(name) ? strategyName(name, w) + label.slice(name.length) : label;
   const own = (label: string, name: string | undefined) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : strategy(label, name));
   return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values.strategy), w)]));
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/types.js';
 import { DIGITS, effectText, fixed, replicationsToSeparate } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { percent } from './theme.js';
-import { words, type Words } from './words.js';
+import { strategyName, words, type Words } from './words.js';
 
 /** The report's opening ("In short"): sentences, a ranked table (HTML; empty up to three points or plans), and sentences after it. */
 export interface Opening {
@@ -117,7 +117,7 @@ export function nonStrategySentence(scenario: Record<string, unknown>, w: Words 
   if (!Array.isArray(scenario.compare) || !GROUP_NAMES.every((g) => isRecord(scenario[g]))) return null;
   const differences = strategyDifferences(scenario as unknown as Scenario);
   if (differences.length === 0) return null;
-  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => w.differsFor(typeof v.value === 'number' ? v.value : JSON.stringify(v.value), v.strategy)).join(', ')})`);
+  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => w.differsFor(typeof v.value === 'number' ? v.value : JSON.stringify(v.value), strategyName(v.strategy, w))).join(', ')})`);
   const more = differences.length > 4 ? w.andMore(differences.length - 4) : '';
   return w.differences(`${shown.join('; ')}${more}`);
 }

@@ -5,6 +5,7 @@
  * words as they always were; `words('nl')` gives the same keys in Dutch (`--lang nl`).
  */
 import { EXPLORE } from './exploreWords.js';
+import { strategyLabel } from './labels.js';
 import { decimal, type Entry, type Lang, type Part } from './language.js';
 
 export { decimal, langProblem, LANGS, parseLang, VEGA_LOCALE, type Lang } from './language.js';
@@ -457,4 +458,9 @@ export function withNames(w: Words, names: Readonly<Record<string, string>> | un
  */
 export function shownName(name: string, w: Words): string {
   return w.names?.get(name) ?? (w.lang === 'en' ? name : name.replace(/\bno intervention\b/g, w.noIntervention));
+}
+
+/** A compared strategy's name as shown: the scenario's translation of it, else a preset's name in the reader's language, else as written. */
+export function strategyName(name: string, w: Words): string {
+  return w.names?.get(name) ?? strategyLabel(name, w.lang);
 }

@@ -281,16 +281,21 @@ translations:
 horizon: 40
 replications: 2
 population: {households: 30}
-compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire}]
+compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire, residents: {trustGov: 0.4}}]
 `);
     const seen = async (lang: 'en' | 'nl') => {
       await buildReport(results, { png: false, lang });
       const html = readFileSync(join(results.dir, 'report.html'), 'utf8');
       const legend = readFileSync(join(results.dir, 'charts', 'reach-curve.vl.json'), 'utf8');
-      return { cells: [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].slice(0, 3).map((m) => m[1]), legend: ['classic', 'klassiek', 'coöperatief'].filter((n) => legend.includes(`"${n}"`)) };
+      return {
+        cells: [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].slice(0, 3).map((m) => m[1]),
+        legend: ['classic', 'klassiek', 'coöperatief'].filter((n) => legend.includes(`"${n}"`)),
+        // the sentence on what differs besides strategy
+        differs: /residents\.trustGov \(([^)]*)\)/.exec(html)![1],
+      };
     };
-    expect(await seen('en')).toEqual({ cells: ['classic', 'cooperative', 'laissez-faire'], legend: ['classic'] });
-    expect(await seen('nl')).toEqual({ cells: ['klassiek', 'coöperatief', 'laissez-faire'], legend: ['klassiek', 'coöperatief'] });
+    expect(await seen('en')).toEqual({ cells: ['classic', 'cooperative', 'laissez-faire'], legend: ['classic'], differs: '0.5 for “classic”, 0.5 for “cooperative”, 0.4 for “laissez-faire”' });
+    expect(await seen('nl')).toEqual({ cells: ['klassiek', 'coöperatief', 'laissez-faire'], legend: ['klassiek', 'coöperatief'], differs: '0,5 voor “klassiek”, 0,5 voor “coöperatief”, 0,4 voor “laissez-faire”' });
     expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8')).toContain('classic');
   });
 

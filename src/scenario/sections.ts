@@ -72,7 +72,7 @@ const translations: Section = {
             {},
             {
               patterns: { '.': text({ minLength: 1, maxLength: TEXT_LENGTH.name }).schema },
-              description: 'Names this scenario gives, in Dutch: of compared strategies, plans and interventions, each as written above (an intervention without a name by the one the results give it, e.g. "evening in week 4").',
+              description: 'Names this scenario gives, in Dutch: of compared strategies, plans and interventions, each as written above (an intervention without a name by the one the results give it, e.g. "evening week 4").',
             },
           ),
         },

@@ -2,7 +2,7 @@ import { interventionWeeks, type InterventionWeek } from '../analysis/planContra
 import { interventionName, NO_INTERVENTION, type Intervention, type Plan } from '../model/interventions/types.js';
 import type { ChartContext } from './context.js';
 import { escapeHtml as esc } from './escape.js';
-import { actionLabel, conditionText, parameterLabel } from './labels.js';
+import { actionLabel, conditionText, parameterInSentence } from './labels.js';
 import { decimal, shownName, words, type Words } from './words.js';
 
 /** When an entry applies, in words: "in week 4", "in weeks 13–64", "once support_share ≥ 0.15" (in Dutch the metric in words). */
@@ -28,8 +28,7 @@ export function interventionText(entry: Intervention, w: Words = words()): strin
 /** A strategy parameter that `set` moves: its path without `strategy.` in English, as the scenario writes it; its name in Dutch. */
 function leverName(key: string, w: Words): string {
   const path = key.startsWith('strategy.') ? key : `strategy.${key}`;
-  const named = w.lang === 'nl' ? parameterLabel(path, 'nl') : null;
-  return named ? named.charAt(0).toLowerCase() + named.slice(1) : path.slice('strategy.'.length);
+  return w.lang === 'en' ? path.slice('strategy.'.length) : parameterInSentence(path, w.lang);
 }
 
 function list(entries: readonly Intervention[], w: Words): string {

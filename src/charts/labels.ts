@@ -145,6 +145,15 @@ export function parameterLabel(path: string, lang: Lang): string | null {
   return lookup(PARAMETER_LABELS, path, lang) ?? null;
 }
 
+/**
+ * A parameter within a sentence: in English its path, as the scenario writes it; in Dutch its name,
+ * lower-cased ("vertrouwen in de overheid"), or its path when the catalogue has none.
+ */
+export function parameterInSentence(path: string, lang: Lang): string {
+  const named = lang === 'en' ? null : parameterLabel(path, lang);
+  return named ? named.charAt(0).toLowerCase() + named.slice(1) : path;
+}
+
 /** A registry unit in Dutch, or the unit itself when it has no translation. */
 export function unitNl(unit: string): string {
   return UNITS_NL[unit] ?? unit;

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types.js';
 import { DIGITS, effectText, fixed, replicationsToSeparate } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { percent } from './theme.js';
+import { parameterInSentence } from './labels.js';
 import { strategyName, words, type Words } from './words.js';
 
 /** The report's opening ("In short"): sentences, a ranked table (HTML; empty up to three points or plans), and sentences after it. */
@@ -117,7 +118,7 @@ export function nonStrategySentence(scenario: Record<string, unknown>, w: Words 
   if (!Array.isArray(scenario.compare) || !GROUP_NAMES.every((g) => isRecord(scenario[g]))) return null;
   const differences = strategyDifferences(scenario as unknown as Scenario);
   if (differences.length === 0) return null;
-  const shown = differences.slice(0, 4).map((d) => `${d.path} (${d.values.map((v) => w.differsFor(typeof v.value === 'number' ? v.value : JSON.stringify(v.value), strategyName(v.strategy, w))).join(', ')})`);
+  const shown = differences.slice(0, 4).map((d) => `${parameterInSentence(d.path, w.lang)} (${d.values.map((v) => w.differsFor(typeof v.value === 'number' ? v.value : JSON.stringify(v.value), strategyName(v.strategy, w))).join(', ')})`);
   const more = differences.length > 4 ? w.andMore(differences.length - 4) : '';
   return w.differences(`${shown.join('; ')}${more}`);
 }

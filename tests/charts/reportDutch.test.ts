@@ -291,11 +291,11 @@ compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire, resi
         cells: [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].slice(0, 3).map((m) => m[1]),
         legend: ['classic', 'klassiek', 'coöperatief'].filter((n) => legend.includes(`"${n}"`)),
         // the sentence on what differs besides strategy
-        differs: /residents\.trustGov \(([^)]*)\)/.exec(html)![1],
+        differs: /(?:residents\.trustGov|vertrouwen in de overheid) \(([^)]*)\)/.exec(html)![0],
       };
     };
-    expect(await seen('en')).toEqual({ cells: ['classic', 'cooperative', 'laissez-faire'], legend: ['classic'], differs: '0.5 for “classic”, 0.5 for “cooperative”, 0.4 for “laissez-faire”' });
-    expect(await seen('nl')).toEqual({ cells: ['klassiek', 'coöperatief', 'laissez-faire'], legend: ['klassiek', 'coöperatief'], differs: '0,5 voor “klassiek”, 0,5 voor “coöperatief”, 0,4 voor “laissez-faire”' });
+    expect(await seen('en')).toEqual({ cells: ['classic', 'cooperative', 'laissez-faire'], legend: ['classic'], differs: 'residents.trustGov (0.5 for “classic”, 0.5 for “cooperative”, 0.4 for “laissez-faire”)' });
+    expect(await seen('nl')).toEqual({ cells: ['klassiek', 'coöperatief', 'laissez-faire'], legend: ['klassiek', 'coöperatief'], differs: 'vertrouwen in de overheid (0,5 voor “klassiek”, 0,5 voor “coöperatief”, 0,4 voor “laissez-faire”)' });
     expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8')).toContain('classic');
   });
 

@@ -3,7 +3,7 @@
  * statistic reads the same everywhere: a typographic minus, no negative zero, a sign on
  * differences, and intervals that say in words when they have no width.
  */
-import { decimal, words, type Words } from './words.js';
+import { decimal, shownName, strategyName, words, type Words } from './words.js';
 
 /** A number with `digits` decimals, "−" for minus, never "−0.0"; in Dutch with a decimal comma ("−0,5"). */
 export function fixed(x: number, digits: number, w?: Words): string {
@@ -64,6 +64,16 @@ export function shownValue(v: string | undefined, w?: Words): string {
   if (!(Number.isFinite(x) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v.trim()))) return v;
   const text = String(Number(x.toPrecision(3)));
   return w ? decimal(text, w.lang) : text;
+}
+
+/**
+ * The value a point has of one of the things varied over the points (a result set's `varied`: the
+ * compared strategy, the plan, a swept parameter), as the report shows it: a strategy or plan by its
+ * name for the reader, a number with the language's decimal mark.
+ */
+export function variedValue(key: string, v: string | undefined, w: Words): string {
+  if (v === undefined) return '';
+  return key === 'strategy' ? strategyName(v, w) : key === 'plan' ? shownName(v, w) : shownValue(v, w);
 }
 
 /**

@@ -3,11 +3,12 @@ import { NO_INTERVENTION } from '../model/interventions/types.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
 import type { Opening } from './sentences.js';
-import { DIGITS, effectCell, effectText, fixed, replicationsToSeparate, type Effect } from './effects.js';
+import { DIGITS, effectCell, effectText, fixed, replicationsToSeparate, variedValue, type Effect } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { interventionsTable } from './interventionsReport.js';
 import { metricMeaning, planDifferencesChart, planReachChart } from './planCharts.js';
 import { percent } from './theme.js';
+import { parameterInSentence } from './labels.js';
 import { shownName, type Words } from './words.js';
 
 /** What rehearsed plans add to a report: charts, the opening sentences (and table) and a section of tables. */
@@ -26,8 +27,13 @@ export const MAX_SENTENCES = 3;
 const effect = (c: PlanContrast): Effect => ({ mean: c.estimate, lo: c.lo, hi: c.hi });
 const sameGroup = (a: PlanContrast, b: PlanContrast) => JSON.stringify(a.group) === JSON.stringify(b.group);
 
+/** A group's values (its strategy, its swept values), as a table cell shows them. */
+function groupValues(group: Record<string, string>, w: Words): string {
+  return Object.entries(group).map(([k, v]) => variedValue(k, v, w)).join(', ');
+}
+
 function groupPrefix(group: Record<string, string>, w: Words): string {
-  const parts = Object.entries(group).map(([k, v]) => `${k} ${v}`);
+  const parts = Object.entries(group).map(([k, v]) => `${k === 'strategy' ? w.groupStrategy.toLowerCase() : parameterInSentence(k, w.lang)} ${variedValue(k, v, w)}`);
   return parts.length > 0 ? w.withGroup(parts.join(', ')) : '';
 }
 
@@ -67,7 +73,7 @@ function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly
 
 /** Which plans bring initiatives to the threshold sooner or later than doing nothing, by their intervals. */
 function verdict(vsNone: readonly PlanContrast[], w: Words): string {
-  const names = (cs: PlanContrast[]) => cs.map((c) => `“${shownName(c.plan, w)}”${Object.keys(c.group).length > 0 ? ` (${Object.values(c.group).join(', ')})` : ''}`).join(', ');
+  const names = (cs: PlanContrast[]) => cs.map((c) => `“${shownName(c.plan, w)}”${Object.keys(c.group).length > 0 ? ` (${groupValues(c.group, w)})` : ''}`).join(', ');
   const sooner = vsNone.filter((c) => c.hi !== null && c.hi < 0);
   const later = vsNone.filter((c) => c.lo !== null && c.lo > 0);
   const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c));
@@ -110,7 +116,7 @@ export function planOpening(contrasts: readonly PlanContrast[], horizon: number,
     const ranked = [...vsNone].sort((a, b) => a.estimate - b.estimate);
     const cell = (c: PlanContrast | undefined, scale: number, digits: number) => (c ? esc(effectCell(effect(c), scale, digits, w)) : '');
     const rows = ranked.map((c, i) =>
-      `<tr><td class="num">${i + 1}</td>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td>` +
+      `<tr><td class="num">${i + 1}</td>${withGroup ? `<td>${esc(groupValues(c.group, w))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td>` +
         `<td class="num">${cell(c, 1, DIGITS.weeks)}</td><td class="num">${cell(other(c, reachMetric), 100, DIGITS.points)}</td><td class="num">${cell(other(c, 'trust_gov_final'), 1, DIGITS.level)}</td></tr>`,
     );
     sentences.push(w.eachPlanRanked(none));
@@ -136,7 +142,7 @@ function contrastsTable(contrasts: readonly PlanContrast[], horizon: number, w: 
     const m = metricMeaning(c.metric, horizon, w);
     const digits = m.scale === 100 ? DIGITS.points : c.metric === REACH_WEEK_METRIC ? DIGITS.weeks : DIGITS.level;
     const level = m.scale === 100 ? (x: number) => percent(x) : (x: number) => fixed(x, digits, w);
-    return `<tr>${withGroup ? `<td>${esc(Object.values(c.group).join(', '))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td><td>${esc(shownName(c.baseline, w))}</td><td>${esc(m.name)}</td>` +
+    return `<tr>${withGroup ? `<td>${esc(groupValues(c.group, w))}</td>` : ''}<td>${esc(shownName(c.plan, w))}</td><td>${esc(shownName(c.baseline, w))}</td><td>${esc(m.name)}</td>` +
       `<td class="num">${level(c.planMean)}</td><td class="num">${level(c.baselineMean)}</td><td class="num">${esc(effectCell(effect(c), m.scale, digits, w))}</td><td class="num">${c.replications}</td></tr>`;
   });
   return `<table class="contrasts"><thead><tr>${withGroup ? `<th>${w.group}</th>` : ''}<th>${w.plan}</th><th>${w.againstHead}</th><th>${w.measure}</th><th>${w.plan}</th><th>${w.againstHead}</th><th>${w.differenceInterval}</th><th>${w.pairs}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -42,10 +42,15 @@ export function groupTitle(results: ResultSet, w: Words = words()): string {
 export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
   const count = new Map<string, number>();
   for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  const strategy = (label: string, name: string | undefined) =>
-    name !== undefined && label.startsWith(name) ? strategyName(name, w) + label.slice(name.length) : label;
-  const own = (label: string, name: string | undefined) => (label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : strategy(label, name));
-  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values.strategy), w)]));
+  // a label starts with the point's compared strategy and ends with its plan, when it has them
+  const own = (label: string, { strategy, plan }: Record<string, string>) => {
+    if (label === results.scenario.name) return scenarioWords(results.scenario, w.lang).name;
+    let shown = label;
+    if (strategy !== undefined && shown.startsWith(strategy)) shown = strategyName(strategy, w) + shown.slice(strategy.length);
+    if (plan !== undefined && plan !== label && shown.endsWith(plan)) shown = shown.slice(0, shown.length - plan.length) + shownName(plan, w);
+    return shown;
+  };
+  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values), w)]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */

@@ -4,7 +4,7 @@ import type { Manifest, ResultSet } from '../analysis/results.js';
 import type { ScenarioWords } from '../scenario/types.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
-import { DIGITS, effectCell, shownValue } from './effects.js';
+import { DIGITS, effectCell, shownValue, variedValue } from './effects.js';
 import { meanWeekCell, type Opening } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
 import { decimal, glossaryEntries, words, type Lang, type Words } from './words.js';
@@ -58,10 +58,12 @@ function pointsTable(input: ReportInput, w: Words): string {
   const { results, summaries, labels, groupTitle } = input;
   // a varied column that only repeats each point's label (e.g. the compared strategy) is left out
   const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
-  // a point of a plain sweep is named by its swept values ("steering=0.5 participation=0.2"); where
-  // the columns of those values show every one of them as the name writes it, the name's column is
-  // left out (not when the columns round what the name writes, as a Latin hypercube's values)
+  // a point of a plain sweep is named by its swept values ("steering=0.5 participation=0.2"), one of
+  // strategies and plans by them ("classic evening in week 4"); where the columns of those values show
+  // every one of them as the name writes it, the name's column is left out (not when the columns
+  // round what the name writes, as a Latin hypercube's values)
   const restated = (label: string | undefined, values: Record<string, string>) => {
+    if (label === varied.map((v) => variedValue(v, values[v], w)).join(' ')) return true;
     const parts = (label ?? '').split(' ');
     return parts.length === varied.length && parts.every((part, i) => part.slice(part.indexOf('=') + 1) === shownValue(values[varied[i]]));
   };
@@ -69,12 +71,13 @@ function pointsTable(input: ReportInput, w: Words): string {
   // runs and initiatives the same in every row (a whole folder) are said once, under the table
   const counts = new Set(summaries.map((s) => `${s.runs} ${s.initiatives}`)).size > 1;
   const head = [
-    ...(named ? [groupTitle] : []), ...varied.map((v) => parameterTitle(v, w.lang)), ...(counts ? [w.runs, w.initiatives] : []), w.reachedByWeekInterval(results.horizon),
+    ...(named ? [groupTitle] : []), ...varied.map((v) => (v === 'strategy' ? w.groupStrategy : v === 'plan' ? w.plan : parameterTitle(v, w.lang))), ...(counts ? [w.runs, w.initiatives] : []), w.reachedByWeekInterval(results.horizon),
     w.meanReachWeekNever(results.horizon), w.formalised, w.coherentSuccessAt(alignedAtText(summaries, w)), w.finalTrust, w.whoJoins,
   ];
   const rows = summaries.map((s) => [
     ...(named ? [`<td>${esc(labels.get(s.point.index))}</td>`] : []),
-    ...varied.map((v) => `<td class="num">${esc(shownValue(s.point.values[v], w))}</td>`),
+    // a strategy's or plan's name is text, set to the left; a swept value a number
+    ...varied.map((v) => `<td${v === 'strategy' || v === 'plan' ? '' : ' class="num"'}>${esc(variedValue(v, s.point.values[v], w))}</td>`),
     ...(counts ? [`<td class="num">${s.runs}</td>`, `<td class="num">${s.initiatives}</td>`] : []),
     `<td class="num">${s.initiatives > 0 ? `${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})` : ''}</td>`,
     `<td class="num">${esc(meanWeekCell(s, w))}</td>`,

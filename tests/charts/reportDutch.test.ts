@@ -276,6 +276,41 @@ translations:
     for (const file of ['summary.csv', 'contrasts.csv', 'interventions.csv']) expect(readFileSync(join(results.dir, file), 'utf8')).toContain('early evening');
   });
 
+  test('strategies compared under plans: the table of points names each by its strategy and plan in columns of their own, in the reader’s language, and the plans’ sentences and table by strategy too', async () => {
+    const results = await run(`name: groups
+horizon: 30
+replications: 2
+population: {households: 30}
+compare: [{preset: classic}, {preset: cooperative, name: mild}]
+plans:
+  - name: early evening
+    interventions: [{at: 3, action: evening, name: evening}]
+translations:
+  nl:
+    names: {mild: zacht, "early evening": "vroege avond"}
+`);
+    const seen = async (lang: 'en' | 'nl') => {
+      await buildReport(results, { png: false, lang });
+      const html = readFileSync(join(results.dir, 'report.html'), 'utf8').replace(/<pre>[\s\S]*?<\/pre>/g, '');
+      const points = html.slice(html.indexOf('<table>'));
+      return {
+        head: [...points.slice(0, points.indexOf('</thead>')).matchAll(/<th>([^<]*)<\/th>/g)].slice(0, 3).map((m) => m[1]),
+        rows: [...points.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].slice(0, 4).map((m) => `${m[1]} / ${m[2]}`),
+        groups: [...html.matchAll(/(?:With|Met) ([^:<]*): /g)].map((m) => m[1]),
+      };
+    };
+    expect(await seen('en')).toEqual({
+      head: ['Strategy', 'Plan', 'Reached by week 30 (95\u00a0% interval)'],
+      rows: ['classic / no intervention', 'classic / early evening', 'mild / no intervention', 'mild / early evening'],
+      groups: ['strategy classic', 'strategy mild'],
+    });
+    expect(await seen('nl')).toEqual({
+      head: ['Strategie', 'Plan', 'Drempel gehaald t/m week 30 (95\u00a0%-interval)'],
+      rows: ['klassiek / geen interventie', 'klassiek / vroege avond', 'zacht / geen interventie', 'zacht / vroege avond'],
+      groups: ['strategie klassiek', 'strategie zacht'],
+    });
+  });
+
   test('compared presets by their Dutch names in the Dutch report (klassiek, coöperatief), by their own in the English one and in the data files', async () => {
     const results = await run(`name: presets
 horizon: 40

@@ -2,6 +2,17 @@ import type { PositionDef, View } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
 
 /**
+ * An x domain for intervals: 0 and every interval in it. When all are 0 (no difference in any
+ * replicate), one unit each way, since Vega makes a scale of that one value, its ticks "0.000000".
+ */
+export function intervalDomain(values: readonly { lo: number; hi: number }[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) [lo, hi] = [Math.min(lo, v.lo), Math.max(hi, v.hi)];
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+/**
  * One panel of a paired-differences chart: the dashed zero line, a bar for each row's 95 % interval
  * (`lo`–`hi`) and a dot at its `mean`, for the rows whose `measure` is `measure`; on the x `domain`
  * given (panels in one unit share it), else on one fitted to the panel, zero always included.

@@ -1,6 +1,6 @@
 import type { Chart, PositionDef } from './chart.js';
 import { MAX_LINES, type ChartContext } from './context.js';
-import { intervalPanel } from './intervalPanel.js';
+import { intervalDomain, intervalPanel } from './intervalPanel.js';
 import { CONFIG, mostLines, wholeLabels } from './theme.js';
 import { words } from './words.js';
 
@@ -20,7 +20,7 @@ export function pairedChart(ctx: ChartContext): Chart | null {
     { key: 'meanReachWeek', name: w.meanReachWeekRestricted(horizon), unit: w.weeksSoonerNever(horizon), scale: 1 },
     { key: 'trustGovFinal', name: w.trustAtEnd, unit: w.levelPoints, scale: 1 },
   ] as const;
-  const values: Record<string, unknown>[] = [];
+  const values: { label: string | undefined; measure: string; mean: number; lo: number; hi: number }[] = [];
   for (const c of ctx.contrasts) {
     for (const m of measures) {
       const d = c.differences[m.key];
@@ -43,7 +43,10 @@ export function pairedChart(ctx: ChartContext): Chart | null {
       hconcat: measures
         .filter((m) => values.some((v) => v.measure === m.name))
         .map((m, i) =>
-          intervalPanel(ctx, { measure: m.name, unit: m.unit, y: i === 0 ? y : { ...y, axis: null }, width: 190, step: Math.max(34, 14 * mostLines(order, 220, 11) + 6), subtitle: '' }),
+          intervalPanel(ctx, {
+            measure: m.name, unit: m.unit, y: i === 0 ? y : { ...y, axis: null }, width: 190, step: Math.max(34, 14 * mostLines(order, 220, 11) + 6), subtitle: '',
+            domain: intervalDomain(values.filter((v) => v.measure === m.name)),
+          }),
         ),
       spacing: 24,
     },

@@ -1,7 +1,7 @@
 import type { InterventionWeek, PlanContrast } from '../analysis/planContrasts.js';
 import type { Chart, Layer, PositionDef } from './chart.js';
 import { colourBy, type ChartContext } from './context.js';
-import { intervalPanel } from './intervalPanel.js';
+import { intervalDomain, intervalPanel } from './intervalPanel.js';
 import { dejaVuWidth } from './textWidth.js';
 import { CONFIG, HEIGHT, mostLines, wholeLabels, WIDTH } from './theme.js';
 import { tippingMarker } from './tipping.js';
@@ -44,11 +44,7 @@ export function planDifferencesChart(ctx: ChartContext, contrasts: readonly Plan
   const order = [...new Set(values.map((v) => v.label))];
   const y: PositionDef = { field: 'label', type: 'nominal', title: null, sort: order, axis: wholeLabels(order, 200, 11) };
   // panels in the same unit (the reach shares by week; trust and cohesion) share one x scale, zero included
-  const domains = new Map<string, [number, number]>();
-  for (const v of values) {
-    const [lo, hi] = domains.get(v.unit) ?? [0, 0];
-    domains.set(v.unit, [Math.min(lo, v.lo), Math.max(hi, v.hi)]);
-  }
+  const domains = new Map([...new Set(values.map((v) => v.unit))].map((unit) => [unit, intervalDomain(values.filter((v) => v.unit === unit))]));
   return {
     name: 'plan-differences',
     title: w.planDifferencesTitle,

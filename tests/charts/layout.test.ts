@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { PlanContrast, InterventionWeek } from '../../src/analysis/planContrasts.js';
 import type { Chart } from '../../src/charts/chart.js';
 import { colourDomain, heatmapCharts } from '../../src/charts/heatmapCharts.js';
+import { intervalDomain } from '../../src/charts/intervalPanel.js';
 import { labelRows, planDifferencesChart, planReachChart } from '../../src/charts/planCharts.js';
 import { compileSpec, renderSvg } from '../../src/charts/render.js';
 import { chartContext, chartsFor } from '../../src/charts/report.js';
@@ -130,6 +131,18 @@ describe('plan charts', () => {
     expect(by52[0]).toBe(0);
     expect(byTitle.get('Trust in government at the end')).toEqual(byTitle.get('Cohesion at the end'));
     expect(byTitle.get('Mean reach week (restricted to week 156)')).toEqual([-8, 0]);
+  });
+
+  test('when no plan made a difference in any replicate, the axes still read as numbers around 0, not "0.000000"', async () => {
+    const { ctx, contrasts } = await plansContext();
+    const none = contrasts.map((c) => ({ ...c, estimate: 0, lo: 0, hi: 0 }));
+    const svg = await renderSvg(planDifferencesChart(ctx, none, 'no intervention')!.spec);
+    const ticks = [...svg.matchAll(/<text[^>]*>([−-]?[\d.]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks.length).toBeGreaterThan(4);
+    for (const t of ticks) expect(t).toMatch(/^[−-]?\d+(\.\d{1,2})?$/);
+    expect(ticks.some((t) => Number(t.replace('−', '-')) === 0)).toBe(true);
+    expect(intervalDomain([{ lo: 0, hi: 0 }])).toEqual([-1, 1]);
+    expect(intervalDomain([{ lo: -2, hi: 3 }, { lo: 1, hi: 1 }])).toEqual([-2, 3]);
   });
 
   test('intervention labels stand in rows above the plot, clear of the y ticks and of each other', async () => {

@@ -26,10 +26,12 @@ import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
 import { shownName, strategyName, withNames, words, type Lang, type Words } from './words.js';
 
-/** What a point is called: a strategy in a comparison, a setting in a sweep. */
+/** What a point is called: a strategy in a comparison, a plan in a rehearsal (both when both), a setting in a sweep. */
 export function groupTitle(results: ResultSet, w: Words = words()): string {
   const scenario = results.scenario;
-  if (scenario.compare !== undefined) return w.groupStrategy;
+  const plans = hasPlans(results);
+  if (scenario.compare !== undefined) return plans ? w.groupStrategyPlan : w.groupStrategy;
+  if (plans && scenario.sweep === undefined) return w.plan;
   if (scenario.sweep !== undefined || results.varied.length > 0) return w.groupSetting;
   return results.points.length > 1 ? w.groupPoint : w.groupScenario;
 }

@@ -89,13 +89,14 @@ const PAGE = {
 /** What a point is called, and numbers in words. */
 const NOUNS = {
   groupStrategy: { en: 'Strategy', nl: 'Strategie' },
+  groupStrategyPlan: { en: 'Strategy and plan', nl: 'Strategie en plan' },
   groupSetting: { en: 'Setting', nl: 'Instelling' },
   groupPoint: { en: 'Point', nl: 'Punt' },
   groupScenario: { en: 'Scenario', nl: 'Scenario' },
   /** "strategy" → "strategies". */
   plural: {
     en: (noun) => (String(noun).endsWith('y') ? `${String(noun).slice(0, -1)}ies` : `${noun}s`),
-    nl: (noun) => ({ strategie: 'strategieën', instelling: 'instellingen', punt: 'punten', scenario: "scenario's" } as Record<string, string>)[noun] ?? `${noun}en`,
+    nl: (noun) => ({ strategie: 'strategieën', instelling: 'instellingen', punt: 'punten', scenario: "scenario's", plan: 'plannen' } as Record<string, string>)[noun] ?? `${noun}en`,
   },
   range: { en: (lo, hi) => `${lo} to ${hi}`, nl: (lo, hi) => `${lo} tot ${hi}` },
   interval95: { en: (inner) => `95 % interval ${inner}`, nl: (inner) => `95 %-interval ${inner}` },

@@ -267,6 +267,7 @@ translations:
       expect(dutch.specs).toContain(`"${name}"`); // the charts' legends
     }
     expect(dutch.html).toContain('“avond”: buurtavond in week 3');
+    expect(dutch.html).toContain('<table><thead><tr><th>Plan</th>'); // the points are plans, not settings
     expect(dutch.html).toContain('<td>wijk in in week 10</td>'); // the table of interventions
     expect(dutch.specs).toContain('"avond"'); // the plan chart's marks
     for (const name of ['early evening', 'late field', 'field week 10']) expect(dutch.html + dutch.specs).not.toContain(name);
@@ -297,17 +298,20 @@ translations:
         head: [...points.slice(0, points.indexOf('</thead>')).matchAll(/<th>([^<]*)<\/th>/g)].slice(0, 3).map((m) => m[1]),
         rows: [...points.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].slice(0, 4).map((m) => `${m[1]} / ${m[2]}`),
         groups: [...html.matchAll(/(?:With|Met) ([^:<]*): /g)].map((m) => m[1]),
+        legend: (JSON.parse(readFileSync(join(results.dir, 'charts', 'plan-reach.vl.json'), 'utf8')) as { layer: { encoding?: { color?: { title?: string } } }[] }).layer.map((l) => l.encoding?.color?.title).find(Boolean),
       };
     };
     expect(await seen('en')).toEqual({
       head: ['Strategy', 'Plan', 'Reached by week 30 (95\u00a0% interval)'],
       rows: ['classic / no intervention', 'classic / early evening', 'mild / no intervention', 'mild / early evening'],
       groups: ['strategy classic', 'strategy mild'],
+      legend: 'Strategy and plan',
     });
     expect(await seen('nl')).toEqual({
       head: ['Strategie', 'Plan', 'Drempel gehaald t/m week 30 (95\u00a0%-interval)'],
       rows: ['klassiek / geen interventie', 'klassiek / vroege avond', 'zacht / geen interventie', 'zacht / vroege avond'],
       groups: ['strategie klassiek', 'strategie zacht'],
+      legend: 'Strategie en plan',
     });
   });
 

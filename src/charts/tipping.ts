@@ -49,7 +49,7 @@ export function tippingMarker(ctx: ChartContext): { sentence: string; layers: La
   const same = hi - lo < 1e-9 && all.length === ctx.results.points.length;
   const { w } = ctx;
   const amount = same ? percent(lo) : w.range(percent(lo), percent(hi));
-  const sentence = w.tipping(amount, latest, same ? w.everyLine : w.theLines, ctx.groupTitle.toLowerCase());
+  const sentence = w.tipping(amount, latest, same ? w.everyLine : w.theLines, w.whateverThe(ctx.groupTitle.toLowerCase()));
   // from week 0 (the field the charts' shared x encoding reads) to the horizon
   const rule = { x: { field: 'week', type: 'quantitative' }, x2: { datum: ctx.results.horizon }, y: { field: 'share', type: 'quantitative' } } as const;
   const layers: Layer[] = same

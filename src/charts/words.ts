@@ -264,8 +264,15 @@ const CHARTS = {
   shadedInterval: { en: 'Shaded: 95 % interval.', nl: 'Gekleurd: 95 %-interval.' },
   intervalsSeeTable: { en: 'Intervals: see the table.', nl: 'Intervallen: zie de tabel.' },
   tipping: {
-    en: (amount, latest, lines, group) => `${amount} of the initiatives started past their tipping point: their neighbourhoods were drawn with so much support that the commitment rule alone, every attitude held at its starting value, carries them over the threshold by week ${latest} — the early rise of ${lines}, whatever the ${group} (dotted line; initiatives.csv, tipping_week).`,
-    nl: (amount, latest, lines, group) => `${amount} van de initiatieven begon voorbij zijn kantelpunt: hun buurten waren met zoveel steun getrokken dat de meedoe-regel alleen, met elke houding vast op haar beginwaarde, ze uiterlijk in week ${latest} over de drempel brengt — de vroege stijging van ${lines}, wat de ${group} ook is (stippellijn; initiatives.csv, tipping_week).`,
+    en: (amount, latest, lines, whatever) => `${amount} of the initiatives started past their tipping point: their neighbourhoods were drawn with so much support that the commitment rule alone, every attitude held at its starting value, carries them over the threshold by week ${latest} — the early rise of ${lines}, ${whatever} (dotted line; initiatives.csv, tipping_week).`,
+    nl: (amount, latest, lines, whatever) => `${amount} van de initiatieven begon voorbij zijn kantelpunt: hun buurten waren met zoveel steun getrokken dat de meedoe-regel alleen, met elke houding vast op haar beginwaarde, ze uiterlijk in week ${latest} over de drempel brengt — de vroege stijging van ${lines}, ${whatever} (stippellijn; initiatives.csv, tipping_week).`,
+  },
+  /** "whatever the strategy", for what a point is called (groupTitle, lower case); Dutch with the noun's own article. */
+  whateverThe: {
+    en: (group) => `whatever the ${group}`,
+    nl: (group) =>
+      ({ 'strategie en plan': 'wat strategie en plan ook zijn', plan: 'wat het plan ook is', punt: 'wat het punt ook is', scenario: 'wat het scenario ook is' } as Record<string, string>)[group] ??
+      `wat de ${group} ook is`,
   },
   everyLine: { en: 'every line', nl: 'elke lijn' },
   theLines: { en: 'the lines', nl: 'de lijnen' },

@@ -338,6 +338,13 @@ compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire, resi
     expect(readFileSync(join(results.dir, 'summary.csv'), 'utf8')).toContain('classic');
   });
 
+  test('"whatever the strategy" takes the article of what a point is called: de strategie, het plan', () => {
+    const [en, nl] = [words('en'), words('nl')];
+    const called = (w: typeof en) => [w.groupStrategy, w.groupStrategyPlan, w.plan, w.groupSetting, w.groupPoint, w.groupScenario].map((g) => w.whateverThe(g.toLowerCase()));
+    expect(called(en)).toEqual(['whatever the strategy', 'whatever the strategy and plan', 'whatever the plan', 'whatever the setting', 'whatever the point', 'whatever the scenario']);
+    expect(called(nl)).toEqual(['wat de strategie ook is', 'wat strategie en plan ook zijn', 'wat het plan ook is', 'wat de instelling ook is', 'wat het punt ook is', 'wat het scenario ook is']);
+  });
+
   test("the catalogue's English outcome titles are the analysis's own", () => {
     for (const name of ['reached_by_30', 'rmst', 'median_reach', 'coherent_success', 'trust_final']) expect(outcomeTitle(name, 40)).toBe(outcomeDefinition(name, 40)!.title);
   });

@@ -17,6 +17,7 @@ import { LESSON, goalMet, goalScore } from '../lessons.js';
 import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
 import { CHART_METRICS, type ChartMetric, type ColourBy, type FromWorker, type SearchResult, type ToWorker } from '../protocol.js';
 import { cellAt, cells } from './map.js';
+import { Weeks, type Who } from './weeks.js';
 
 /** What the studio command put into the page. */
 interface Boot {
@@ -42,20 +43,13 @@ let seed = boot.seed;
 let horizon = boot.horizon;
 let week = 0;
 let running = false;
-let metrics: readonly string[] = [];
-/** Weekly values of both runs, week-major rows of `metrics`. */
-let you: Float64Array[] = [];
-let twin: Float64Array[] = [];
-/** The same weeks of CHART_METRICS per neighbourhood: rows of neighbourhoods × CHART_METRICS. */
-let youLocal: Float64Array[] = [];
-let twinLocal: Float64Array[] = [];
+/** The weeks of both runs received so far. */
+const weeks = new Weeks();
 let pressed: Intervention[] = [];
 /** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
 let startTimeline: Intervention[] = boot.interventions;
 /** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
 let appliedWeeks: number[] = [];
-/** Neighbourhoods on the map (the worker draws it). */
-let neighbourhoods = 0;
 let target = -1;
 let colourBy: ColourBy = 'state';
 let lessonIndex = -1;
@@ -64,8 +58,8 @@ let lessonIndex = -1;
 const probe = {
   framesDrawn: 0,
   weeksReceived: 0,
-  you: () => you.map((r) => Array.from(r)),
-  twin: () => twin.map((r) => Array.from(r)),
+  you: () => weeks.rows('you'),
+  twin: () => weeks.rows('twin'),
   target: () => target,
   /** Per chart, the weekly values it holds, of your run and the twin (a neighbourhood's when one is picked). */
   chartSeries: () =>
@@ -74,7 +68,7 @@ const probe = {
       const of = (who: string) => data.filter((d) => d.who === who).sort((a, b) => a.week - b.week).map((d) => [d.week, d.value]);
       return { you: of('you'), twin: of('twin') };
     }),
-  metrics: () => metrics,
+  metrics: () => weeks.metrics,
   week: () => week,
   running: () => running,
   pressed: () => pressed,
@@ -113,19 +107,11 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const msg = e.data;
   switch (msg.type) {
     case 'started':
-      neighbourhoods = msg.neighbourhoods;
-      metrics = msg.metrics;
-      if (target >= neighbourhoods) pick(-1); // the picked neighbourhood is not in this run
+      weeks.start(msg.metrics, msg.neighbourhoods);
+      if (target >= msg.neighbourhoods) pick(-1); // the picked neighbourhood is not in this run
       return;
     case 'frame': {
-      const m = metrics.length;
-      const local = neighbourhoods * CHART_METRICS.length;
-      for (let k = 0; k < msg.count; k++) {
-        you[msg.from + k] = msg.you.subarray(k * m, (k + 1) * m);
-        twin[msg.from + k] = msg.twin.subarray(k * m, (k + 1) * m);
-        youLocal[msg.from + k] = msg.youLocal.subarray(k * local, (k + 1) * local);
-        twinLocal[msg.from + k] = msg.twinLocal.subarray(k * local, (k + 1) * local);
-      }
+      weeks.add(msg);
       probe.weeksReceived += msg.count;
       probe.framesDrawn = msg.drawn;
       week = msg.from + msg.count - 1;
@@ -175,10 +161,12 @@ let shownWeek = '';
 let nextChart = 0;
 /** Every week an entry applied in, in the order they were marked: a rule on each chart. */
 let markWeeks: number[] = [];
-/** Per chart, the weeks and marks already handed to it; whether the weeks it holds are to be replaced (another neighbourhood picked). */
+/**
+ * Per chart, the weeks and marks already handed to it. At 0 weeks whatever it holds is replaced
+ * (another neighbourhood picked), and its scale set afresh.
+ */
 let chartWeeks = CHART_METRICS.map(() => 0);
 let chartMarks = CHART_METRICS.map(() => 0);
-let chartStale = CHART_METRICS.map(() => false);
 
 function requestDraw(): void {
   if (drawRequested || turnTimer !== 0) return;
@@ -194,7 +182,7 @@ function requestDraw(): void {
   requestAnimationFrame(draw);
 }
 
-const behind = (i: number) => charts[i] !== null && (chartStale[i] || chartWeeks[i] < you.length || chartMarks[i] < markWeeks.length);
+const behind = (i: number) => charts[i] !== null && (chartWeeks[i] < weeks.length || chartMarks[i] < markWeeks.length);
 
 function draw(now: number): void {
   drawRequested = false;
@@ -204,18 +192,15 @@ function draw(now: number): void {
   const i = CHART_METRICS.map((_, k) => (nextChart + k) % CHART_METRICS.length).find(behind);
   if (i === undefined) return;
   nextChart = (i + 1) % CHART_METRICS.length;
-  const weeks = Array.from({ length: you.length - chartWeeks[i] }, (_, k) => chartWeeks[i] + k);
+  const fresh = Array.from({ length: weeks.length - chartWeeks[i] }, (_, k) => chartWeeks[i] + k);
   const marks = markWeeks.slice(chartMarks[i]).map((w) => ({ week: w }));
-  chartWeeks[i] = you.length;
-  chartMarks[i] = markWeeks.length;
   const view = charts[i]!.view;
-  let series = changeset().insert(rows(CHART_METRICS[i], weeks));
-  if (chartStale[i]) {
-    chartStale[i] = false;
-    series = series.remove(() => true);
-    view.signal(Y_MAX, yMax(CHART_METRICS[i]));
-  }
-  view.change(SERIES_DATA, series).change(MARKS_DATA, changeset().insert(marks)).run();
+  const series = changeset().insert(rows(CHART_METRICS[i], fresh));
+  if (chartWeeks[i] === 0) view.signal(Y_MAX, yMax(CHART_METRICS[i])).change(SERIES_DATA, series.remove(() => true));
+  else view.change(SERIES_DATA, series);
+  chartWeeks[i] = weeks.length;
+  chartMarks[i] = markWeeks.length;
+  view.change(MARKS_DATA, changeset().insert(marks)).run();
   if (CHART_METRICS.some((_, k) => behind(k))) requestDraw();
 }
 
@@ -226,15 +211,13 @@ const CHART_POINTS = 260;
  * A chart's rows for some weeks: the town's values, or the picked neighbourhood's. Reach is drawn as
  * a count of initiatives (one a neighbourhood), the other metrics as they are.
  */
-function rows(metric: ChartMetric, weeks: number[]): { week: number; value: number; run: string; who: 'you' | 'twin' }[] {
-  const [mine, theirs, k] = target < 0 ? [you, twin, metrics.indexOf(metric)] : [youLocal, twinLocal, target * CHART_METRICS.length + CHART_METRICS.indexOf(metric)];
-  const factor = metric === 'reached_share' && target < 0 ? neighbourhoods : 1;
+function rows(metric: ChartMetric, shown: number[]): { week: number; value: number; run: string; who: Who }[] {
+  const factor = metric === 'reached_share' && target < 0 ? weeks.neighbourhoods : 1;
   const stride = Math.ceil(horizon / CHART_POINTS);
   const out = [];
-  for (const w of weeks) {
+  for (const w of shown) {
     if (w % stride !== 0 && w !== horizon) continue;
-    out.push({ week: w, value: mine[w][k] * factor, run: text('you', lang), who: 'you' as const });
-    out.push({ week: w, value: theirs[w][k] * factor, run: text('twin', lang), who: 'twin' as const });
+    for (const who of ['you', 'twin'] as const) out.push({ week: w, value: weeks.value(who, metric, w, target) * factor, run: text(who, lang), who });
   }
   return out;
 }
@@ -254,7 +237,6 @@ async function buildCharts(): Promise<void> {
   charts = CHART_METRICS.map(() => null);
   chartWeeks = CHART_METRICS.map(() => 0);
   chartMarks = CHART_METRICS.map(() => 0);
-  chartStale = CHART_METRICS.map(() => false);
   await Promise.all(
     CHART_METRICS.map(async (metric, i) => {
       const spec = studioChartSpec({ title: text(metric, lang), week: text('week', lang), you: text('you', lang), twin: text('twin', lang) }, horizon, yMax(metric), lang, metric === 'reached_share');
@@ -358,10 +340,7 @@ function buildActions(): void {
 function reset(): void {
   running = false;
   week = 0;
-  you = [];
-  twin = [];
-  youLocal = [];
-  twinLocal = [];
+  weeks.clear();
   pressed = [...startTimeline];
   appliedWeeks = startTimeline.map(() => 0);
   markWeeks = [];
@@ -415,7 +394,6 @@ function pick(b: number): void {
   target = b;
   renderTarget();
   sendView();
-  chartStale = CHART_METRICS.map(() => true);
   chartWeeks = CHART_METRICS.map(() => 0);
   requestDraw();
 }
@@ -494,8 +472,8 @@ function renderDebrief(results: SearchResult[], twinScore: number): void {
   const task = LESSON[lessonIndex];
   if (!task) return;
   const initiatives = startParams.population.neighbourhoods;
-  const at = you[task.goal.week];
-  const mine = at ? goalScore(task.goal, at[metrics.indexOf(task.goal.metric)], initiatives) : NaN;
+  const at = weeks.row('you', task.goal.week);
+  const mine = at ? goalScore(task.goal, at[weeks.metrics.indexOf(task.goal.metric)], initiatives) : NaN;
   const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? decimal(score.toFixed(3), lang) : String(score));
   const lines: [string, string][] = [
     [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
@@ -558,7 +536,7 @@ function wire(): void {
   send({ type: 'canvas', canvas: canvas.transferControlToOffscreen() });
   canvas.addEventListener('click', (e) => {
     const box = canvas.getBoundingClientRect();
-    const b = cellAt(cells(neighbourhoods, width, height), ((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
+    const b = cellAt(cells(weeks.neighbourhoods, width, height), ((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
     pick(b === target ? -1 : b);
   });
   $('export').addEventListener('click', download);

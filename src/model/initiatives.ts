@@ -53,8 +53,7 @@ export function updateInitiatives(world: World): void {
     if (ini.formalisedWeek[b] > 0) continue;
     if (actors) {
       // Parties at the table bring knowledge and means: the boost counts them, not the field.
-      const ready = ini.supportShare[b] >= ini.threshold[b] && ini.progress[b] >= maturity;
-      const seated = workWithParties(world, b, ready);
+      const seated = workWithParties(world, b);
       const p = ini.progress[b] + base * boost(rates.stakeholderSupport, seated > 1 ? seated : 1) * ini.capacity[b] + rates.managerSupport * ini.attention[b];
       ini.progress[b] = p > 1 ? 1 : p;
     } else {

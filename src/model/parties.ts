@@ -46,10 +46,10 @@ export function createParties(params: Parameters, initiatives: number, runSeed: 
 }
 
 /**
- * The week's process work with initiative b's parties (it is not formalised). `ready`: it holds its
- * threshold with a mature plan, so its plan is up for consent. Returns the parties at the table.
- *  - seat: a party is at the table from the week participation exceeds its invitation level (openness),
- *    and at the latest when the plan is up for consent (a clearance point nobody invited shows up);
+ * The week's process work with initiative b's parties (it is not formalised). Returns the parties at
+ * the table.
+ *  - seat: a party is at the table from the week participation exceeds its invitation level
+ *    (openness); one nobody invited comes to the first consent round (`seekConsent`);
  *  - for each party at the table, interest = 1 − |alignment − stance|, and
  *    stance += r × participation × (alignment − stance) (goal intertwining),
  *    trust += r × (g × (1 − trust) − A × l × trust), with process work
@@ -59,7 +59,7 @@ export function createParties(params: Parameters, initiatives: number, runSeed: 
  *  - a weighted party at the table leaves with chance r × (1 − interest) × (1 − trust), and one that
  *    left comes back with chance r × interest × trust; r = parties.processRate, the pace of the process.
  */
-export function workWithParties(world: World, b: number, ready: boolean): number {
+export function workWithParties(world: World, b: number): number {
   const pt = world.parties;
   const { strategy, rates } = world.params;
   const rate = world.params.parties.processRate;
@@ -72,7 +72,7 @@ export function workWithParties(world: World, b: number, ready: boolean): number
   const end = first + strategy.stakeholders;
   let seated = 0;
   for (let s = first; s < end; s++) {
-    if (pt.seat[s] === AWAY && (ready || pt.invite[s] < open)) pt.seat[s] = SEATED;
+    if (pt.seat[s] === AWAY && pt.invite[s] < open) pt.seat[s] = SEATED;
     const d = alignment - pt.stance[s];
     const interest = 1 - (d < 0 ? -d : d);
     const t = pt.trust[s];
@@ -94,8 +94,10 @@ export function workWithParties(world: World, b: number, ready: boolean): number
 }
 
 /**
- * Consent this week to initiative b's plan (it is up for consent): each party at the table that does
- * not consent does so with chance approvalRate × willingness, and one that consents withdraws it with
+ * Consent this week to initiative b's plan (it is up for consent): a party still away comes to the
+ * table now (a clearance point nobody invited shows up when the plan is up for consent, without the
+ * process work the others had); each party at the table that does not consent does so with chance
+ * approvalRate × willingness, and one that consents withdraws it with
  * chance approvalRate × (1 − willingness), willingness = interest × trust; in the long run a party
  * consents in a share `willingness` of the weeks. Then the quorum rule (`agreed`) with parties.quorum.
  */
@@ -107,7 +109,8 @@ export function seekConsent(world: World, b: number): boolean {
   const first = b * pt.slots;
   const end = first + world.params.strategy.stakeholders;
   for (let s = first; s < end; s++) {
-    if (pt.seat[s] !== SEATED) continue;
+    if (pt.seat[s] === AWAY) pt.seat[s] = SEATED;
+    else if (pt.seat[s] === LEFT) continue;
     const d = alignment - pt.stance[s];
     const willing = (1 - (d < 0 ? -d : d)) * pt.trust[s];
     if (pt.consent[s] === 0) {

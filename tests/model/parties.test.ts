@@ -125,6 +125,35 @@ function partiesWorld(stakeholders: number, adjust: (p: Parameters) => void = ()
   return createWorld(p, { horizon: 1, sampleEvery: 1 }, 7);
 }
 
+describe('stakeholders as actors: joining late', () => {
+  /**
+   * Oracle: ODD §7.6b — a party nobody invited comes to the table in the week the plan comes up for
+   * consent, and must consent like the others. With nobody invited (every invitation level 1, above
+   * any openness), no veto party (every party weighted) and no consent ever given (approvalRate 0),
+   * no plan can formalise, and no party of a plan that came up is still away (it is at the table, or
+   * has come and left). (The quorum is met
+   * when nobody is at the table, so a round held without the late parties would formalise the plan
+   * at once.)
+   */
+  it('parties nobody invited are at the first consent round: without their consent no plan formalises', () => {
+    const p = defaultParameters();
+    p.population.neighbourhoods = 8;
+    p.population.households = 150;
+    p.mechanisms.parties = true;
+    p.strategy.stakeholders = 3;
+    p.parties.vetoChance = 0;
+    p.rates.approvalRate = 0;
+    const w = createWorld(p, { horizon: 156, sampleEvery: 13 }, 17);
+    w.parties.invite.fill(1);
+    run(w, 156);
+    const ini = w.initiatives;
+    const up = Array.from({ length: ini.count }, (_, b) => b).filter((b) => ini.supportShare[b] >= ini.threshold[b] && ini.progress[b] >= w.params.rates.maturity);
+    expect(up.length).toBeGreaterThan(0);
+    expect(Array.from(ini.formalisedWeek)).toEqual(new Array(ini.count).fill(0));
+    for (const b of up) expect(Array.from(w.parties.seat.subarray(b * w.parties.slots, b * w.parties.slots + 3))).not.toContain(0);
+  });
+});
+
 describe('stakeholders as actors: the registry parameters reach the rules', () => {
   /** Oracle: a party holds a veto with chance parties.vetoChance, a Bernoulli draw: never at 0, always at 1, and near p in many draws. */
   it('parties.vetoChance: 0 draws no veto party, 1 only veto parties, 0.3 about 0.3 of 2 000', () => {
@@ -185,7 +214,7 @@ describe('stakeholders as actors: the registry parameters reach the rules', () =
         pt.trust[k] = 0.5;
         pt.seat[k] = 1;
       }
-      workWithParties(w, 0, false);
+      workWithParties(w, 0);
       return { stance: Array.from(pt.stance.subarray(0, 2)), trust: Array.from(pt.trust.subarray(0, 2)) };
     };
     const { strategy, rates } = defaultParameters();

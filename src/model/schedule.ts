@@ -12,6 +12,7 @@ import { reviewSignposts } from './signposts.js';
 import { setPressureAndPresence } from './officials.js';
 import { recordMetrics } from './record.js';
 import { shareRevenue } from './revenue.js';
+import { sense } from './sensing.js';
 import type { World } from './world.js';
 
 /** A process of the week: its name and what it does to the world. */
@@ -22,6 +23,7 @@ export interface Process {
 
 /** The processes of one week, in the order of docs/ODD.md §3 ("Process overview and scheduling"). */
 export const WEEK: readonly Process[] = [
+  { name: 'sensing', run: sense }, // 1. when-conditions and signposts read on last week's end
   { name: 'environment drivers', run: environmentDrivers }, // 1. this week's drivers
   { name: 'interventions', run: applyInterventions }, // 1. the timeline's interventions of this week
   { name: 'signposts', run: reviewSignposts }, // 1. the manager reviews the signposts and responds

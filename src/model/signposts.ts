@@ -34,6 +34,7 @@ export function createSignposts(list: readonly Signpost[], neighbourhoods: numbe
     since: new Int32Array(count),
     moved: new Float64Array(count),
     responses: new Int32Array(count),
+    seen: new Float64Array(count),
     hoods: Int32Array.from({ length: neighbourhoods }, (_, b) => b),
     attending: 0,
     savedAttention: 0,
@@ -42,7 +43,8 @@ export function createSignposts(list: readonly Signpost[], neighbourhoods: numbe
 
 /**
  * Step 1, after the interventions (docs/ODD.md §3 and §7.12): the manager reviews the signposts
- * against the state at the end of last week. A signpost that is passed — its metric at or below
+ * against the state at the end of last week, as read before this week's interventions
+ * (`readSignposts`). A signpost that is passed — its metric at or below
  * (above) its level — puts its response in force; a response in force for at least
  * `responseWeeks` weeks ends once the metric has recovered `signpostBand` past the level, and the
  * lever moves back by what the response moved it. A signpost can call for its response again
@@ -55,7 +57,7 @@ export function reviewSignposts(world: World): void {
   const t = world.week;
   const band = strategy.signpostBand;
   for (let k = 0; k < s.count; k++) {
-    const value = s.watch[k](world, s.hoods);
+    const value = s.seen[k];
     const level = s.level[k];
     const below = s.below[k] === 1;
     if (s.active[k] === 0) {
@@ -69,6 +71,12 @@ export function reviewSignposts(world: World): void {
       withdraw(strategy, s, k);
     }
   }
+}
+
+/** Reads every signpost's metric over the whole programme (the start of the week: last week's end). */
+export function readSignposts(world: World): void {
+  const s = world.signposts;
+  for (let k = 0; k < s.count; k++) s.seen[k] = s.watch[k](world, s.hoods);
 }
 
 function respond(strategy: Strategy, s: Signposts, k: number): void {

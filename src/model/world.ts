@@ -198,6 +198,8 @@ export interface Timeline {
   readonly entries: readonly TimelineEntry[];
   /** Per entry, the week (1..horizon) it first applied; 0 while it never did. */
   readonly firedWeek: Int32Array;
+  /** Per entry, 1 when its `when` condition held at the start of this week (src/model/sensing.ts). */
+  readonly due: Uint8Array;
   /** The run's interventions stream: the timeline's only source of chance. */
   readonly rng: Rng;
 }
@@ -223,6 +225,8 @@ export interface Signposts {
   readonly moved: Float64Array;
   /** How many times signpost k has called for its response. */
   readonly responses: Int32Array;
+  /** Signpost k's metric as last week ended, read at the start of this week (src/model/sensing.ts). */
+  readonly seen: Float64Array;
   /** Every neighbourhood: signposts watch the whole programme. */
   readonly hoods: Int32Array;
   /** attend-lagging responses in force, and the attention rule (index into its values) they replaced. */

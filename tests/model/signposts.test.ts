@@ -81,6 +81,34 @@ describe('signposts: an adaptive manager watches the environment and responds', 
     expect(w.signposts.responses[0]).toBe(2);
   });
 
+  /**
+   * Oracle: ODD §7.11 and §7.12 — signposts and `when` conditions are read at the start of the week,
+   * on the state as last week ended. A broken promise in week 5 drops trust below 0.3 during week 5;
+   * a signpost and a condition on trust below 0.3 see that in week 6, not in week 5.
+   */
+  it('signposts and when-conditions read last week\'s end, not what this week\'s interventions did', () => {
+    const params = defaultParameters();
+    params.population.neighbourhoods = 2;
+    params.population.households = 40;
+    params.strategy.signposts = [{ metric: 'trust_gov', below: 0.3, respond: 'serve' }];
+    const w = createWorld(params, { horizon: 20, sampleEvery: 4 }, 7, [
+      { at: 5, action: 'broken-promise', size: 100 },
+      { when: { metric: 'trust_gov', below: 0.3 }, action: 'evening' },
+    ]);
+    for (let t = 1; t <= 4; t++) step(w);
+    const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(w.residents.trustGov)).toBeGreaterThan(0.3);
+    step(w); // week 5: the promise is broken
+    expect(mean(w.residents.trustGov)).toBeLessThan(0.3);
+    expect(w.signposts.responses[0]).toBe(0);
+    expect(w.timeline.firedWeek[1]).toBe(0);
+    expect(w.params.strategy.serving).toBe(0.5);
+    step(w); // week 6: both see it
+    expect(w.signposts.since[0]).toBe(6);
+    expect(w.timeline.firedWeek[1]).toBe(6);
+    expect(w.params.strategy.serving).toBeCloseTo(0.7, 12);
+  });
+
   it('hysteresis: a response does not end while the metric stays within the band above its level', () => {
     const w = worldWith([{ metric: 'trust_gov', below: 0.4, respond: 'ease-steering' }], (p) => {
       p.mechanisms.trust = false;

@@ -27,25 +27,21 @@ export function createTimeline(entries: readonly Intervention[], runSeed: number
       until: entry.from !== undefined ? entry.from + (entry.for ?? 1) : Infinity,
     })),
     firedWeek: new Int32Array(entries.length),
+    due: new Uint8Array(entries.length),
     rng: stream(runSeed, 'interventions'),
   };
 }
 
 /** Step 1, after the drivers: apply the timeline's entries whose week or condition has come. */
 export function applyInterventions(world: World): void {
-  const { entries, firedWeek, rng } = world.timeline;
+  const { entries, firedWeek, due, rng } = world.timeline;
   const t = world.week;
   for (let k = 0; k < entries.length; k++) {
     const c = entries[k];
     const e = c.entry;
-    if (c.hoods === null) c.hoods = neighbourhoodsOf(e, world.neighbourhoods.count);
+    hoodsOf(world, c); // a neighbourhood that does not exist fails in the first week
     if (firedWeek[k] === 0) {
-      const fires =
-        e.at !== undefined
-          ? t === e.at
-          : e.from !== undefined
-            ? t === e.from
-            : e.when !== undefined && holds(world, e, c.hoods);
+      const fires = e.at !== undefined ? t === e.at : e.from !== undefined ? t === e.from : due[k] === 1;
       if (!fires) continue;
       firedWeek[k] = t;
       apply(world, c, rng);
@@ -65,10 +61,23 @@ export function applyInterventions(world: World): void {
   }
 }
 
-function holds(world: World, e: Intervention, hoods: Int32Array): boolean {
-  const cond = e.when!;
-  const value = conditionValue(world, cond.metric, hoods);
-  return cond.above !== undefined ? value >= cond.above : value <= (cond.below as number);
+/**
+ * The start of the week: which entries not yet fired have their `when` condition holding on the state
+ * as last week ended, read for all of them before any entry of this week acts.
+ */
+export function readConditions(world: World): void {
+  const { entries, firedWeek, due } = world.timeline;
+  for (let k = 0; k < entries.length; k++) {
+    const cond = entries[k].entry.when;
+    if (cond === undefined || firedWeek[k] !== 0) continue;
+    const value = conditionValue(world, cond.metric, hoodsOf(world, entries[k]));
+    due[k] = (cond.above !== undefined ? value >= cond.above : value <= (cond.below as number)) ? 1 : 0;
+  }
+}
+
+function hoodsOf(world: World, c: TimelineEntry): Int32Array {
+  if (c.hoods === null) c.hoods = neighbourhoodsOf(c.entry, world.neighbourhoods.count);
+  return c.hoods;
 }
 
 /** The neighbourhoods an entry acts on; one that does not exist is an error, never a silent no-op. */

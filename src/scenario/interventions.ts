@@ -43,8 +43,10 @@ function checkTimeline(entries: readonly Intervention[] | undefined, at: string,
     if (e.action === 'set' && e.set === undefined) report(joinPath(path, 'set'), 'the strategy parameters to set, e.g. {strategy.serving: 0.8}', 'nothing');
     if (e.action !== 'set' && e.set !== undefined) report(joinPath(path, 'set'), `nothing (set goes with action set; this action is ${e.action})`, 'a set block');
     if (e.size !== undefined && e.action !== 'set') {
-      const { min, max } = ACTION_SIZE[e.action];
-      if (e.size < min || e.size > max) report(joinPath(path, 'size'), `a number from ${min} to ${max} for ${e.action}`, show(e.size));
+      const { min, max, integer } = ACTION_SIZE[e.action];
+      if (e.size < min || e.size > max || (integer && !Number.isInteger(e.size))) {
+        report(joinPath(path, 'size'), `${integer ? 'a whole number' : 'a number'} from ${min} to ${max} for ${e.action}`, show(e.size));
+      }
     }
   });
 }

@@ -67,6 +67,7 @@ describe('plans in a scenario', () => {
     ['an unknown action', '{at: 3, action: party}', 'plans[0].interventions[0].action', /evening/],
     ['two triggers', '{at: 3, from: 4, for: 2, action: evening}', 'plans[0].interventions[0]', /exactly one of/],
     ['a size out of range', '{at: 3, action: evening, size: 2}', 'plans[0].interventions[0].size', /from 0 to 1/],
+    ['a part of a party', '{at: 3, action: add-stakeholder, size: 1.5}', 'plans[0].interventions[0].size', /^a whole number from 1 to 20 for add-stakeholder$/],
   ])('refuse %s with a clear scenario error', (_what, entry, path, expected) => {
     const problems = problemsOf(`${TINY}plans:\n  - name: p\n    interventions:\n      - ${entry}\n`);
     expect(problems.length).toBeGreaterThan(0);

@@ -68,7 +68,7 @@ const SIZES = ACTIONS.filter((a) => a !== 'set')
 export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
   const CONDITION = object(
     {
-      metric: oneOf(conditionMetrics, { description: 'support_share: the highest initiative support share; others: means over residents (cohesion over neighbourhoods).' }),
+      metric: oneOf(conditionMetrics, { description: 'support_share: the highest initiative support share; reached_share and formalised_share: shares of the initiatives; others: means over residents (cohesion over neighbourhoods).' }),
       above: number({ minimum: 0, maximum: 1 }, { description: 'Fires when the metric is at least this.' }),
       below: number({ minimum: 0, maximum: 1 }, { description: 'Fires when the metric is at most this.' }),
     },

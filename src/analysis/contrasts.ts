@@ -1,6 +1,6 @@
-import { OUTCOMES, type RunView } from './outcomes.js';
+import { OUTCOMES, unitRange, type RunView } from './outcomes.js';
 import { rowsOf, type ResultSet } from './results.js';
-import { pairedDifference, type MeanInterval } from './tInterval.js';
+import { differenceRange, pairedDifference, within, type MeanInterval } from './tInterval.js';
 
 /** The per-replicate outcomes that paired contrasts compare (src/analysis/outcomes.ts). */
 export interface ReplicateOutcomes {
@@ -15,6 +15,11 @@ export interface ReplicateOutcomes {
 
 export const CONTRAST_OUTCOMES = ['reachShare', 'meanReachWeek', 'trustGovFinal'] as const;
 export type ContrastOutcome = (typeof CONTRAST_OUTCOMES)[number];
+
+/** The unit of each contrast outcome (of the outcome it reads): it bounds the difference. */
+const CONTRAST_UNIT: Record<ContrastOutcome, string> = {
+  reachShare: OUTCOMES.reach_share.unit, meanReachWeek: OUTCOMES.mean_reach_week.unit, trustGovFinal: OUTCOMES.trust_gov_final.unit,
+};
 
 /** The runs of one point that have initiatives, in replicate order, each as outcomes see it. */
 export function runViews(results: ResultSet, point: number): { replicate: number; view: RunView }[] {
@@ -78,8 +83,9 @@ export interface PairedContrast {
 /**
  * Paired contrast of `point` against `reference`: for each replicate run under both (same replicate
  * index ⇒ same seed under common random numbers ⇒ the same simulated neighbourhoods and people),
- * the difference point − reference in each outcome, averaged, with a 95 % t-interval. Without
- * common random numbers the pairs are independent and the interval is still valid, only wider.
+ * the difference point − reference in each outcome, averaged, with a 95 % t-interval cut to what a
+ * difference can be (two shares: −1 … +1; two weeks: −horizon … +horizon). Without common random
+ * numbers the pairs are independent and the interval is still valid, only wider.
  */
 export function pairedContrast(results: ResultSet, point: number, reference: number, referenceOutcomes = replicateOutcomes(results, reference)): PairedContrast {
   const a = new Map(replicateOutcomes(results, point).map((o) => [o.replicate, o]));
@@ -88,7 +94,10 @@ export function pairedContrast(results: ResultSet, point: number, reference: num
   for (const outcome of CONTRAST_OUTCOMES) {
     const pairs = b.filter((o) => o[outcome] !== null && a.get(o.replicate)![outcome] !== null);
     differences[outcome] = pairs.length > 0
-      ? pairedDifference(pairs.map((o) => a.get(o.replicate)![outcome] as number), pairs.map((o) => o[outcome] as number))
+      ? within(
+        pairedDifference(pairs.map((o) => a.get(o.replicate)![outcome] as number), pairs.map((o) => o[outcome] as number)),
+        differenceRange(unitRange(CONTRAST_UNIT[outcome], results.horizon)),
+      )
       : null;
   }
   return { point, reference, pairs: b.length, differences };

@@ -1,5 +1,6 @@
 import { runValue, type RunOutput } from '../model/output.js';
 import { RUN_METRICS, weekIndex } from '../model/metrics.js';
+import type { Range } from './tInterval.js';
 
 /**
  * Every outcome, defined in one place. What an initiative counts as — reached by a week, formalised,
@@ -68,6 +69,21 @@ export interface Outcome {
   meaning: string;
   /** Its value for one run; null when the run does not record it. */
   of: (run: RunView) => number | null;
+}
+
+/**
+ * The values a quantity of a unit (an outcome's or a metric's) can take in a run of `horizon` weeks:
+ * a share, level or index lies in 0 … 1, a change in points on the 0–1 scale in −1 … +1, a week or
+ * a number of weeks (never counting as the horizon) in 0 … horizon. Intervals of means are cut to
+ * it (tInterval.ts within); null for a unit without bounds (a count).
+ */
+export function unitRange(unit: string, horizon: number): Range | null {
+  switch (unit) {
+    case 'share 0–1': case 'level 0–1': case 'index 0–1': return [0, 1];
+    case 'points 0–1': return [-1, 1];
+    case 'week': case 'weeks': return [0, horizon];
+    default: return null;
+  }
 }
 
 /** The view of a run's output (the trust series copied, so the output may be let go). */

@@ -1,8 +1,8 @@
 import { csvText } from './csvText.js';
 import type { ResultSet } from './results.js';
-import { pairedDifference } from './tInterval.js';
+import { differenceRange, pairedDifference, within } from './tInterval.js';
 import { runViews } from './contrasts.js';
-import { median, OUTCOMES, reachedBy, type Outcome } from './outcomes.js';
+import { median, OUTCOMES, reachedBy, unitRange, type Outcome } from './outcomes.js';
 
 /**
  * Paired effect sizes of rehearsed plans (issue 5). Every plan of a scenario runs on the same
@@ -75,7 +75,8 @@ export function planGroups(results: ResultSet): { group: Record<string, string>;
 
 /**
  * Every plan against 'no intervention' and against each plan before it (each pair once), per
- * metric: the mean per-replicate difference plan − baseline with its 95 % paired t interval.
+ * metric: the mean per-replicate difference plan − baseline with its 95 % paired t interval, cut to
+ * what a difference of the metric can be (two shares: −1 … +1).
  */
 export function planContrasts(results: ResultSet): PlanContrast[] {
   const metrics = contrastOutcomes(results.horizon);
@@ -85,7 +86,7 @@ export function planContrasts(results: ResultSet): PlanContrast[] {
     const outcomes = plans.map((p) => new Map(runViews(results, p.point).map(({ replicate, view }) => [replicate, metrics.map((m) => m.of(view))])));
     for (let a = 1; a < plans.length; a++) {
       for (let b = 0; b < a; b++) {
-        metrics.forEach(({ name: metric }, m) => {
+        metrics.forEach(({ name: metric, unit }, m) => {
           const x: number[] = [];
           const y: number[] = [];
           for (const [rep, oa] of outcomes[a]) {
@@ -98,7 +99,7 @@ export function planContrasts(results: ResultSet): PlanContrast[] {
             y.push(vb);
           }
           if (x.length === 0) return;
-          const d = pairedDifference(x, y);
+          const d = within(pairedDifference(x, y), differenceRange(unitRange(unit, results.horizon)));
           const mean = (v: number[]) => v.reduce((s, z) => s + z, 0) / v.length;
           out.push({
             group, plan: plans[a].plan, baseline: plans[b].plan, metric,

@@ -1,10 +1,10 @@
 import { mean } from 'simple-statistics';
 import { PARAMETERS } from '../model/parameters.js';
 import { runViews } from './contrasts.js';
-import { coherentShare, OUTCOMES } from './outcomes.js';
+import { coherentShare, OUTCOMES, unitRange } from './outcomes.js';
 import { reachCurve, type ReachCurve } from './reachCurve.js';
 import { cell, rowsOf, type PointInfo, type ResultSet } from './results.js';
-import { tInterval, type MeanInterval } from './tInterval.js';
+import { tInterval, within, type MeanInterval } from './tInterval.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
 
 /** What one design point comes to, over all its runs and initiatives. */
@@ -87,7 +87,7 @@ export function summarisePoints(results: ResultSet): PointSummary[] {
       reached,
       reach: n > 0 ? wilsonInterval(reached, n) : { estimate: NaN, lo: NaN, hi: NaN },
       curve,
-      meanReachWeek: within(tInterval(perRun(OUTCOMES.mean_reach_week.of)), 0, results.horizon),
+      meanReachWeek: within(tInterval(perRun(OUTCOMES.mean_reach_week.of)), unitRange(OUTCOMES.mean_reach_week.unit, results.horizon)),
       formalisedShare: n > 0 ? formalised / n : NaN,
       coherentShare: views.length > 0 ? mean(perRun(coherent.of)) : NaN,
       alignedAt,
@@ -134,8 +134,3 @@ function compareAlignedAt(scenario: Record<string, unknown>, strategy: string | 
   return typeof v === 'number' ? v : undefined;
 }
 
-/** A t interval cut to the values the mean can take (a restricted mean week lies in 0 … horizon; with few runs t reaches past). */
-function within(m: MeanInterval, min: number, max: number): MeanInterval {
-  const clip = (x: number | null) => (x === null ? null : Math.min(max, Math.max(min, x)));
-  return { ...m, lo: clip(m.lo), hi: clip(m.hi) };
-}

@@ -1,5 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
-import { tInterval } from './tInterval.js';
+import { metric as registered } from '../model/metrics.js';
+import { unitRange } from './outcomes.js';
+import { tInterval, within, type Range } from './tInterval.js';
 
 /** A value over time for one point: a centre line with a band. */
 export interface BandRow {
@@ -14,7 +16,7 @@ export interface BandRow {
 }
 
 export interface SeriesSummary {
-  /** World metrics: mean over replicates with its 95 % t-interval. */
+  /** World metrics: mean over replicates with its 95 % t-interval, cut to the metric's range (a level 0–1: 0 … 1). */
   world: BandRow[];
   /** Initiatives' support share: median over initiatives and replicates, with the middle half (25–75 %) as band. */
   support: BandRow[];
@@ -30,7 +32,8 @@ export interface SeriesSummary {
  * the reader feeds it from series.csv; both in the same order, so both give the same numbers.
  */
 export class SeriesReducer {
-  private readonly wanted: Set<string>;
+  /** The world metrics to summarise, each with the values its mean can take. */
+  private readonly wanted: Map<string, Range | null>;
   private point = -1;
   private world = new Map<string, number[]>();
   private support = new Map<number, number[]>();
@@ -40,7 +43,8 @@ export class SeriesReducer {
 
   /** `worldMetrics`: the world metrics to summarise (the others are skipped). */
   constructor(worldMetrics: readonly string[]) {
-    this.wanted = new Set(worldMetrics);
+    // no world metric counts weeks, so the horizon does not bound any of them
+    this.wanted = new Map(worldMetrics.map((m) => [m, unitRange(registered(m)?.unit ?? '', Infinity)]));
   }
 
   private at(point: number, week: number, value: number): boolean {
@@ -77,7 +81,7 @@ export class SeriesReducer {
     const point = this.point;
     for (const [key, values] of this.world) {
       const [metric, week] = key.split('|');
-      const t = tInterval(values);
+      const t = within(tInterval(values), this.wanted.get(metric!) ?? null);
       this.done.world.push({ point, metric: metric!, week: Number(week), centre: t.mean, lo: t.lo ?? t.mean, hi: t.hi ?? t.mean, n: values.length });
     }
     for (const [week, values] of this.support) {

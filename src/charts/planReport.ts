@@ -1,4 +1,5 @@
 import { hasPlans, interventionWeeks, planContrasts, type PlanContrast } from '../analysis/planContrasts.js';
+import { halfWidth } from '../analysis/tInterval.js';
 import { NO_INTERVENTION } from '../model/interventions/types.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
@@ -61,7 +62,7 @@ function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly
   if (close.length === 0) return w.soonest(prefix, name(best.plan));
   const runner = close[0];
   const n = runner.c.replications;
-  const h = runner.c.lo === null || runner.c.hi === null ? NaN : (runner.c.hi - runner.c.lo) / 2;
+  const h = halfWidth(runner.c.sd, n); // of the interval before its cut to −horizon … +horizon
   const needed = Number.isFinite(h) ? replicationsToSeparate(runner.c.estimate, h, 0, n) : null;
   const how = needed === null
     ? runner.c.sd === 0 && runner.c.estimate === 0

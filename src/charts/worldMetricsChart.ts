@@ -36,8 +36,9 @@ export function worldMetricsChart(ctx: ChartContext): Chart | null {
       height: 240,
       transform: [{ filter: { field: 'measure', equal: measure } }],
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...own, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
-        { mark: { type: 'line', strokeWidth: 2.2 }, encoding: { x, y: { ...own, field: 'centre' }, color: colourBy(ctx) } },
+        // the bands are cut to 0 … 1 (seriesSummary.ts); clip keeps every mark inside its panel regardless
+        { mark: { type: 'area', opacity: 0.18, clip: true }, encoding: { x, y: { ...own, field: 'lo' }, y2: { field: 'hi' }, color: colourBy(ctx) } },
+        { mark: { type: 'line', strokeWidth: 2.2, clip: true }, encoding: { x, y: { ...own, field: 'centre' }, color: colourBy(ctx) } },
       ],
     };
   });

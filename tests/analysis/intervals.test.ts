@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { normalQuantile, studentTCdf, studentTQuantile } from '../../src/analysis/quantiles.js';
-import { pairedDifference, tInterval } from '../../src/analysis/tInterval.js';
+import { differenceRange, pairedDifference, tInterval, within } from '../../src/analysis/tInterval.js';
+import { SeriesReducer } from '../../src/analysis/seriesSummary.js';
 import { wilsonInterval } from '../../src/analysis/wilson.js';
 
 describe('wilsonInterval()', () => {
@@ -69,5 +70,26 @@ describe('tInterval() and pairedDifference()', () => {
     const d = pairedDifference(base.map((x) => x + 0.2), base);
     expect(d.mean).toBeCloseTo(0.2, 12);
     expect(d.hi! - d.lo!).toBeCloseTo(0, 12);
+  });
+});
+
+describe('intervals cut to the values a mean can take', () => {
+  test('within() cuts a t interval to a range and leaves it without one', () => {
+    const t = tInterval([0.1, 0.9]); // 0.5 ± 12.706 × 0.566 / √2 = 0.5 ± 5.08
+    expect(within(t, [0, 1])).toMatchObject({ mean: 0.5, lo: 0, hi: 1 });
+    expect(within(t, null)).toBe(t);
+    expect(differenceRange([0, 156])).toEqual([-156, 156]);
+  });
+
+  test('the weekly band of a 0–1 level over two replicates stays within 0 … 1', () => {
+    const reducer = new SeriesReducer(['trust_gov', 'drive']);
+    for (const v of [0.1, 0.9]) reducer.addWorld(0, 'trust_gov', 0, v);
+    for (const v of [0.2, 0.3]) reducer.addWorld(0, 'drive', 0, v);
+    const [drive, trust] = reducer.finish()!.world;
+    // the mean of values in 0 … 1 lies in 0 … 1: the t interval 0.5 ± 5.08 is cut to it
+    expect(trust).toMatchObject({ metric: 'trust_gov', centre: 0.5, lo: 0, hi: 1 });
+    // 0.25 ± 12.706 × 0.0707 / √2 = 0.25 ± 0.635 reaches below 0 only
+    expect(drive).toMatchObject({ metric: 'drive', lo: 0 });
+    expect(drive!.hi).toBeCloseTo(0.25 + 12.7062047 * Math.sqrt(0.005) / Math.sqrt(2), 6);
   });
 });

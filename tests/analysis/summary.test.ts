@@ -118,10 +118,15 @@ describe('pairedContrast()', () => {
     // reach share: replicate 0: 1 − 0 = 1; replicate 1: 0.5 − 0.5 = 0 → mean 0.5, sd √0.5, t(1) = 12.7062
     expect(c.pairs).toBe(2);
     expect(c.differences.reachShare!.mean).toBeCloseTo(0.5, 12);
-    expect(c.differences.reachShare!.hi).toBeCloseTo(0.5 + 12.7062047 * Math.sqrt(0.5) / Math.sqrt(2), 5);
-    // mean reach week (never = 10): rep 0: (2 + 8)/2 − (10 + 10)/2 = −5; rep 1: (6 + 10)/2 − (4 + 10)/2 = 1 → mean −2
+    // the t interval 0.5 ± 6.35 is cut to what a difference of two shares can be: −1 … +1
+    expect(c.differences.reachShare!.lo).toBe(-1);
+    expect(c.differences.reachShare!.hi).toBe(1);
+    // mean reach week (never = 10): rep 0: (2 + 8)/2 − (10 + 10)/2 = −5; rep 1: (6 + 10)/2 − (4 + 10)/2 = 1 → mean −2;
+    // sd √18, so −2 ± 38.1, cut to what a difference of two weeks within the horizon can be: −10 … +10
     expect(c.differences.meanReachWeek!.mean).toBeCloseTo(-2, 12);
-    // final trust: 0.6 − 0.4 = 0.2 and 0.6 − 0.3 = 0.3 → 0.25
+    expect([c.differences.meanReachWeek!.lo, c.differences.meanReachWeek!.hi]).toEqual([-10, 10]);
+    // final trust: 0.6 − 0.4 = 0.2 and 0.6 − 0.3 = 0.3 → 0.25, sd √0.005: 0.25 ± 0.635 lies inside −1 … +1 and is not cut
     expect(c.differences.trustGovFinal!.mean).toBeCloseTo(0.25, 12);
+    expect(c.differences.trustGovFinal!.hi).toBeCloseTo(0.25 + 12.7062047 * Math.sqrt(0.005) / Math.sqrt(2), 5);
   });
 });

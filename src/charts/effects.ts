@@ -3,6 +3,8 @@
  * statistic reads the same everywhere: a typographic minus, no negative zero, a sign on
  * differences, and intervals that say in words when they have no width.
  */
+import { shortNames } from '../scenario/design.js';
+import { parameterInSentence, parameterLabel } from './labels.js';
 import { decimal, shownName, strategyName, words, type Words } from './words.js';
 
 /** A number with `digits` decimals, "−" for minus, never "−0.0"; in Dutch with a decimal comma ("−0,5"). */
@@ -74,6 +76,23 @@ export function shownValue(v: string | undefined, w?: Words): string {
 export function variedValue(key: string, v: string | undefined, w: Words): string {
   if (v === undefined) return '';
   return key === 'strategy' ? strategyName(v, w) : key === 'plan' ? shownName(v, w) : shownValue(v, w);
+}
+
+/**
+ * A point's name for the reader, from what sets it apart (a result set's `varied` and the point's
+ * values): its compared strategy, its swept parameters as name=value, its plan — as the design's
+ * `label` column names it (src/scenario/design.ts), but in the reader's language (a parameter by its
+ * Dutch name, a decimal comma) and with the values as the table's columns show them (shownValue).
+ */
+export function pointName(varied: readonly string[], values: Record<string, string>, w: Words): string {
+  const swept = varied.filter((v) => v !== 'strategy' && v !== 'plan');
+  const short = shortNames(swept);
+  const name = (path: string) => (w.lang !== 'en' && parameterLabel(path, w.lang) !== null ? parameterInSentence(path, w.lang) : short.get(path)!);
+  return [
+    varied.includes('strategy') ? variedValue('strategy', values.strategy, w) : '',
+    ...swept.map((path) => `${name(path)}=${shownValue(values[path], w)}`),
+    varied.includes('plan') ? variedValue('plan', values.plan, w) : '',
+  ].filter(Boolean).join(' ');
 }
 
 /**

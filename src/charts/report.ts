@@ -24,7 +24,8 @@ import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
 import { sweepLineChart } from './sweepLineChart.js';
 import { WORLD_METRICS, worldMetricsChart } from './worldMetricsChart.js';
-import { shownName, strategyName, withNames, words, type Lang, type Words } from './words.js';
+import { withNames, words, type Lang, type Words } from './words.js';
+import { pointName } from './effects.js';
 
 /** What a point is called: a strategy in a comparison, a plan in a rehearsal (both when both), a setting in a sweep. */
 export function groupTitle(results: ResultSet, w: Words = words()): string {
@@ -37,22 +38,20 @@ export function groupTitle(results: ResultSet, w: Words = words()): string {
 }
 
 /**
- * Legend labels, one per point; a label used twice gets its point number; a lone point, named after
- * its scenario, the scenario's name in the reader's language; a compared strategy ("classic …") or a
- * plan by the scenario's translation of its name, a preset without one by its name in the reader's language.
+ * Legend labels, one per point: what sets it apart in the reader's language (pointName: a compared
+ * strategy or plan by the scenario's translation of its name, a preset without one by its name in
+ * the reader's language; swept values to three significant digits); a lone point, named after its
+ * scenario, the scenario's name in the reader's language; a label used twice gets its point number.
  */
 export function pointLabels(results: ResultSet, w: Words = words()): Map<number, string> {
-  const count = new Map<string, number>();
-  for (const p of results.points) count.set(p.label, (count.get(p.label) ?? 0) + 1);
-  // a label starts with the point's compared strategy and ends with its plan, when it has them
-  const own = (label: string, { strategy, plan }: Record<string, string>) => {
-    if (label === results.scenario.name) return scenarioWords(results.scenario, w.lang).name;
-    let shown = label;
-    if (strategy !== undefined && shown.startsWith(strategy)) shown = strategyName(strategy, w) + shown.slice(strategy.length);
-    if (plan !== undefined && plan !== label && shown.endsWith(plan)) shown = shown.slice(0, shown.length - plan.length) + shownName(plan, w);
-    return shown;
+  const own = (p: ResultSet['points'][number]) => {
+    if (results.varied.length > 0) return pointName(results.varied, p.values, w);
+    return p.label === results.scenario.name ? scenarioWords(results.scenario, w.lang).name : p.label;
   };
-  return new Map(results.points.map((p) => [p.index, shownName(count.get(p.label)! > 1 || p.label === '' ? `${p.index}: ${p.label}` : own(p.label, p.values), w)]));
+  const shown = new Map(results.points.map((p) => [p.index, own(p)]));
+  const count = new Map<string, number>();
+  for (const label of shown.values()) count.set(label, (count.get(label) ?? 0) + 1);
+  return new Map([...shown].map(([index, label]) => [index, count.get(label)! > 1 || label === '' ? `${index}: ${label}` : label]));
 }
 
 /** Everything the charts and the report draw from, computed from a result set. */

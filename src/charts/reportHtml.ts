@@ -4,7 +4,7 @@ import type { Manifest, ResultSet } from '../analysis/results.js';
 import type { ScenarioWords } from '../scenario/types.js';
 import type { ChartFiles } from './render.js';
 import { escapeHtml as esc, inlineSvg } from './escape.js';
-import { DIGITS, effectCell, shownValue, variedValue } from './effects.js';
+import { DIGITS, effectCell, pointName, variedValue } from './effects.js';
 import { meanWeekCell, type Opening } from './sentences.js';
 import { parameterTitle, percent } from './theme.js';
 import { decimal, glossaryEntries, words, type Lang, type Words } from './words.js';
@@ -59,14 +59,9 @@ function pointsTable(input: ReportInput, w: Words): string {
   // a varied column that only repeats each point's label (e.g. the compared strategy) is left out
   const varied = results.varied.filter((v) => summaries.some((s) => s.point.values[v] !== s.point.label));
   // a point of a plain sweep is named by its swept values ("steering=0.5 participation=0.2"), one of
-  // strategies and plans by them ("classic evening in week 4"); where the columns of those values show
-  // every one of them as the name writes it, the name's column is left out (not when the columns
-  // round what the name writes, as a Latin hypercube's values)
-  const restated = (label: string | undefined, values: Record<string, string>) => {
-    if (label === varied.map((v) => variedValue(v, values[v], w)).join(' ')) return true;
-    const parts = (label ?? '').split(' ');
-    return parts.length === varied.length && parts.every((part, i) => part.slice(part.indexOf('=') + 1) === shownValue(values[varied[i]]));
-  };
+  // strategies and plans by them ("classic evening in week 4"); where the name says only what the
+  // columns show (not a point number added to tell two apart), the name's column is left out
+  const restated = (label: string | undefined, values: Record<string, string>) => label === pointName(results.varied, values, w);
   const named = varied.length === 0 || !summaries.every((s) => restated(labels.get(s.point.index), s.point.values));
   // runs and initiatives the same in every row (a whole folder) are said once, under the table
   const counts = new Set(summaries.map((s) => `${s.runs} ${s.initiatives}`)).size > 1;

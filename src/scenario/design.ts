@@ -174,7 +174,7 @@ function baseValue(base: Parameters, path: string): SweepValue {
 }
 
 /** Label names: the last part of each path, or the whole path where two would read the same. */
-function shortNames(paths: string[]): Map<string, string> {
+export function shortNames(paths: readonly string[]): Map<string, string> {
   const last = (p: string) => p.slice(p.lastIndexOf('.') + 1);
   return new Map(paths.map((p) => [p, paths.filter((q) => last(q) === last(p)).length > 1 ? p : last(p)]));
 }

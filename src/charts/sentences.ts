@@ -85,7 +85,9 @@ export function pointOpening(summaries: readonly PointSummary[], contrasts: read
     const ranked = [...summaries].sort(byReach);
     const high = ranked[0];
     const low = ranked[ranked.length - 1];
-    out.push(w.many(summaries.length, w.plural(noun), horizon, percent(low.reach.estimate), name(low.point.index), percent(high.reach.estimate), name(high.point.index), Math.min(RANKED_ROWS, ranked.length)));
+    const [lowP, highP, k] = [percent(low.reach.estimate), percent(high.reach.estimate), Math.min(RANKED_ROWS, ranked.length)];
+    // every point at the same share (as shown): no lowest and highest to name
+    out.push(lowP === highP ? w.manySame(summaries.length, w.plural(noun), horizon, lowP, k) : w.many(summaries.length, w.plural(noun), horizon, lowP, name(low.point.index), highP, name(high.point.index), k));
     const rows = ranked.slice(0, RANKED_ROWS).map((s, i) =>
       `<tr><td class="num">${i + 1}</td><td>${esc(labels.get(s.point.index))}</td><td class="num">${percent(s.reach.estimate)} (${Math.round(s.reach.lo * 100)}–${percent(s.reach.hi)})</td>` +
         `<td class="num">${esc(meanWeekCell(s, w))}</td><td class="num">${Number.isFinite(s.coherentShare) ? percent(s.coherentShare) : ''}</td></tr>`,

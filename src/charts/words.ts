@@ -148,6 +148,10 @@ const OPENING = {
     en: (n, nouns, h, lowP, low, highP, high, k) => `Across the ${n} ${nouns}, the share of initiatives that reached the threshold by week ${h} ranged from ${lowP} (${low}) to ${highP} (${high}). The ${k} highest:`,
     nl: (n, nouns, h, lowP, low, highP, high, k) => `Over de ${n} ${nouns} liep het aandeel initiatieven dat de drempel t/m week ${h} haalde uiteen van ${lowP} (${low}) tot ${highP} (${high}). De ${k} hoogste:`,
   },
+  manySame: {
+    en: (n, nouns, h, p, k) => `Across the ${n} ${nouns}, the share of initiatives that reached the threshold by week ${h} was ${p} at every one. The first ${k}, by that share and then by mean reach week:`,
+    nl: (n, nouns, h, p, k) => `Over de ${n} ${nouns} was het aandeel initiatieven dat de drempel t/m week ${h} haalde overal ${p}. De eerste ${k}, naar dat aandeel en dan naar gemiddelde drempelweek:`,
+  },
   rank: { en: 'Rank', nl: 'Rang' },
   meanReachWeekInterval: { en: 'Mean reach week (95 % interval)', nl: 'Gemiddelde drempelweek (95 %-interval)' },
   coherentSuccess: { en: 'Coherent success', nl: 'Samenhangend succes' },

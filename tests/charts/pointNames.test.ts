@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildReport, chartContext } from '../../src/charts/report.js';
+import { pointOpening } from '../../src/charts/sentences.js';
 import { syntheticResults, sweepResults } from '../analysis/fixtures.js';
 
 /*
@@ -36,5 +37,21 @@ describe('the names of swept points', () => {
       replicates: 2,
     });
     expect([...chartContext(results, 'en').labels.values()]).toEqual(['steering=0.862 participation=0.077', 'steering=0.107 participation=0.306']);
+  });
+
+  test('the opening names no lowest and highest when every point reaches the threshold as often', async () => {
+    // hazard 0: no initiative reaches the threshold at any of the four points (0 % each)
+    const results = await syntheticResults({
+      points: [0, 0.25, 0.5, 0.75].map((steering) => ({ label: `steering=${steering}`, values: { 'strategy.steering': steering }, hazard: 0 })),
+      varied: ['strategy.steering'],
+      replicates: 2,
+    });
+    for (const lang of ['en', 'nl'] as const) {
+      const ctx = chartContext(results, lang);
+      const [sentence] = pointOpening(ctx.summaries, ctx.contrasts, ctx.labels, results.horizon, ctx.groupTitle, ctx.w).sentences;
+      expect(sentence).toBe(lang === 'en'
+        ? 'Across the 4 settings, the share of initiatives that reached the threshold by week 156 was 0 % at every one. The first 4, by that share and then by mean reach week:'
+        : 'Over de 4 instellingen was het aandeel initiatieven dat de drempel t/m week 156 haalde overal 0 %. De eerste 4, naar dat aandeel en dan naar gemiddelde drempelweek:');
+    }
   });
 });

@@ -7,6 +7,7 @@ import { hasPlans } from '../analysis/planContrasts.js';
 import { referencePoint } from '../scenario/reference.js';
 import { writeFileAtomic } from '../run/atomic.js';
 import { recordFiles } from '../run/manifest.js';
+import { settleReportFiles } from '../run/owned.js';
 import { phase } from '../run/phase.js';
 import type { Chart } from './chart.js';
 import { percentsUnbroken } from './escape.js';
@@ -97,12 +98,15 @@ export async function buildReport(results: ResultSet, options: { png?: boolean; 
   // Rehearsed plans (a `plan` column): their paired differences and reach curves, sentences and tables.
   const plans = planReport(ctx);
   const charts = chartsFor(ctx, plans);
-  // Listed in the manifest before they are written, so a later run knows them as its own.
-  recordFiles(dir, charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)));
+  // Listed in the manifest before they are written, so a later run knows them as its own; once
+  // written, the list holds just them (an earlier report's charts not written again are deleted).
+  const written = charts.flatMap((c) => ['vl.json', 'svg', ...(options.png === false ? [] : ['png'])].map((ext) => `charts/${c.name}.${ext}`));
+  recordFiles(dir, written);
   for (const chart of charts) {
     files.push(await writeChart(chartDir, chart, options));
     phase('charts');
   }
+  settleReportFiles(dir, written);
   // With plans, their own paired opening replaces the one about points.
   const differences = nonStrategySentence(ctx.results.scenario, ctx.w);
   const opening = plans ? plans.opening : pointOpening(ctx.summaries, ctx.contrasts, ctx.labels, ctx.results.horizon, ctx.groupTitle, ctx.w);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCK } from './lock.js';
-import { readManifest } from './manifest.js';
+import { readManifest, writeManifest } from './manifest.js';
 import { FILES, PARTS, removeParts } from './parts.js';
 
 /**
@@ -29,6 +29,24 @@ export function ownedFiles(dir: string): string[] {
   const manifest = readManifest(join(dir, 'manifest.json'));
   const listed = [manifest?.files, manifest?.reportFiles].flatMap((list) => (Array.isArray(list) ? list : []));
   return [...new Set([...FIXED_OUTPUTS, ...listed.filter((f) => typeof f === 'string' && LISTABLE.test(f))])];
+}
+
+/**
+ * After the report step: its manifest's `reportFiles` become the files it wrote (`files`), and
+ * the charts an earlier report listed that this one did not write again (an earlier report's
+ * PNGs, under --no-png) are deleted. recordFiles listed them all before the writing began, so that a
+ * report cut short leaves none unknown. A folder without a manifest is left alone.
+ */
+export function settleReportFiles(dir: string, files: readonly string[]): void {
+  const file = join(dir, 'manifest.json');
+  const manifest = readManifest(file);
+  if (!manifest) return;
+  const written = new Set(files);
+  const before = Array.isArray(manifest.reportFiles) ? manifest.reportFiles : [];
+  for (const f of before) if (!written.has(f) && typeof f === 'string' && f.startsWith('charts/') && LISTABLE.test(f)) rmSync(join(dir, f), { force: true });
+  if (before.length === files.length && before.every((f, i) => f === files[i])) return;
+  manifest.reportFiles = [...files];
+  writeManifest(file, manifest);
 }
 
 /** True for an entry of a results folder that draagvlak itself leaves behind (its lock, journal or temporaries). */

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { PATTERNS } from '../patterns/definitions.js';
 import { runGlobal } from '../patterns/global.js';
-import { patternPlan, runPatterns, selectedPatterns } from '../patterns/run.js';
+import { patternPlan, patternScenarios, runPatterns, selectedPatterns } from '../patterns/run.js';
 import { ScenarioError } from '../scenario/errors.js';
 
 export interface PatternsCommandOptions {
@@ -16,8 +16,6 @@ export interface PatternsCommandOptions {
   /** `--global N`: also measure the patterns at N points of the global sample. */
   global?: number;
 }
-
-const PATTERN_DIR = 'scenarios/patterns';
 
 /**
  * `draagvlak patterns`: measures the patterns of docs/ODD.md §1 on the default model (with `--set`,
@@ -34,7 +32,7 @@ export async function patternsCommand(options: PatternsCommandOptions): Promise<
     return 2;
   }
   try {
-    for (const def of selectedPatterns(options.only)) patternPlan(def, PATTERN_DIR, { replications: 1, set: options.set });
+    for (const def of selectedPatterns(options.only)) patternPlan(def, patternScenarios(), { replications: 1, set: options.set });
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     process.stderr.write(`${err.message}\n`);

@@ -10,7 +10,7 @@ import { analysisStream } from '../random/streams.js';
 import type { RunPlan } from '../scenario/types.js';
 import { shareChart } from './charts.js';
 import type { Effect, PatternDef } from './definitions.js';
-import { measurePattern, num, patternPlan, scaled, selectedPatterns } from './run.js';
+import { measurePattern, num, patternPlan, patternScenarios, scaled, selectedPatterns } from './run.js';
 
 /**
  * The global sample of the uncertainties (docs/patterns.md, "Across the uncertainty space"): every
@@ -141,7 +141,7 @@ export function globalShares(defs: readonly PatternDef[], paths: readonly string
  * holds, Wilson 95 %), patterns-global-separation.csv and the chart patterns-global.
  */
 export async function runGlobal(options: GlobalOptions): Promise<{ paths: string[]; factors: Float64Array; rows: GlobalRow[]; shares: GlobalShare[] }> {
-  const dir = resolve(options.scenarios ?? 'scenarios/patterns');
+  const dir = options.scenarios ? resolve(options.scenarios) : patternScenarios();
   const log = options.log ?? (() => {});
   const defs = selectedPatterns(options.only);
   const paths = globalParameters(defs);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { csvText } from '../analysis/csvText.js';
 import { writeChart } from '../charts/render.js';
 import { parameterSpec } from '../charts/theme.js';
+import { packageRoot } from '../run/manifest.js';
 import { getParam } from '../scenario/paths.js';
 import { loadScenario } from '../scenario/load.js';
 import { planRuns } from '../scenario/design.js';
@@ -22,13 +23,16 @@ export const SIZES: Record<'full' | 'quick', { keepOnly: boolean; sensitivityRep
   quick: { keepOnly: true, sensitivityReplications: 12, sensitivityParameters: 1 },
 };
 
+/** The pattern scenarios, shipped with the package in scenarios/patterns: found from the package, not the working directory. */
+export const patternScenarios = (): string => join(packageRoot(), 'scenarios', 'patterns');
+
 export interface PatternOptions {
   quick?: boolean;
   /** Folder for patterns.csv, patterns-sensitivity.csv and the charts. */
   out?: string;
   /** Worker threads; 0 runs in this thread. */
   workers: number;
-  /** Where the scenario files are (default scenarios/patterns). */
+  /** Where the scenario files are (default: the package's scenarios/patterns, patternScenarios()). */
   scenarios?: string;
   /** Skip the sensitivity check. */
   sensitivity?: boolean;
@@ -105,7 +109,7 @@ export const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : n
  */
 export async function runPatterns(options: PatternOptions): Promise<{ results: PatternResult[]; sensitivity: SensitivityRow[] }> {
   const size = options.quick ? SIZES.quick : SIZES.full;
-  const dir = resolve(options.scenarios ?? 'scenarios/patterns');
+  const dir = options.scenarios ? resolve(options.scenarios) : patternScenarios();
   const log = options.log ?? (() => {});
   const defs = selectedPatterns(options.only);
   const results: PatternResult[] = [];

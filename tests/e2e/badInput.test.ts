@@ -117,3 +117,15 @@ describe('the other commands', () => {
     expect(draagvlak(['--version'], cwd).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('patterns finds its scenarios wherever it runs', () => {
+  it('outside the repository, a bad --set is told as itself, not as a missing pattern scenario', () => {
+    // the pattern scenarios ship with the package (scenarios/patterns); a working directory without them
+    // must still reach the --set check, which reads each scenario first
+    const cwd = workdir();
+    const r = draagvlak(['patterns', '--set', 'residents.threshold=7', '--no-sensitivity', '--out', 'p'], cwd);
+    expect(r.stderr).toBe('--set: residents.threshold: expected a number from 0 to 1, found 7\n');
+    expect(r.code).toBe(2);
+    expect(listing(cwd)).toEqual([]);
+  });
+});

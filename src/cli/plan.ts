@@ -3,11 +3,23 @@ import { join } from 'node:path';
 import { scenarioOf } from '../analysis/results.js';
 import { explorePlan } from '../explore/plan.js';
 import { planRuns } from '../scenario/design.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { blameOptions, type LoadOptions } from '../scenario/load.js';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 
-/** The run plan of a scenario: its explore design when it has an `explore:` section, else its sweep, comparison and plans. */
-export function scenarioPlan(scenario: Scenario, file: string): RunPlan {
-  return scenario.explore ? explorePlan(scenario, file).plan : planRuns(scenario);
+/**
+ * The run plan of a scenario: its explore design when it has an `explore:` section, else its sweep,
+ * comparison and plans. A problem the explore design finds in a field `options` gave (`--set`) is told
+ * against that option, as loadScenario tells it.
+ */
+export function scenarioPlan(scenario: Scenario, file: string, options: LoadOptions = {}): RunPlan {
+  if (!scenario.explore) return planRuns(scenario);
+  try {
+    return explorePlan(scenario, file).plan;
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ScenarioError(err.problems.map(blameOptions(file, options)));
+    throw err;
+  }
 }
 
 /** Whether a results folder holds an explore run (its scenario has an explore section). */

@@ -121,8 +121,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
   let plan;
   try {
-    const scenario = loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications });
-    plan = scenarioPlan(scenario, file);
+    const given = { set: options.set, seed: options.seed, replications: options.replications };
+    plan = scenarioPlan(loadScenario(file, given), file, given);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));

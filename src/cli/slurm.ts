@@ -140,7 +140,8 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
   }
   let plan;
   try {
-    plan = scenarioPlan(loadScenario(file, { set: options.set, seed: options.seed, replications: options.replications }), file);
+    const given = { set: options.set, seed: options.seed, replications: options.replications };
+    plan = scenarioPlan(loadScenario(file, given), file, given);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     problems.push(...err.problems.map(formatProblem));

@@ -207,6 +207,14 @@ function complete(doc: Record<string, unknown>, file: string): Scenario {
   return scenario as unknown as Scenario;
 }
 
+/**
+ * Problems found once the scenario is loaded (when an explore plan is made) told as loadScenario
+ * tells its own: against --set, --seed or --replications when the field came from one of them.
+ */
+export function blameOptions(file: string, options: LoadOptions): (p: Problem) => Problem {
+  return blamer(file, (options.set ?? []).map((text) => text.slice(0, Math.max(0, text.indexOf('='))).trim()), options);
+}
+
 /** Problems in a field given on the command line are reported against the flag, not the file. */
 function blamer(file: string, setPaths: string[], options: LoadOptions): (p: Problem) => Problem {
   return (p) => {

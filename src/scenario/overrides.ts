@@ -4,11 +4,19 @@ import { isSpec, type ParamGroup } from '../model/spec.js';
 import { showUnknown, type Problem } from './errors.js';
 import { FORBIDDEN_KEYS } from './limits.js';
 import { GROUP_NAMES, RUN_SETTING_NAMES, isRecord } from './paths.js';
+import { EXPLORE } from './explore.js';
 import { SECTIONS } from './sections.js';
+import { SWEEP } from './shapes.js';
 
 /** Fields that hold text: their --set value is taken as written. */
 const TEXT_FIELDS = ['name', 'description', 'question'];
 const TOP_LEVEL = [...TEXT_FIELDS, 'preset', 'context', ...RUN_SETTING_NAMES, ...GROUP_NAMES, ...SECTIONS.map((s) => s.key)];
+
+/** Sections whose fields --set reaches one by one; in the fields named `byPath` the rest of the path is one key, a parameter path. */
+const FIELD_BY_FIELD: Record<string, { shape: { schema: { properties?: Record<string, unknown> } }; byPath: string[] }> = {
+  sweep: { shape: SWEEP, byPath: ['parameters'] },
+  explore: { shape: EXPLORE, byPath: ['levers', 'uncertainties'] },
+};
 
 /**
  * Applies `--set path=value` overrides to a scenario document, in order, before it is checked.
@@ -84,14 +92,20 @@ function resolve(path: string, problem: (path: string, expected: string, found: 
     }
     return parts;
   }
-  if (head === 'sweep' && rest.length > 0) {
-    const known = ['design', 'samples', 'parameters'];
+  const section = FIELD_BY_FIELD[head];
+  if (section && rest.length > 0) {
+    const known = Object.keys(section.shape.schema.properties ?? {});
     if (!known.includes(rest[0])) {
       problem(path, `one of ${known.join(', ')}`, showUnknown(rest[0], known));
       return undefined;
     }
-    // Sweep parameter names are dotted paths themselves: sweep.parameters.strategy.steering=[0, 1].
-    return rest[0] === 'parameters' && rest.length > 1 ? ['sweep', 'parameters', rest.slice(1).join('.')] : parts;
+    // Parameter paths are dotted themselves: sweep.parameters.strategy.steering=[0, 1], explore.levers.strategy.serving={from: 0, to: 1}.
+    if (section.byPath.includes(rest[0]) && rest.length > 1) return [head, rest[0], rest.slice(1).join('.')];
+    if (rest.length > 1) {
+      problem(path, `${head}.${rest[0]} as a whole (${head}.${rest[0]}=value)`, JSON.stringify(path));
+      return undefined;
+    }
+    return parts;
   }
   if (rest.length > 0) {
     problem(path, `${head} as a whole (${head}=value)`, JSON.stringify(path));

@@ -101,6 +101,14 @@ describe('explore: bad input is refused with one line, exit code 2 and nothing w
     expect(validate.stderr).toMatch(message);
   });
 
+  it('a bad explore field given by --set is told against --set', () => {
+    const cwd = workdir({ 'x.yaml': tinyExplore(SETTINGS_FORM, TIMELINE) });
+    const run = draagvlak(['run', 'x.yaml', '--quiet', '--set', 'explore.levers.interventions.evening.at={from: 2, to: 50}'], cwd);
+    expect(run.stderr).toBe("--set: explore.levers.interventions.evening.at: expected a range within the setting's range, 1 to 40, found from 2, to 50\n");
+    expect(run.code).toBe(2);
+    expect(listing(cwd)).toEqual(['x.yaml']);
+  });
+
   it('explore beside a sweep', () => {
     const cwd = workdir({ 'x.yaml': tinyExplore(ISSUE_FORM, 'sweep:\n  parameters:\n    strategy.serving: [0.2, 0.8]\n') });
     const run = draagvlak(['run', 'x.yaml', '--quiet'], cwd);

@@ -73,6 +73,24 @@ describe('--set overrides any field from the command line', () => {
     expect(scenario.sweep).toEqual({ design: 'grid', parameters: { 'strategy.participation': [0.2, 0.8] } });
   });
 
+  it('sets explore fields one by one, a factor by its parameter path', () => {
+    const { 'explore.yaml': explore } = writeScenarios({
+      'explore.yaml': 'explore:\n  method: morris\n  trajectories: 20\n  levers:\n    strategy.steering: {from: 0, to: 1}\n  uncertainties:\n    residents.threshold: {from: 0.35, to: 0.55}\n',
+    });
+    const scenario = loadScenario(explore, { set: ['explore.trajectories=4', 'explore.levers.strategy.serving={from: 0, to: 0.5}', 'explore.outcomes=[rmst]'] });
+    expect(scenario.explore).toEqual({
+      method: 'morris',
+      trajectories: 4,
+      levers: { 'strategy.steering': { from: 0, to: 1 }, 'strategy.serving': { from: 0, to: 0.5 } },
+      uncertainties: { 'residents.threshold': { from: 0.35, to: 0.55 } },
+      outcomes: ['rmst'],
+    });
+    expect(() => loadScenario(explore, { set: ['explore.discover.below=0.5'] })).toThrow(
+      /^--set: explore\.discover\.below: expected explore\.discover as a whole \(explore\.discover=value\), found "explore\.discover\.below"$/,
+    );
+    expect(() => loadScenario(explore, { set: ['explore.trajectorys=4'] })).toThrow(/^--set: explore\.trajectorys: expected one of method, trajectories, .*found "trajectorys" \(did you mean trajectories\?\)$/);
+  });
+
   it('takes --seed and --replications over the file', () => {
     const scenario = loadScenario(file, { seed: 99, replications: 3 });
     expect(scenario.seed).toBe(99);

@@ -15,19 +15,30 @@ const SCATTER_POINTS = 100;
 /** A parameter's name: humanised from its path in English, the catalogue's name (or the path) in Dutch. */
 const parameterName = (path: string, w: Words) => (w.lang === 'en' ? humanise(path.slice(path.lastIndexOf('.') + 1)) : (parameterLabel(path, w.lang) ?? path.slice(path.lastIndexOf('.') + 1)));
 
+/** An intervention setting's path split: the intervention as the scenario names it ("subsidy", "interventions[1]") and the setting in words ("Size"). */
+function interventionSetting(path: string, w: Words): { intervention: string; setting: string } | undefined {
+  const setting = /^interventions(?:\.(.*?)|(\[\d+\]))\.(at|from|for|size|when\.above|when\.below|set\.(.+))$/.exec(path);
+  if (!setting) return undefined;
+  const named: Record<string, string> = { at: w.settingAt, from: w.settingFrom, for: w.settingFor, size: w.settingSize, 'when.above': w.settingAbove, 'when.below': w.settingBelow };
+  return { intervention: setting[1] ?? `interventions${setting[2]}`, setting: named[setting[3]] ?? w.settingSet(parameterName(setting[4], w)) };
+}
+
 /**
  * "strategy.steering" → "Steering (strategy)"; an intervention setting, "interventions.evening.at"
- * → "Week it fires (interventions.evening)", "interventions[1].set.strategy.serving" →
- * "Serving set (interventions[1])". In Dutch the group too: "Sturing (strategie)".
+ * → "Week it fires (evening)", "interventions[1].set.strategy.serving" → "Serving set
+ * (interventions[1])". In Dutch the group too: "Sturing (strategie)".
  */
 export function factorTitle(path: string, w: Words = words()): string {
-  const setting = /^(interventions.*?)\.(at|from|for|size|when\.above|when\.below|set\.(.+))$/.exec(path);
-  if (setting) {
-    const named: Record<string, string> = { at: w.settingAt, from: w.settingFrom, for: w.settingFor, size: w.settingSize, 'when.above': w.settingAbove, 'when.below': w.settingBelow };
-    return `${named[setting[2]] ?? w.settingSet(parameterName(setting[3], w))} (${setting[1]})`;
-  }
+  const s = interventionSetting(path, w);
+  if (s) return `${s.setting} (${s.intervention})`;
   const dot = path.lastIndexOf('.');
   return `${parameterName(path, w)} (${groupLabel(path.slice(0, dot), w.lang)})`;
+}
+
+/** A factor's name beside its dot: "Steering"; an intervention setting with its intervention, "subsidy: size". */
+export function factorShort(path: string, w: Words = words()): string {
+  const s = interventionSetting(path, w);
+  return s ? `${s.intervention}: ${s.setting.charAt(0).toLowerCase()}${s.setting.slice(1)}` : parameterName(path, w);
 }
 
 /** A factor's kind in words: lever or uncertainty. */
@@ -48,7 +59,8 @@ export function primCase(a: ExploreAnalysis, w: Words = words()): string {
   return d.below !== undefined ? w.caseBelow(outcome, d.below) : w.caseAbove(outcome, d.above!);
 }
 
-const indexTitle = (index: string, w: Words) => ({ S1: w.indexS1, ST: w.indexST, mu_star: w.indexMuStar, srrc: w.indexSrrc })[index];
+/** An index of indices.csv in words: "first order S1", "μ* (mean |elementary effect|)". */
+export const indexTitle = (index: string, w: Words): string => ({ S1: w.indexS1, ST: w.indexST, mu: w.indexMu, mu_star: w.indexMuStar, sigma: w.indexSigma, srrc: w.indexSrrc })[index] ?? index;
 
 /** Indices with their 95 % bootstrap intervals, one panel per outcome, levers and uncertainties in their own colour. */
 function indicesChart(a: ExploreAnalysis, w: Words): Chart {
@@ -61,7 +73,7 @@ function indicesChart(a: ExploreAnalysis, w: Words): Chart {
   const order = a.design.factors.map((f) => factorTitle(f.path, w));
   const y: PositionDef = { field: 'factor', type: 'nominal', title: null, sort: order, axis: { labelLimit: 280 } };
   const xTitle = method === 'sobol' ? w.sobolAxis : method === 'morris' ? w.morrisAxis : w.coefficient;
-  const what = method === 'sobol' ? w.sobolWhat : method === 'morris' ? w.morrisWhat : w.srrcWhat;
+  const what = method === 'sobol' ? w.sobolWhat : method === 'morris' ? w.morrisWhat(w.morrisPer(a.design.levels)) : w.srrcWhat;
   return {
     name: 'explore-indices',
     title: w.indicesTitle,
@@ -155,7 +167,7 @@ function morrisChart(a: ExploreAnalysis, w: Words): Chart | null {
   for (const r of a.indices) {
     if (r.index !== 'mu_star' && r.index !== 'sigma') continue;
     const key = `${r.outcome}|${r.factor}`;
-    const row = byKey.get(key) ?? { outcome: r.outcome, factor: factorTitle(r.factor, w), short: w.lang === 'en' ? humanise(r.factor.slice(r.factor.lastIndexOf('.') + 1)) : factorTitle(r.factor, w).replace(/ \(.*\)$/, ''), kind: kindWord(r.kind, w), mu_star: NaN, sigma: NaN };
+    const row = byKey.get(key) ?? { outcome: r.outcome, factor: factorTitle(r.factor, w), short: factorShort(r.factor, w), kind: kindWord(r.kind, w), mu_star: NaN, sigma: NaN };
     row[r.index] = r.estimate;
     byKey.set(key, row);
   }

@@ -5,13 +5,36 @@ import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';
 import { escapeHtml as esc, percentsUnbroken } from './escape.js';
-import { exploreCharts, factorTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
+import { exploreCharts, factorTitle, indexTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { writeChart, type ChartFiles } from './render.js';
 import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
 import { decimal, words, type Lang, type Words } from './words.js';
 
 const f2 = (x: number, w: Words) => decimal(x.toFixed(2), w.lang);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** A value as the reader would write it: at most two decimals, none trailing ("156", "0.3"). */
+const plain = (x: number, w: Words) => decimal(String(Number(x.toFixed(2))), w.lang);
+
+/**
+ * How far a Sobol' estimate may stray outside 0–1, and how wide its interval may be, before the
+ * report calls an outcome's estimates unreliable (a share of variance lies from 0 to 1; small
+ * designs give estimates well outside it and intervals wider than half that span).
+ */
+const SOBOL_SLACK = 0.05;
+const SOBOL_WIDEST = 0.5;
+
+/** Why an outcome's Sobol' indices cannot be read as shares of its variance, in words; none when they can. */
+function sobolDoubts(rows: IndexRow[], w: Words): string[] {
+  const doubts: string[] = [];
+  const outside = (r: IndexRow) => Math.max(-r.estimate, r.estimate - 1);
+  const worst = [...rows].sort((x, y) => outside(y) - outside(x))[0];
+  if (worst && outside(worst) > SOBOL_SLACK) doubts.push(w.outsideShare(indexTitle(worst.index, w), factorTitle(worst.factor, w).toLowerCase(), f2(worst.estimate, w)));
+  const first = rows.filter((r) => r.index === 'S1').reduce((t, r) => t + r.estimate, 0);
+  if (first > 1 + SOBOL_SLACK) doubts.push(w.firstOrderSum(pct(first)));
+  const widest = Math.max(...rows.map((r) => r.hi - r.lo));
+  if (widest > SOBOL_WIDEST) doubts.push(w.intervalsWide(f2(widest, w)));
+  return doubts;
+}
 
 /** The index a sentence ranks factors by: total Sobol' index, Morris μ*, or |SRRC|. */
 function rankingIndex(method: string): string {
@@ -37,6 +60,11 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
   const sentences: string[] = [];
   for (const o of a.outcomes) {
     const title = outcomeTitle(o.outcome, a.scenario.horizon, w);
+    const values = a.y.get(o.outcome)!;
+    if (values.every((v) => v === values[0])) {
+      sentences.push(w.neverVaries(title, plain(values[0], w)));
+      continue;
+    }
     const rows = a.indices.filter((r) => r.outcome === o.outcome && r.index === key);
     if (rows.length === 0) {
       sentences.push(w.noIndices(title));
@@ -44,9 +72,11 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
     }
     const ranked = [...rows].sort((x, y) => Math.abs(y.estimate) - Math.abs(x.estimate));
     const show = (r: IndexRow) => withDetails(lower(r.factor), w.driverItem(kindWord(r.kind, w), label, f2(r.estimate, w), w.range(f2(r.lo, w), f2(r.hi, w))));
-    let s = w.strongestDrivers(title, listed(ranked.slice(0, 3).map(show), w));
+    const doubts = method === 'sobol' ? sobolDoubts(a.indices.filter((r) => r.outcome === o.outcome), w) : [];
+    const top = listed(ranked.slice(0, 3).map(show), w);
+    let s = doubts.length > 0 ? w.sobolUnreliable(title, a.design.size, listed(doubts, w), top) : w.strongestDrivers(title, top);
     const levers = rows.filter((r) => r.kind === 'lever');
-    if (levers.length > 0) {
+    if (levers.length > 0 && doubts.length === 0) {
       if (method === 'sobol') {
         const first = a.indices.filter((r) => r.outcome === o.outcome && r.index === 'S1' && r.kind === 'lever').reduce((t, r) => t + r.estimate, 0);
         const total = levers.reduce((t, r) => t + r.estimate, 0);
@@ -78,7 +108,10 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
 
 function indicesTable(a: ExploreAnalysis, w: Words): string {
   const key = rankingIndex(a.design.method);
-  const head = [w.outcome, w.factor, w.kind, ...[...new Set(a.indices.map((r) => r.index))]];
+  const indices = [...new Set(a.indices.map((r) => r.index))];
+  // a capital for a word (first order S1 → First order S1), none for a Greek letter (μ*)
+  const heading = (i: string) => indexTitle(i, w).replace(/^[a-z]/, (c) => c.toUpperCase());
+  const head = [w.outcome, w.factor, w.kind, ...indices.map(heading)];
   const cells = new Map<string, Map<string, IndexRow>>();
   for (const r of a.indices) {
     const rowKey = `${r.outcome}|${r.factor}`;
@@ -90,8 +123,7 @@ function indicesTable(a: ExploreAnalysis, w: Words): string {
     .map(([rowKey, c]) => {
       const [outcome, factor] = rowKey.split('|');
       const any = [...c.values()][0];
-      return `<tr><td>${esc(outcomeTitle(outcome, a.scenario.horizon, w))}</td><td>${esc(factorTitle(factor, w))}</td><td>${esc(kindWord(any.kind, w))}</td>${head
-        .slice(3)
+      return `<tr><td>${esc(outcomeTitle(outcome, a.scenario.horizon, w))}</td><td>${esc(factorTitle(factor, w))}</td><td>${esc(kindWord(any.kind, w))}</td>${indices
         .map((i) => {
           const r = c.get(i);
           return `<td class="num">${r ? `${f2(r.estimate, w)} (${w.range(f2(r.lo, w), f2(r.hi, w))})` : ''}</td>`;
@@ -113,7 +145,7 @@ function methodNote(a: ExploreAnalysis, w: Words): string {
     method === 'sobol'
       ? w.sobolMethod(size, points)
       : method === 'morris'
-        ? w.morrisMethod(size, factors.length + 1, a.design.levels, points, a.design.candidates ? w.morrisBest(size, a.design.candidates) : '')
+        ? w.morrisMethod(size, factors.length + 1, a.design.levels, points, a.design.candidates ? w.morrisBest(size, a.design.candidates) : '', w.morrisPer(a.design.levels))
         : w.lhsMethod(points);
   return `<p class="note">${esc(how + w.intervalsNote(a.design.bootstrap, a.replications, a.scenario.horizon))}</p>`;
 }

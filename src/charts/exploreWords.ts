@@ -29,6 +29,22 @@ export const EXPLORE = {
   totalIndex: { en: 'total index', nl: 'totale index' },
   noIndices: { en: (title) => `${title}: no indices (the outcome is missing at some points).`, nl: (title) => `${title}: geen indices (de uitkomst ontbreekt bij sommige punten).` },
   driverItem: { en: (kind, label, estimate, range) => `${kind}, ${label} ${estimate}, ${range}`, nl: (kind, label, estimate, range) => `${kind}, ${label} ${estimate}, ${range}` },
+  neverVaries: {
+    en: (title, v) => `${title}: ${v} at every point. An outcome that never varies has no drivers: no factor moved it.`,
+    nl: (title, v) => `${title}: ${v} bij elk punt. Een uitkomst die nooit verandert, heeft geen drijvers: geen factor bewoog haar.`,
+  },
+  sobolUnreliable: {
+    en: (title, n, reasons, list) =>
+      `${title}: the Sobol’ estimates are not reliable with ${n} base rows: ${reasons}. No shares of variance are given; more base rows (explore.samples) narrow the estimates. By total index the order is ${list}.`,
+    nl: (title, n, reasons, list) =>
+      `${title}: de Sobol’-schattingen zijn niet betrouwbaar met ${n} basisrijen: ${reasons}. Er worden geen aandelen van de variantie gegeven; meer basisrijen (explore.samples) maken de schattingen nauwkeuriger. Naar totale index is de volgorde ${list}.`,
+  },
+  outsideShare: {
+    en: (index, factor, v) => `the ${index} of ${factor} is ${v} (a share of the variance lies from 0 to 1)`,
+    nl: (index, factor, v) => `de ${index} van ${factor} is ${v} (een aandeel van de variantie ligt tussen 0 en 1)`,
+  },
+  firstOrderSum: { en: (share) => `the first-order indices add up to ${share} (more than the whole variance)`, nl: (share) => `de eerste-orde-indices tellen op tot ${share} (meer dan de hele variantie)` },
+  intervalsWide: { en: (width) => `intervals are up to ${width} wide`, nl: (width) => `intervallen zijn tot ${width} breed` },
   strongestDrivers: { en: (title, list) => `${title}: the strongest drivers are ${list}.`, nl: (title, list) => `${title}: de sterkste drijvers zijn ${list}.` },
   leversAccount: {
     en: (first, total) => ` The manager’s levers together account for ${first} of its variance on their own (sum of first-order indices) and at most ${total} with their interactions (sum of total indices).`,
@@ -58,8 +74,14 @@ export const EXPLORE = {
     nl: (size, points) => `Sobol’-indices uit een Saltelli-ontwerp (2010) van ${size} basisrijen op een Sobol’-reeks (richtingsgetallen van Joe & Kuo), ${points} punten: eerste orde met de schatter van Saltelli (2010), totaal met die van Jansen (1999).`,
   },
   morrisMethod: {
-    en: (size, k, levels, points, best) => `Morris (1991) screening: ${size} trajectories of ${k} points on a ${levels}-level grid (${points} points)${best}; μ* is the mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007), σ their standard deviation.`,
-    nl: (size, k, levels, points, best) => `Morris-screening (1991): ${size} trajecten van ${k} punten op een rooster met ${levels} niveaus (${points} punten)${best}; μ* is het gemiddelde absolute elementaire effect (Campolongo, Cariboni & Saltelli 2007), σ hun standaardafwijking.`,
+    en: (size, k, levels, points, best, per) =>
+      `Morris (1991) screening: ${size} trajectories of ${k} points on a ${levels}-level grid (${points} points)${best}. Each step moves one factor; its elementary effect is the outcome’s change over the step divided by the step’s share of the factor’s range, so a change ${per}. μ* is the mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007), σ their standard deviation. Being extrapolated, μ* may exceed what the outcome can change by: more than 1 for a share, more than the horizon for weeks.`,
+    nl: (size, k, levels, points, best, per) =>
+      `Morris-screening (1991): ${size} trajecten van ${k} punten op een rooster met ${levels} niveaus (${points} punten)${best}. Elke stap verzet één factor; het elementaire effect ervan is de verandering van de uitkomst over die stap gedeeld door het deel van het bereik van de factor dat de stap beslaat, dus een verandering ${per}. μ* is het gemiddelde absolute elementaire effect (Campolongo, Cariboni & Saltelli 2007), σ hun standaardafwijking. Omdat μ* geëxtrapoleerd is, kan het groter zijn dan de uitkomst kan veranderen: meer dan 1 bij een aandeel, meer dan de looptijd bij weken.`,
+  },
+  morrisPer: {
+    en: (levels) => (Number(levels) === 2 ? 'over the whole range of the factor (each step spans it)' : `per whole range of the factor, extrapolated from steps of ${Number(levels) / 2}/${Number(levels) - 1} of it`),
+    nl: (levels) => (Number(levels) === 2 ? 'over het hele bereik van de factor (elke stap beslaat het)' : `per heel bereik van de factor, geëxtrapoleerd uit stappen van ${Number(levels) / 2}/${Number(levels) - 1} ervan`),
   },
   morrisBest: { en: (size, candidates) => `, the ${size} best spread of ${candidates} drawn (Campolongo, Cariboni & Saltelli 2007)`, nl: (size, candidates) => `, de ${size} best gespreide van ${candidates} getrokken (Campolongo, Cariboni & Saltelli 2007)` },
   lhsMethod: { en: (points) => `A Latin hypercube of ${points} points; standardised rank regression coefficients.`, nl: (points) => `Een Latijnse hyperkubus van ${points} punten; gestandaardiseerde rangregressiecoëfficiënten.` },
@@ -78,17 +100,19 @@ export const EXPLORE = {
   // charts
   indexS1: { en: 'first order S1', nl: 'eerste orde S1' },
   indexST: { en: 'total ST', nl: 'totaal ST' },
+  indexMu: { en: 'μ (mean elementary effect)', nl: 'μ (gemiddeld elementair effect)' },
+  indexSigma: { en: 'σ (sd of the elementary effects)', nl: 'σ (sd van de elementaire effecten)' },
   indexMuStar: { en: 'μ* (mean |elementary effect|)', nl: 'μ* (gemiddeld |elementair effect|)' },
   indexSrrc: { en: 'standardised rank regression coefficient', nl: 'gestandaardiseerde rangregressiecoëfficiënt' },
   indicesTitle: { en: 'What drives each outcome', nl: 'Wat elke uitkomst drijft' },
   sobolAxis: { en: 'Share of the outcome’s variance', nl: 'Aandeel van de variantie van de uitkomst' },
-  morrisAxis: { en: 'μ*: outcome change over the factor’s range (outcome units)', nl: 'μ*: verandering van de uitkomst over het bereik van de factor (eenheden van de uitkomst)' },
+  morrisAxis: { en: 'μ*: outcome change per whole range of the factor (outcome units)', nl: 'μ*: verandering van de uitkomst per heel bereik van de factor (eenheden van de uitkomst)' },
   coefficient: { en: 'Coefficient', nl: 'Coëfficiënt' },
   sobolWhat: {
     en: 'Sobol’ indices: first order (circle: the share of variance the factor explains alone) and total (square: with all its interactions)',
     nl: 'Sobol’-indices: eerste orde (cirkel: het aandeel variantie dat de factor alleen verklaart) en totaal (vierkant: met al zijn wisselwerkingen)',
   },
-  morrisWhat: { en: 'Morris μ*: the mean absolute change of the outcome when the factor moves across its range', nl: 'Morris-μ*: de gemiddelde absolute verandering van de uitkomst als de factor over zijn bereik beweegt' },
+  morrisWhat: { en: (per) => `Morris μ*: the mean absolute change of the outcome ${per}`, nl: (per) => `Morris-μ*: de gemiddelde absolute verandering van de uitkomst ${per}` },
   srrcWhat: { en: 'Standardised rank regression coefficients of the outcome on the factors', nl: 'Gestandaardiseerde rangregressiecoëfficiënten van de uitkomst op de factoren' },
   indicesCaption: {
     en: (what) => `${what}, with 95 % bootstrap intervals, one panel per outcome. Red: the manager’s levers; blue: uncertainties nobody controls.`,
@@ -98,8 +122,8 @@ export const EXPLORE = {
   index: { en: 'Index', nl: 'Index' },
   morrisTitle: { en: 'Morris screening: μ* against σ', nl: 'Morris-screening: μ* tegen σ' },
   morrisCaption: {
-    en: 'Each dot is a factor. Right: a large mean effect over its range (μ*); up: effects that change from place to place in the factor space (σ: non-linearity or interactions). Red: levers; blue: uncertainties. Where dots crowd, the less influential factors go without a name; each panel lists them under its title, and the table of indices gives every factor’s values.',
-    nl: 'Elke stip is een factor. Rechts: een groot gemiddeld effect over zijn bereik (μ*); omhoog: effecten die van plek tot plek in de factorruimte veranderen (σ: niet-lineariteit of wisselwerkingen). Rood: hefbomen; blauw: onzekerheden. Waar stippen dicht op elkaar liggen, blijven de minst invloedrijke factoren zonder naam; elk paneel noemt ze onder zijn titel, en de tabel van indices geeft de waarden van elke factor.',
+    en: 'Each dot is a factor. Right: a large mean absolute effect (μ*, a change per whole range of the factor); up: effects that change from place to place in the factor space (σ: non-linearity or interactions). Red: levers; blue: uncertainties. Where dots crowd, the less influential factors go without a name; each panel lists them under its title, and the table of indices gives every factor’s values.',
+    nl: 'Elke stip is een factor. Rechts: een groot gemiddeld absoluut effect (μ*, een verandering per heel bereik van de factor); omhoog: effecten die van plek tot plek in de factorruimte veranderen (σ: niet-lineariteit of wisselwerkingen). Rood: hefbomen; blauw: onzekerheden. Waar stippen dicht op elkaar liggen, blijven de minst invloedrijke factoren zonder naam; elk paneel noemt ze onder zijn titel, en de tabel van indices geeft de waarden van elke factor.',
   },
   morrisUnnamed: { en: (list) => `Not named where dots crowd: ${list}.`, nl: (list) => `Zonder naam waar stippen dicht op elkaar liggen: ${list}.` },
   morrisSubtitle: { en: 'Right: influential; up: non-linear or interacting.', nl: 'Rechts: invloedrijk; omhoog: niet-lineair of in wisselwerking.' },

@@ -2,13 +2,20 @@ import type { Rng } from '../random/streams.js';
 import { bootstrap, type Interval } from './bootstrap.js';
 
 /**
+ * The step of a Morris design on a p-level grid, as a share of each factor's range: Δ = p / (2(p − 1)),
+ * 2/3 on the usual 4 levels (Morris 1991). An elementary effect divides the outcome's change over one
+ * step by Δ, so it is a change per whole range, extrapolated from a step of Δ of it.
+ */
+export const morrisStep = (levels: number): number => levels / (2 * (levels - 1));
+
+/**
  * Morris (1991) trajectories in the unit cube: r trajectories of k + 1 points on a p-level grid,
  * each moving one factor at a time by Δ = p / (2(p − 1)), in a random order and direction, from a
  * random grid point. Row-major: trajectory t, step s, factor i at [(t(k + 1) + s)·k + i].
  */
 export function morrisDesign(r: number, k: number, levels: number, rng: Rng): Float64Array {
   if (levels < 2 || levels % 2 !== 0) throw new RangeError(`Morris levels must be even and at least 2, got ${levels}`);
-  const delta = levels / (2 * (levels - 1));
+  const delta = morrisStep(levels);
   const out = new Float64Array(r * (k + 1) * k);
   const x = new Float64Array(k);
   const order = new Uint32Array(k);
@@ -102,7 +109,8 @@ export function spreadTrajectories(design: Float64Array, candidates: number, r: 
 
 /**
  * The elementary effects of a morrisDesign's outputs y: EE[t·k + i] = (y after − y before) / Δx_i
- * for the step of trajectory t that moved factor i (in output units per unit of the factor's range).
+ * for the step of trajectory t that moved factor i: output units per whole range of the factor, the
+ * change over a step of Δ (morrisStep) of the range divided by Δ.
  */
 export function elementaryEffects(design: Float64Array, y: ArrayLike<number>, r: number, k: number): Float64Array {
   const ee = new Float64Array(r * k);

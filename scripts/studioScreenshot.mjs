@@ -24,7 +24,8 @@ const runTo = async (week) => {
   await page.waitForFunction(() => !window.studio.running());
 };
 await page.locator('#speed').fill('40');
-await page.locator('[id="lever-strategy.serving"]').fill('0.9'); // a more serving start than the default
+await page.locator('[id="lever-strategy.serving"]').fill('0.9'); // a more serving start than the default (a set from week 1)
+await page.waitForFunction(() => window.studio.pressed().length === 1);
 await runTo(20);
 // eight neighbourhoods in two rows of four: neighbourhood 2 is the third of the upper row
 const map = await page.locator('#map').boundingBox();
@@ -33,7 +34,7 @@ await page.waitForFunction(() => window.studio.target() === 2);
 await page.click('#action-evening');
 await page.click('#action-field');
 await page.click('#action-share-revenues');
-await page.waitForFunction(() => window.studio.pressed().length === 3);
+await page.waitForFunction(() => window.studio.pressed().length === 4);
 await runTo(100);
 await page.waitForTimeout(800);
 await page.screenshot({ path: join(root, 'docs', 'studio.png') });

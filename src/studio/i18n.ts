@@ -24,7 +24,10 @@ const UI = {
   preset: { en: 'Strategy preset', nl: 'Voorgekozen strategie' },
   presetNone: { en: '(as loaded)', nl: '(zoals geladen)' },
   strategy: { en: "The manager's strategy", nl: 'De strategie van de programmamanager' },
-  strategyNote: { en: 'Moved during a run, a lever acts from the next week.', nl: 'Tijdens de run werkt een schuif vanaf de volgende week.' },
+  strategyNote: {
+    en: 'A lever acts from the next week (before the first, from week 1); “doing nothing” keeps the strategy as loaded.',
+    nl: 'Een schuif werkt vanaf de volgende week (vóór de eerste: vanaf week 1); ‘niets doen’ houdt de strategie zoals geladen.',
+  },
   start: { en: 'Starting conditions and environment', nl: 'Beginsituatie en omgeving' },
   startNote: { en: 'Changing these starts the run afresh.', nl: 'Wie deze verandert, begint de run opnieuw.' },
   interventions: { en: 'Interventions', nl: 'Interventies' },

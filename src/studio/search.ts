@@ -16,8 +16,8 @@ export function scoreOf(params: Parameters, seed: number, goal: Goal): number {
 
 /**
  * The debrief's yardstick: the four presets' strategies, and a coarse grid (low, middle, high) over
- * up to three of the allowed numeric strategy levers around the student's starting parameters, each
- * run on the student's seed without interventions. Best first.
+ * up to three of the allowed numeric strategy levers around the parameters the run starts from (the
+ * twin's: the strategy as loaded), each run on the student's seed without interventions. Best first.
  */
 export function searchStrategies(base: Parameters, seed: number, goal: Goal, allowed: readonly string[]): SearchResult[] {
   const results: SearchResult[] = [];

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draagvlak } from '../e2e/cli.js';
 import { watch } from '../../src/model/metrics.js';
 import { CHART_METRICS } from '../../src/studio/protocol.js';
-import { startRun, stepWeek } from '../../src/studio/kernel.js';
+import { METRICS, startRun, stepWeek } from '../../src/studio/kernel.js';
+import { defaultParameters, defaultRunSettings, type Parameters } from '../../src/model/parameters.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { planRuns } from '../../src/scenario/design.js';
 
@@ -164,20 +165,21 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
 
   test('export, then `draagvlak run` reproduces the weekly series on screen exactly, and the twin as "no intervention"', async () => {
     await restart(page, 40);
-    await setLever(page, 'strategy.participation', '0.8'); // before the first week: the starting strategy
-    await page.waitForFunction(() => window.studio.you().length === 1);
+    await setLever(page, 'strategy.participation', '0.8'); // before the first week: a set from week 1
+    await page.waitForFunction(() => window.studio.you().length === 1 && window.studio.pressed().length === 1);
     const first = await runTo(page, 10);
     await page.click('#action-field');
-    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    await page.waitForFunction(() => window.studio.pressed().length === 2);
     const second = await runTo(page, first + 8);
     await setLever(page, 'strategy.serving', '0.9');
-    await page.waitForFunction(() => window.studio.pressed().length === 2);
+    await page.waitForFunction(() => window.studio.pressed().length === 3);
     await finish(page, 40);
     const download = page.waitForEvent('download');
     await page.click('#export');
     const file = join(dir, 'played.yaml');
     await (await download).saveAs(file);
     const text = readFileSync(file, 'utf8');
+    expect(text).toContain('at: 1');
     expect(text).toContain(`at: ${first + 1}`);
     expect(text).toContain(`at: ${second + 1}`);
 
@@ -195,7 +197,69 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     const shown = (series: number[][]) => series.map((row) => row.map((v) => (Number.isFinite(v) ? String(v) : '')));
     expect(fromCsv('played in the studio')).toEqual(shown(seen.you));
     expect(fromCsv('no intervention')).toEqual(shown(seen.twin));
+    await restart(page, 40);
+    await setLever(page, 'strategy.participation', '0.5'); // back where the run starts: no longer moved
+    await page.waitForFunction(() => window.studio.pressed().length === 0);
   }, 120_000);
+
+  test('levers moved before the first week are your run\'s alone: the twin keeps the strategy the run starts from', async () => {
+    await restart(page, 30);
+    await setLever(page, 'strategy.serving', '1');
+    await page.waitForFunction(() => window.studio.pressed().length === 1);
+    await setLever(page, 'strategy.buffer', '0.9');
+    await page.waitForFunction(() => window.studio.pressed().length === 1 && window.studio.pressed()[0].set?.['strategy.buffer'] === 0.9);
+    await restart(page, 30); // starting afresh keeps them
+    const seen = await page.evaluate(() => ({ pressed: window.studio.pressed(), list: document.getElementById('pressed')!.textContent }));
+    expect(seen.pressed).toEqual([{ action: 'set', at: 1, set: { 'strategy.serving': 1, 'strategy.buffer': 0.9 } }]);
+    expect(seen.list).toBe('Week 1: Lever moved: Serving action 1, Buffering top-down input 0.9');
+    await finish(page, 30);
+    const runs = await page.evaluate(() => ({ you: window.studio.you(), twin: window.studio.twin() }));
+    // the oracle: the default scenario stepped here, with nothing done (the twin), and starting with the two levers moved (your run)
+    const stepped = (params: Parameters) => {
+      const run = startRun(params, 30, defaultRunSettings().seed);
+      while (stepWeek(run));
+      const n = run.world.recorder.weeks.length;
+      return Array.from({ length: n }, (_, w) => METRICS.map((_m, k) => run.world.recorder.series[k * n + w]));
+    };
+    const moved = defaultParameters();
+    moved.strategy.serving = 1;
+    moved.strategy.buffer = 0.9;
+    const shown = (series: number[][]) => JSON.stringify(series);
+    expect(shown(runs.twin)).toBe(shown(stepped(defaultParameters())));
+    expect(shown(runs.you)).toBe(shown(stepped(moved)));
+    expect(firstDifference(runs.you, runs.twin)).toBe(1);
+    await restart(page, 30);
+    await setLever(page, 'strategy.serving', '0.5'); // back where the run starts: no longer moved
+    await setLever(page, 'strategy.buffer', '0.5');
+    await page.waitForFunction(() => window.studio.pressed().length === 0);
+  }, 90_000);
+
+  test('lesson debrief: levers set before Play are compared with doing nothing on the scenario\'s levers', async () => {
+    await page.click('#lesson-open');
+    await page.click('#lesson-next'); // task 2: trust in government at least 0.55 in week 104
+    await page.waitForFunction(() => window.studio.you().length === 1 && window.studio.week() === 0);
+    for (const lever of ['serving', 'participation', 'buffer']) await setLever(page, `strategy.${lever}`, '1');
+    await page.waitForFunction(() => Object.keys(window.studio.pressed()[0]?.set ?? {}).length === 3);
+    await finish(page, 104);
+    await page.click('#lesson-check');
+    await page.waitForFunction(() => document.querySelectorAll('#lesson-debrief tr').length > 2);
+    const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+    const trust = await page.evaluate(() => {
+      const m = window.studio.metrics().indexOf('trust_gov');
+      return { you: window.studio.you()[104][m], twin: window.studio.twin()[104][m] };
+    });
+    // the oracle for doing nothing: the default scenario stepped here to week 104 with nothing done
+    const run = startRun(defaultParameters(), 104, defaultRunSettings().seed);
+    while (stepWeek(run));
+    const n = run.world.recorder.weeks.length;
+    const nothing = run.world.recorder.series[METRICS.indexOf('trust_gov') * n + 104];
+    expect(trust.twin).toBe(nothing);
+    expect(trust.you).not.toBe(nothing);
+    expect(rows[0]).toEqual(['Your result', `${trust.you.toFixed(3)} (task ${trust.you >= 0.55 ? '' : 'not '}met)`]);
+    expect(rows[1]).toEqual(['Doing nothing', nothing.toFixed(3)]);
+    await page.click('#lesson-end');
+    await page.waitForFunction(() => window.studio.pressed().length === 0 && window.studio.week() === 0);
+  }, 180_000);
 
   test('picking a neighbourhood on the map, the charts follow it: its values as the metric registry reads them over it, of both runs; picked again, the town', async () => {
     await restart(page, 40);

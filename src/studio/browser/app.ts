@@ -35,8 +35,14 @@ const boot = JSON.parse($('studio-boot').textContent!) as Boot;
 
 // ---- state ----
 let lang: Lang = boot.lang;
-/** The parameters at week 0 (levers moved before the first week, presets, imports). */
+/** The parameters both runs start from (the scenario loaded or imported, a preset, the starting conditions as set). */
 let startParams: Parameters = structuredClone(boot.params);
+/**
+ * Strategy levers moved before the first week: your run's, a `set` from week 1 (as a lever moved
+ * during a run acts from the next week), so that the twin keeps the strategy the run starts from.
+ * Nothing reads them before week 1's interventions, so your run is the run that starts with them.
+ */
+let leverMoves: Record<string, number | string> = {};
 /** Where the levers stand now. */
 let leverParams: Parameters = structuredClone(boot.params);
 let seed = boot.seed;
@@ -298,6 +304,7 @@ function buildLevers(): void {
   presets.addEventListener('change', () => {
     if (!presets.value) return;
     startParams = mergeParams(startParams, PRESETS[presets.value as PresetName].overrides);
+    leverMoves = {};
     reset();
   });
 }
@@ -313,14 +320,20 @@ function showLevers(): void {
   }
 }
 
-/** A live lever during a run is an intervention from the next week; otherwise the run starts afresh with it. */
+/**
+ * A strategy lever is an intervention from the next week: during a run pressed as any other, before
+ * the first week one `set` from week 1 that the run keeps when it starts afresh. Any other lever
+ * starts the run afresh with it.
+ */
 function moveLever(l: Lever, value: number | string): void {
   setParam(leverParams, l.path, value);
   if (l.live && week > 0) {
     send({ type: 'intervene', entry: { action: 'set', set: { [l.path]: value } } });
     return;
   }
-  setParam(startParams, l.path, value);
+  if (!l.live) setParam(startParams, l.path, value);
+  else if (value === getParam(startParams, l.path)) delete leverMoves[l.path];
+  else leverMoves[l.path] = value;
   reset();
 }
 
@@ -341,16 +354,18 @@ function reset(): void {
   running = false;
   week = 0;
   weeks.clear();
-  pressed = [...startTimeline];
-  appliedWeeks = startTimeline.map(() => 0);
+  const timeline = Object.keys(leverMoves).length > 0 ? [...startTimeline, { action: 'set' as const, at: 1, set: { ...leverMoves } }] : startTimeline;
+  pressed = [...timeline];
+  appliedWeeks = timeline.map(() => 0);
   markWeeks = [];
   leverParams = structuredClone(startParams);
+  for (const [path, value] of Object.entries(leverMoves)) setParam(leverParams, path, value);
   showLevers();
   renderPressed();
   $<HTMLInputElement>('seed').value = String(seed);
   $<HTMLInputElement>('horizon').value = String(horizon);
   $('status').textContent = '';
-  send({ type: 'reset', params: startParams, horizon, seed, interventions: startTimeline });
+  send({ type: 'reset', params: startParams, horizon, seed, interventions: timeline });
   void buildCharts();
 }
 
@@ -421,6 +436,7 @@ async function importFile(file: File): Promise<void> {
     const plan = plans.find((p) => p.name === PLAYED_PLAN) ?? plans[0];
     // the plan's whole timeline, as `draagvlak run` builds it: the scenario's own entries, then the plan's
     startTimeline = [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])];
+    leverMoves = {};
     reset();
     // what one studio run cannot show, named in one line
     const left = [
@@ -444,6 +460,7 @@ function renderLesson(): void {
   const panel = $('lesson-panel');
   panel.hidden = lessonIndex < 0;
   for (const action of ACTIONS) $<HTMLButtonElement>(`action-${action}`).disabled = lessonIndex >= 0 && !LESSON[lessonIndex].actions.includes(action);
+  $<HTMLSelectElement>('preset').disabled = lessonIndex >= 0; // a preset moves levers a task may not allow
   showLevers();
   if (lessonIndex < 0) return;
   const task = LESSON[lessonIndex];
@@ -453,6 +470,7 @@ function renderLesson(): void {
 
 function startTask(index: number): void {
   lessonIndex = index;
+  leverMoves = {}; // each task starts from the scenario's strategy
   $('lesson-debrief').replaceChildren();
   if (index >= 0) {
     horizon = LESSON[index].goal.week;

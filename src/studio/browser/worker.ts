@@ -179,9 +179,9 @@ scope.onmessage = (e) => {
         return;
       }
       case 'search': {
-        if (!you) return;
-        const results = searchStrategies(you.params, you.scenarioSeed, msg.goal, msg.levers);
-        post({ type: 'found', results: results.slice(0, 3), twin: scoreOf(you.params, you.scenarioSeed, msg.goal) });
+        if (!twin) return;
+        const results = searchStrategies(twin.params, twin.scenarioSeed, msg.goal, msg.levers);
+        post({ type: 'found', results: results.slice(0, 3), twin: scoreOf(twin.params, twin.scenarioSeed, msg.goal) });
         return;
       }
     }

@@ -4,3 +4,6 @@
  * and protanopia too (the old red and dark green merged with protanopia; tests/charts/palette.test.ts).
  */
 export const STATE_HEX = ['#d55e00', '#e8e8e8', '#56b4e9', '#0072b2'] as const;
+
+/** Households by trust in government in the studio's map and legend: from no trust (0) to full trust (1), a light-to-dark purple. */
+export const TRUST_HEX = ['#f7f4f9', '#3f007d'] as const;

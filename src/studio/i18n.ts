@@ -43,6 +43,7 @@ const UI = {
   legendSupportive: { en: 'supportive', nl: 'steunt' },
   legendUndecided: { en: 'undecided', nl: 'twijfelt' },
   legendOpposed: { en: 'opposed', nl: 'tegen' },
+  legendTrust: { en: 'trust in government:', nl: 'vertrouwen in de overheid:' },
   legendOfficial: { en: 'official (filled: time in the field)', nl: 'ambtenaar (gevuld: tijd in de wijk)' },
   colourBy: { en: 'Colour households by', nl: 'Kleur huishoudens naar' },
   colourState: { en: 'attitude', nl: 'houding' },

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Intervention } from '../model/interventions/types.js';
 import type { Parameters } from '../model/parameters.js';
-import { STATE_HEX } from './colours.js';
+import { STATE_HEX, TRUST_HEX } from './colours.js';
 import type { Lang } from './i18n.js';
 
 /** The bundles `npm run build` writes (scripts/buildStudio.mjs): the page's script and the kernel's worker. */
@@ -39,6 +39,7 @@ button{font:inherit;padding:.25rem .55rem;border:1px solid #9aa;border-radius:3p
 #week{font-weight:bold;font-variant-numeric:tabular-nums;width:7em;display:inline-block;contain:strict;height:1.2em;vertical-align:bottom}
 canvas#map{width:100%;aspect-ratio:4/3;border:1px solid #ddd;cursor:pointer;background:#fff}
 .legend span{display:inline-flex;align-items:center;gap:.25rem;margin-right:.7rem}.legend i{width:10px;height:10px;display:inline-block;border:1px solid #999}
+.legend i.ramp{width:90px}.legend [hidden]{display:none}
 #actions{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}#pressed{margin:.2rem 0;padding-left:1.2rem;max-height:8em;overflow:auto}
 .chart{width:100%;margin-bottom:.4rem}#status{color:#a00;white-space:pre-wrap}
 #lesson-panel{background:#fffbe6;border:1px solid #e6d27a;border-radius:4px;padding:.5rem .7rem;margin-bottom:.6rem}
@@ -84,8 +85,9 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <section>
 <h2 data-i18n="map"></h2>
 <canvas id="map" width="720" height="540"></canvas>
-<div class="legend"><span><i style="background:${STATE_HEX[3]}"></i>${t('legendCommitted')}</span><span><i style="background:${STATE_HEX[2]}"></i>${t('legendSupportive')}</span>
-<span><i style="background:${STATE_HEX[1]}"></i>${t('legendUndecided')}</span><span><i style="background:${STATE_HEX[0]}"></i>${t('legendOpposed')}</span>
+<div class="legend"><span data-colour="state"><span><i style="background:${STATE_HEX[3]}"></i>${t('legendCommitted')}</span><span><i style="background:${STATE_HEX[2]}"></i>${t('legendSupportive')}</span>
+<span><i style="background:${STATE_HEX[1]}"></i>${t('legendUndecided')}</span><span><i style="background:${STATE_HEX[0]}"></i>${t('legendOpposed')}</span></span>
+<span data-colour="trust" hidden>${t('legendTrust')} <span>0 <i class="ramp" style="background:linear-gradient(to right,${TRUST_HEX[0]},${TRUST_HEX[1]})"></i> 1</span></span>
 <span><i style="background:#e69f00;border-radius:50%"></i>${t('legendOfficial')}</span></div>
 <label>${t('colourBy')} <select id="colour-by"><option value="state" data-i18n="colourState"></option><option value="trust" data-i18n="colourTrust"></option></select></label>
 <h2 data-i18n="interventions"></h2>

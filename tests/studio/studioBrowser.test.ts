@@ -338,6 +338,22 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  test('the legend describes the colouring the map shows: attitudes, or trust in government, in either language', async () => {
+    const legend = () => page.locator('.legend').innerText(); // what is seen: hidden keys are left out
+    expect(await legend()).toMatch(/committed.*supportive.*undecided.*opposed.*official/s);
+    await page.selectOption('#colour-by', 'trust');
+    const trust = await legend();
+    expect(trust).toMatch(/^trust in government:\s+0\s+1\s+official/);
+    expect(trust).not.toMatch(/committed|supportive|undecided|opposed/);
+    await page.click('#lang');
+    const nl = await legend();
+    expect(nl).toMatch(/^vertrouwen in de overheid:\s+0\s+1\s+ambtenaar/);
+    expect(nl).not.toMatch(/doet mee|steunt|twijfelt|tegen/);
+    await page.click('#lang');
+    await page.selectOption('#colour-by', 'state');
+    expect(await legend()).toMatch(/^committed/);
+  }, 60_000);
+
   test('lesson mode: the task sets the week and the allowed levers, and the debrief compares with doing nothing and the best found', async () => {
     await page.click('#lesson-open');
     await page.waitForFunction(() => window.studio.you().length === 1);

@@ -547,6 +547,8 @@ function wire(): void {
   });
   $('colour-by').addEventListener('change', (e) => {
     colourBy = (e.target as HTMLSelectElement).value as ColourBy;
+    // the legend's key for the colouring shown
+    for (const key of Array.from(document.querySelectorAll<HTMLElement>('.legend [data-colour]'))) key.hidden = key.dataset.colour !== colourBy;
     sendView();
   });
   const canvas = $<HTMLCanvasElement>('map');

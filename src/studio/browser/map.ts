@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { STATE_HEX } from '../colours.js';
+import { STATE_HEX, TRUST_HEX } from '../colours.js';
 import type { MapLayout, MapState } from '../kernel.js';
 import type { ColourBy } from '../protocol.js';
 
@@ -12,8 +12,7 @@ import type { ColourBy } from '../protocol.js';
  */
 
 const STATE_COLOURS = STATE_HEX.map(hex);
-const TRUST_LOW = hex('#f7f4f9');
-const TRUST_HIGH = hex('#3f007d');
+const [TRUST_LOW, TRUST_HIGH] = TRUST_HEX.map(hex);
 const HEADER = 30;
 const GAP = 8;
 

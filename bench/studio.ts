@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { defaultParameters } from '../src/model/parameters.js';
 import { studioHtml } from '../src/studio/page.js';
+import { NOTHING_LEFT_OUT } from '../src/studio/scenarioStart.js';
 
 /**
  * Studio benchmark, in headless Chromium: weeks per second of your run (its doing-nothing twin
@@ -30,7 +31,7 @@ async function weeksPerSecond(page: Page, households: number, dir: string): Prom
   const params = defaultParameters();
   params.population.households = households;
   const file = join(dir, `studio-${households}.html`);
-  writeFileSync(file, studioHtml({ params, seed: 1, horizon: 5200, lang: 'en', interventions: [] }));
+  writeFileSync(file, studioHtml({ params, seed: 1, horizon: 5200, lang: 'en', interventions: [], leftOut: NOTHING_LEFT_OUT }));
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   await page.waitForFunction(() => window.studio?.you().length === 1, undefined, { timeout: 600_000 });
   await page.locator('#speed').fill('200'); // the slider's end: as fast as it goes

@@ -5,9 +5,9 @@ import { writeFileAtomic } from '../run/atomic.js';
 import { defaultParameters, defaultRunSettings } from '../model/parameters.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
-import { planRuns } from '../scenario/design.js';
 import { langProblem, parseLang } from '../charts/words.js';
 import { studioHtml, type StudioInput } from '../studio/page.js';
+import { NOTHING_LEFT_OUT, startNote, studioStart } from '../studio/scenarioStart.js';
 
 export interface StudioCommandOptions {
   out?: string;
@@ -20,9 +20,9 @@ export interface StudioCommandOptions {
 
 /**
  * `draagvlak studio [SCENARIO]`: writes the studio as one offline HTML file, starting from the
- * scenario's first point with interventions (or the first point, or the defaults), and prints its
- * path. The point's whole timeline goes into the page, triggered as written (at a week, in a window,
- * or on a condition). With `--serve`, it also serves that same page on localhost (node:http),
+ * scenario as Import in the page starts from it (studioStart: its parameters, seed and one plan's
+ * whole timeline, triggered as written), or from the defaults, and prints its path, and the plan
+ * played and what was left out in one line, as the page says them. With `--serve`, it also serves that same page on localhost (node:http),
  * prints the URL and stops cleanly on SIGINT. Exit 2 on bad input, nothing written.
  */
 export async function studioCommand(file: string | undefined, options: StudioCommandOptions): Promise<number> {
@@ -32,13 +32,10 @@ export async function studioCommand(file: string | undefined, options: StudioCom
   const port = options.port === undefined ? 0 : Number(options.port);
   if (options.port !== undefined && !(/^\d+$/.test(options.port) && port <= 65535)) problems.push(`--port: expected a whole number from 0 to 65535, found ${JSON.stringify(options.port)}`);
   if (options.port !== undefined && !options.serve) problems.push('--port: only with --serve');
-  let input: StudioInput = { params: defaultParameters(), seed: defaultRunSettings().seed, horizon: defaultRunSettings().horizon, lang: lang ?? 'en', interventions: [] };
+  let input: StudioInput = { params: defaultParameters(), seed: defaultRunSettings().seed, horizon: defaultRunSettings().horizon, lang: lang ?? 'en', interventions: [], leftOut: NOTHING_LEFT_OUT };
   if (file !== undefined) {
     try {
-      const scenario = loadScenario(file);
-      const plan = planRuns(scenario);
-      const point = plan.points.find((p) => (p.interventions?.length ?? 0) > 0) ?? plan.points[0];
-      input = { params: point.params, seed: scenario.seed, horizon: scenario.horizon, lang: lang ?? 'en', interventions: point.interventions ?? [] };
+      input = { ...studioStart(loadScenario(file)), lang: lang ?? 'en' };
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       problems.push(...err.problems.map(formatProblem));
@@ -58,6 +55,8 @@ export async function studioCommand(file: string | undefined, options: StudioCom
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, html);
   process.stdout.write(`draagvlak: studio: ${relative(process.cwd(), out) || out}\n`);
+  const note = startNote(input, 'en');
+  if (note) process.stdout.write(`draagvlak: studio: ${note}\n`);
   if (!server) return 0;
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;

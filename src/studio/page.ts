@@ -2,24 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Intervention } from '../model/interventions/types.js';
-import type { Parameters } from '../model/parameters.js';
 import { STATE_HEX, TRUST_HEX } from './colours.js';
-import type { Lang } from './i18n.js';
+import type { StudioInput } from './scenarioStart.js';
 
 /** The bundles `npm run build` writes (scripts/buildStudio.mjs): the page's script and the kernel's worker. */
 export function bundleDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'studio');
 }
 
-export interface StudioInput {
-  params: Parameters;
-  seed: number;
-  horizon: number;
-  lang: Lang;
-  /** A timeline to apply from the start (an imported plan). */
-  interventions: Intervention[];
-}
+export type { StudioInput } from './scenarioStart.js';
 
 /** Script text made safe inside a <script> element: nothing in it can close the element or open a comment. */
 export function scriptText(code: string): string {

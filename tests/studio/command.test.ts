@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { draagvlak, exited, startDraagvlak, workdir } from '../e2e/cli.js';
+import { planRuns } from '../../src/scenario/design.js';
+import { parseScenario } from '../../src/scenario/load.js';
 
 describe('draagvlak studio', () => {
   test('writes one self-contained page starting from a scenario, with its whole timeline as written', () => {
@@ -22,6 +24,34 @@ describe('draagvlak studio', () => {
     expect(boot.interventions).toEqual([{ at: 4, action: 'evening' }, { when: { metric: 'support_share', above: 0.2 }, action: 'mandate' }]);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  test('a scenario with plans or compared strategies starts as Import starts it, and what one run leaves out is said', () => {
+    const plans = `name: rehearsal
+seed: 11
+horizon: 60
+strategy: {buffer: 0.2}
+interventions:
+  - {at: 40, action: mandate, size: 0.4, name: mandate}
+plans:
+  - name: field before
+    interventions: [{at: 13, action: field, size: 0.6}]
+  - name: field after
+    interventions: [{at: 52, action: field, size: 0.6}]
+`;
+    const dir = workdir({ 'plans.yaml': plans, 'compare.yaml': 'name: compared\nseed: 3\nstrategy: {serving: 0.7}\ncompare:\n  - {preset: classic}\n  - {preset: cooperative}\n' });
+    const boot = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8').match(/<script type="application\/json" id="studio-boot">(.*?)<\/script>/s)![1]);
+    const r = draagvlak(['studio', 'plans.yaml', '--out', 'plans.html'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('draagvlak: studio: plans.html\ndraagvlak: studio: Plays plan “field before”. Left out (the studio plays one run): 1 other plan\n');
+    // the oracle: the first plan's point as `draagvlak run` builds it (the scenario's own mandate, then the plan's field)
+    const point = planRuns(parseScenario(plans, 'plans.yaml')).points.find((p) => p.label === 'field before')!;
+    expect(boot('plans.html').interventions).toEqual(point.interventions);
+    expect(boot('plans.html').plan).toBe('field before');
+    const c = draagvlak(['studio', 'compare.yaml', '--out', 'compare.html'], dir);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain('Left out (the studio plays one run): compared strategies (the scenario’s own strategy is played)');
+    expect(boot('compare.html').params.strategy.serving).toBe(0.7); // its own strategy, not the first compared (classic: 0.1)
   });
 
   test('bad input: one line naming what is wrong, exit 2, nothing written', () => {

@@ -401,7 +401,7 @@ plans:
     );
     await page.setInputFiles('#import', file);
     await page.waitForFunction(() => window.studio.pressed().length === 3 && window.studio.week() === 0);
-    expect(await page.evaluate(() => window.studio.status())).toBe('Imported: plan “gemengd”. left out (the studio plays one run): 1 other plans');
+    expect(await page.evaluate(() => window.studio.status())).toBe('Plays plan “gemengd”. Left out (the studio plays one run): 1 other plan');
     await finish(page, 40);
     await page.waitForFunction(() => window.studio.chartMarks().every((n) => n === 3)); // drawn in the charts' turns
     const seen = await page.evaluate(() => ({ applied: window.studio.applied(), marks: window.studio.chartMarks(), list: document.getElementById('pressed')!.textContent }));

@@ -9,7 +9,8 @@ import { ScenarioError, formatProblem } from '../../scenario/errors.js';
 import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/paths.js';
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
 import { MARKS_DATA, SERIES_DATA, Y_MAX, studioChartSpec } from '../chartSpec.js';
-import { exportScenario, PLAYED_PLAN } from '../exportScenario.js';
+import { exportScenario } from '../exportScenario.js';
+import { startNote, studioStart, type StudioInput } from '../scenarioStart.js';
 import { conditionText } from '../../charts/labels.js';
 import { decimal, words } from '../../charts/words.js';
 import { GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
@@ -19,19 +20,12 @@ import { CHART_METRICS, type ChartMetric, type ColourBy, type FromWorker, type S
 import { cellAt, cells } from './map.js';
 import { Weeks, type Who } from './weeks.js';
 
-/** What the studio command put into the page. */
-interface Boot {
-  params: Parameters;
-  seed: number;
-  horizon: number;
-  lang: Lang;
-  interventions: Intervention[];
-}
 
 const ACTIONS: ActionName[] = ['evening', 'field', 'broken-promise', 'subsidy', 'mandate', 'share-revenues'];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const boot = JSON.parse($('studio-boot').textContent!) as Boot;
+/** What the studio command put into the page. */
+const boot = JSON.parse($('studio-boot').textContent!) as StudioInput;
 
 // ---- state ----
 let lang: Lang = boot.lang;
@@ -428,23 +422,14 @@ function download(): void {
 
 async function importFile(file: File): Promise<void> {
   try {
-    const scenario = parseScenario(await file.text(), file.name);
-    startParams = parametersOf(scenario);
-    seed = scenario.seed;
-    horizon = scenario.horizon;
-    const plans = scenario.plans ?? [];
-    const plan = plans.find((p) => p.name === PLAYED_PLAN) ?? plans[0];
-    // the plan's whole timeline, as `draagvlak run` builds it: the scenario's own entries, then the plan's
-    startTimeline = [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])];
+    const start = studioStart(parseScenario(await file.text(), file.name));
+    startParams = start.params;
+    seed = start.seed;
+    horizon = start.horizon;
+    startTimeline = start.interventions;
     leverMoves = {};
     reset();
-    // what one studio run cannot show, named in one line
-    const left = [
-      plans.length > 1 ? `${plans.length - 1} ${text('otherPlans', lang)}` : '',
-      (scenario.compare?.length ?? 0) > 0 ? text('compared', lang) : '',
-      scenario.sweep !== undefined || scenario.explore !== undefined ? text('swept', lang) : '',
-    ].filter(Boolean);
-    $('status').textContent = [plan ? `${text('importedPlan', lang)} “${plan.name}”` : '', left.length ? `${text('leftOut', lang)}: ${left.join('; ')}` : ''].filter(Boolean).join('. ');
+    $('status').textContent = startNote(start, lang); // what one studio run cannot show, named in one line
   } catch (err) {
     const message = err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String(err);
     showError(`${text('importError', lang)}: ${message}`);
@@ -582,3 +567,4 @@ buildActions();
 wire();
 applyLanguage();
 reset();
+$('status').textContent = startNote(boot, lang);

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Intervention } from '../model/interventions/types.js';
 import type { Parameters } from '../model/parameters.js';
+import type { PresetName } from '../scenario/presets.js';
 import type { Goal } from './lessons.js';
 
 /** The metrics the page charts (names as in series.csv), which the worker also follows per neighbourhood. */
@@ -45,9 +46,9 @@ export type FromWorker =
   | { type: 'found'; results: SearchResult[]; twin: number }
   | { type: 'error'; message: string };
 
-/** One strategy tried for a debrief: its label (a preset or lever values) and its score. */
+/** One strategy tried for a debrief: a preset (its name) or a point of the grid (the lever values it sets), and its score. */
 export interface SearchResult {
-  label: string;
+  preset?: PresetName;
   values: Record<string, number | string>;
   score: number;
 }

@@ -25,7 +25,7 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
     const params = mergeParams(base, { strategy: PRESETS[name].overrides.strategy ?? {} });
     const { signposts, ...levers } = params.strategy;
     const values = signposts.length > 0 ? { ...levers, signposts: signposts.map((s) => `${s.metric} ${s.below !== undefined ? `≤ ${s.below}` : `≥ ${s.above}`} → ${s.respond}`).join('; ') } : levers;
-    results.push({ label: name, values, score: scoreOf(params, seed, goal) });
+    results.push({ preset: name, values, score: scoreOf(params, seed, goal) });
   }
   const numeric = LEVERS.filter((l) => l.live && allowed.includes(l.path) && l.spec.kind === 'number').slice(0, 3);
   const levels = (path: string): number[] => {
@@ -37,8 +37,7 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
     if (k === numeric.length) {
       const params = structuredClone(base);
       for (const [path, v] of Object.entries(values)) setParam(params, path, v);
-      const label = Object.entries(values).map(([p, v]) => `${p.replace('strategy.', '')} ${v}`).join(', ');
-      results.push({ label, values, score: scoreOf(params, seed, goal) });
+      results.push({ values, score: scoreOf(params, seed, goal) });
       return;
     }
     for (const v of levels(numeric[k].path)) grid(k + 1, { ...values, [numeric[k].path]: v });

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draagvlak } from '../e2e/cli.js';
 import { watch } from '../../src/model/metrics.js';
 import { CHART_METRICS } from '../../src/studio/protocol.js';
+import { text } from '../../src/studio/i18n.js';
+import { PRESET_NAMES } from '../../src/studio/levers.js';
 import { METRICS, startRun, stepWeek } from '../../src/studio/kernel.js';
 import { defaultParameters, defaultRunSettings, type Parameters } from '../../src/model/parameters.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -211,7 +213,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await restart(page, 30); // starting afresh keeps them
     const seen = await page.evaluate(() => ({ pressed: window.studio.pressed(), list: document.getElementById('pressed')!.textContent }));
     expect(seen.pressed).toEqual([{ action: 'set', at: 1, set: { 'strategy.serving': 1, 'strategy.buffer': 0.9 } }]);
-    expect(seen.list).toBe('Week 1: Lever moved: Serving action 1, Buffering top-down input 0.9');
+    expect(seen.list).toBe('Week 1: Lever moved: Serving action 1; Buffering top-down input 0.9');
     await finish(page, 30);
     const runs = await page.evaluate(() => ({ you: window.studio.you(), twin: window.studio.twin() }));
     // the oracle: the default scenario stepped here, with nothing done (the twin), and starting with the two levers moved (your run)
@@ -238,7 +240,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await page.click('#lesson-open');
     await page.click('#lesson-next'); // task 2: trust in government at least 0.55 in week 104
     await page.waitForFunction(() => window.studio.you().length === 1 && window.studio.week() === 0);
-    for (const lever of ['serving', 'participation', 'buffer']) await setLever(page, `strategy.${lever}`, '1');
+    for (const [lever, value] of [['serving', '1'], ['participation', '1'], ['buffer', '0.9']]) await setLever(page, `strategy.${lever}`, value);
     await page.waitForFunction(() => Object.keys(window.studio.pressed()[0]?.set ?? {}).length === 3);
     await finish(page, 104);
     await page.click('#lesson-check');
@@ -257,6 +259,26 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(trust.you).not.toBe(nothing);
     expect(rows[0]).toEqual(['Your result', `${trust.you.toFixed(3)} (task ${trust.you >= 0.55 ? '' : 'not '}met)`]);
     expect(rows[1]).toEqual(['Doing nothing', nothing.toFixed(3)]);
+    // in Dutch: the levers by their Dutch names, decimal commas, the best three numbered under one heading
+    await page.click('#lang');
+    await page.click('#lesson-check');
+    await page.waitForFunction(() => document.querySelector('#lesson-debrief td')?.textContent === 'Jouw resultaat' && document.querySelectorAll('#lesson-debrief tr').length === 6);
+    const nl = await page.evaluate(() => ({
+      rows: Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent!)),
+      pressed: document.getElementById('pressed')!.textContent,
+    }));
+    await page.click('#lang');
+    expect(nl.pressed).toBe('Weeknr. 1: Schuif verzet: Dienstbaar handelen 1; Participatie 1; Bufferen van druk van boven 0,9');
+    expect(nl.rows[2]).toEqual(['Het beste op dit startgetal:', '']);
+    const lever = '(Dienstbaar handelen|Participatie|Bufferen van druk van boven) \\d(,\\d+)?';
+    const presets = PRESET_NAMES.map((name) => text(name, 'nl').replace(/[()]/g, '\\$&'));
+    const named = new RegExp(`^(${presets.join('|')}|${lever}(; ${lever})*)$`);
+    expect(nl.rows.slice(3).map((r) => r[0].slice(0, 3))).toEqual(['1. ', '2. ', '3. ']);
+    for (const [label, score] of nl.rows.slice(3)) {
+      expect(label.replace(/^\d\. /, '')).toMatch(named);
+      expect(score).toMatch(/^0,\d{3}$/);
+    }
+    expect(nl.rows.slice(3).some(([label]) => /Dienstbaar handelen/.test(label))).toBe(true); // a point of the grid among the best three
     await page.click('#lesson-end');
     await page.waitForFunction(() => window.studio.pressed().length === 0 && window.studio.week() === 0);
   }, 180_000);
@@ -368,13 +390,14 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(locked).toEqual({ horizon: '52', mandate: true, evening: false, households: true, steering: false, question: expect.stringContaining('week 52') });
     await finish(page, 52);
     await page.click('#lesson-check');
-    await page.waitForFunction(() => document.querySelectorAll('#lesson-debrief tr').length === 5);
+    await page.waitForFunction(() => document.querySelectorAll('#lesson-debrief tr').length === 6);
     const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent)));
     const twin = await page.evaluate(() => window.studio.twin()[52][window.studio.metrics().indexOf('reached_share')] * 8);
     expect(rows[0][0]).toBe('Your result');
     expect(rows[1]).toEqual(['Doing nothing', String(Math.round(twin))]); // nothing was pressed: your run is the twin
     expect(rows[0][1]).toMatch(new RegExp(`^${Math.round(twin)} \\(task (not )?met\\)$`));
-    const best = rows.slice(2).map((r) => Number(r[1]));
+    expect(rows[2]).toEqual(['Best found on this seed:', '']);
+    const best = rows.slice(3).map((r) => Number(r[1]));
     expect(best).toEqual([...best].sort((a, b) => b - a));
     await page.click('#lesson-end');
     expect(await page.evaluate(() => (document.getElementById('lever-population.households') as HTMLInputElement).disabled)).toBe(false);

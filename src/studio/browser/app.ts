@@ -374,11 +374,25 @@ function renderPressed(): void {
   pressed.forEach((p, i) => {
     const li = document.createElement('li');
     const where = p.where === undefined || p.where === 'all' ? '' : ` — ${text('targetOne', lang)} ${p.where.join(', ')}`;
-    const what = p.action === 'set' ? `${text('set', lang)}: ${Object.entries(p.set ?? {}).map(([k, v]) => `${isTextKey(k) ? text(k, lang) : k} ${isTextKey(String(v)) ? text(String(v) as TextKey, lang) : v}`).join(', ')}` : text(p.action as TextKey, lang);
+    const what = p.action === 'set' ? `${text('set', lang)}: ${leverValues(p.set ?? {})}` : text(p.action as TextKey, lang);
     const applied = p.at === undefined && appliedWeeks[i] > 0 ? ` (${text('fired', lang)} ${appliedWeeks[i]})` : '';
     li.textContent = `${trigger(p)}: ${what}${where}${applied}`;
     list.append(li);
   });
+}
+
+/**
+ * Strategy levers and their values as the page names them, in its language: "Dienstbaar handelen 0,9;
+ * Verdeling van aandacht achterblijvers eerst" (a path with or without `strategy.`, as `set` takes it).
+ */
+function leverValues(values: Record<string, number | string>): string {
+  return Object.entries(values)
+    .map(([path, v]) => {
+      const key = isTextKey(path) ? path : `strategy.${path}`;
+      const value = typeof v === 'number' ? decimal(String(v), lang) : isTextKey(v) ? text(v, lang) : v;
+      return `${isTextKey(key) ? text(key, lang) : path} ${value}`;
+    })
+    .join('; ');
 }
 
 /** When an entry applies, in the page's language: "Week 4", "in weeks 5–7", "once support_share ≥ 0.15" ("zodra het hoogste aandeel … ≥ 0,15"). */
@@ -481,7 +495,9 @@ function renderDebrief(results: SearchResult[], twinScore: number): void {
   const lines: [string, string][] = [
     [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
     [text('doingNothing', lang), show(twinScore)],
-    ...results.map((r): [string, string] => [`${text('bestFound', lang)}: ${isTextKey(r.label) ? text(r.label, lang) : r.label}`, show(r.score)]),
+    [text('bestFound', lang), ''],
+    // best first: a preset by name, a point of the grid by the levers it sets
+    ...results.map((r, i): [string, string] => [`${i + 1}. ${r.preset ? text(r.preset, lang) : leverValues(r.values)}`, show(r.score)]),
   ];
   const table = document.createElement('table');
   for (const [k, v] of lines) {

@@ -1,7 +1,8 @@
 // Takes docs/studio.png: the studio in headless Chromium some 100 weeks into the default scenario,
-// with neighbourhood 2 picked on the map, a neighbourhood evening and officials sent into the field
-// there after week 20 and revenues shared everywhere; the charts follow neighbourhood 2 beside the
-// grey twin (its initiative reaches the threshold a few weeks before the twin's).
+// with a more serving start (a set from week 1), neighbourhood 2 picked on the map, a neighbourhood
+// evening and officials sent into the field there after week 20 and revenues shared everywhere; the
+// charts follow neighbourhood 2 beside the grey twin, the scenario with nothing done (its initiative
+// reaches the threshold in week 75 or so, the twin's not by week 100).
 //   npm run build && node scripts/studioScreenshot.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

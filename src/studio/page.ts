@@ -86,6 +86,7 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <div id="actions"></div>
 <p>${t('pressed')}:</p><ul id="pressed"></ul>
 <p class="note" data-i18n="exportNote"></p>
+<p id="played" class="note"></p>
 <p id="status" role="status"></p>
 </section>
 <section><h2><span data-i18n="charts"></span><span id="following"></span></h2>

@@ -27,6 +27,7 @@ interface Probe {
   pressed(): { at: number; action: string; set?: Record<string, unknown> }[];
   applied(): number[];
   status(): string;
+  played(): string;
   chartMarks(): number[];
   chartTexts(): string[][];
   exportText(): string;
@@ -424,7 +425,18 @@ plans:
     );
     await page.setInputFiles('#import', file);
     await page.waitForFunction(() => window.studio.pressed().length === 3 && window.studio.week() === 0);
-    expect(await page.evaluate(() => window.studio.status())).toBe('Plays plan “gemengd”. Left out (the studio plays one run): 1 other plan');
+    expect(await page.evaluate(() => window.studio.played())).toBe('Plays plan “gemengd”. Left out (the studio plays one run): 1 other plan');
+    // a note, not an error: the error line stays empty, and the note follows the language
+    expect(await page.evaluate(() => window.studio.status())).toBe('');
+    await page.click('#lang');
+    expect(await page.evaluate(() => window.studio.played())).toBe('Speelt plan “gemengd”. Weggelaten (de studio speelt één run): 1 ander plan');
+    await page.click('#lang');
+    // a lesson plays no timeline; when it ends, the scenario's timeline is back
+    await page.click('#lesson-open');
+    await page.waitForFunction(() => window.studio.pressed().length === 0 && window.studio.played() === '');
+    await page.click('#lesson-end');
+    await page.waitForFunction(() => window.studio.pressed().length === 3 && window.studio.week() === 0);
+    expect(await page.evaluate(() => window.studio.played())).toBe('Plays plan “gemengd”. Left out (the studio plays one run): 1 other plan');
     await finish(page, 40);
     await page.waitForFunction(() => window.studio.chartMarks().every((n) => n === 3)); // drawn in the charts' turns
     const seen = await page.evaluate(() => ({ applied: window.studio.applied(), marks: window.studio.chartMarks(), list: document.getElementById('pressed')!.textContent }));

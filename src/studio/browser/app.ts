@@ -48,6 +48,8 @@ const weeks = new Weeks();
 let pressed: Intervention[] = [];
 /** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
 let startTimeline: Intervention[] = boot.interventions;
+/** What the run plays of its scenario (its timeline) and what it leaves out, for the note under the interventions. */
+let playing: Pick<StudioInput, 'plan' | 'leftOut' | 'interventions' | 'horizon'> = boot;
 /** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
 let appliedWeeks: number[] = [];
 let target = -1;
@@ -75,6 +77,8 @@ const probe = {
   /** Per entry of pressed, the week it applied (0: not yet). */
   applied: () => appliedWeeks,
   status: () => $('status').textContent,
+  /** The plan played and what one run leaves out of the scenario (a note, in the page's language). */
+  played: () => $('played').textContent,
   exportText: () => exportText(),
   /** Every text drawn on the charts (titles, axes, legends), read from their scene graphs. */
   chartMarks: () => charts.map((c) => (c ? c.view.data(MARKS_DATA).length : 0)),
@@ -141,6 +145,11 @@ function mark(index: number, week: number): void {
   markWeeks.push(week);
   renderPressed();
   requestDraw();
+}
+
+/** The plan played and what one run leaves out, in one line; none in a lesson, which plays no timeline. */
+function showPlaying(): void {
+  $('played').textContent = lessonIndex >= 0 ? '' : startNote(playing, lang); // what one studio run cannot show
 }
 
 function showError(message: string): void {
@@ -443,7 +452,8 @@ async function importFile(file: File): Promise<void> {
     startTimeline = start.interventions;
     leverMoves = {};
     reset();
-    $('status').textContent = startNote(start, lang); // what one studio run cannot show, named in one line
+    playing = start;
+    showPlaying();
   } catch (err) {
     const message = err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String(err);
     showError(`${text('importError', lang)}: ${message}`);
@@ -474,8 +484,9 @@ function startTask(index: number): void {
   if (index >= 0) {
     horizon = LESSON[index].goal.week;
     startTimeline = [];
-  }
+  } else startTimeline = playing.interventions; // the lesson over, the scenario's timeline again
   renderLesson();
+  showPlaying();
   reset();
 }
 
@@ -515,6 +526,7 @@ function applyLanguage(): void {
     const key = el.dataset.i18n!;
     if (isTextKey(key)) el.textContent = text(key, lang);
   }
+  showPlaying();
   $('glossary-list').replaceChildren(...GLOSSARY_KEYS.map((k) => Object.assign(document.createElement('p'), { textContent: text(k, lang) })));
   showLevers();
   renderPressed();
@@ -573,7 +585,7 @@ function wire(): void {
   $('lesson-check').addEventListener('click', debrief);
   $('lesson-next').addEventListener('click', () => startTask((lessonIndex + 1) % LESSON.length));
   $('lesson-end').addEventListener('click', () => {
-    horizon = boot.horizon;
+    horizon = playing.horizon;
     startTask(-1);
   });
 }
@@ -583,4 +595,3 @@ buildActions();
 wire();
 applyLanguage();
 reset();
-$('status').textContent = startNote(boot, lang);

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { lockHolder, lockMessage } from './lock.js';
 import { readManifest } from './manifest.js';
 import { megabytes } from './capacity.js';
-import { isLeftover } from './owned.js';
+import { isLeftover, ownedBytes } from './owned.js';
 
 export interface OutDirCheck {
   /** The folder with every symlink resolved: where the run will write. */
@@ -17,7 +17,8 @@ export interface OutDirCheck {
  * used; symlinks are resolved first, so every check applies to where the files would really go:
  * - it must be a folder, or not exist yet (its parent path must then lead to a folder);
  * - it must be writable (not on a read-only file system) and have the free space the run needs
- *   (`bytes`, estimated from the run count);
+ *   (`bytes`, estimated from the run count), counting as free the space of an earlier run's own
+ *   files in the folder, which a new run replaces and a resumed one keeps as its own;
  * - if it exists it must be empty or an earlier draagvlak results folder (it has a draagvlak
  *   manifest.json), whose own files are then replaced; anything else is refused;
  * - no other live draagvlak run may hold its lock;
@@ -51,10 +52,13 @@ export function checkOutDir(out: string, options: { resume?: boolean; bytes?: nu
     return { dir, problems: [`--out ${out}: ${code === 'EROFS' ? `${real} is on a read-only file system` : `${real} is not writable (${code})`}`] };
   }
   if (options.bytes !== undefined) {
+    // an earlier run's own files in the folder are replaced (or, resumed, kept as part of the run): their space counts as free
+    const reused = missing.length === 0 ? ownedBytes(dir) : 0;
     const fs = statfsSync(real);
     const free = fs.bavail * fs.bsize;
-    if (free < options.bytes) {
-      problems.push(`--out ${out}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}`);
+    if (free + reused < options.bytes) {
+      const held = reused > 0 ? ` and ${megabytes(reused)} in the earlier run's files there` : '';
+      problems.push(`--out ${out}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}${held}`);
     }
   }
   if (missing.length > 0) {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCK } from './lock.js';
 import { readManifest, writeManifest } from './manifest.js';
@@ -47,6 +47,23 @@ export function settleReportFiles(dir: string, files: readonly string[]): void {
   if (before.length === files.length && before.every((f, i) => f === files[i])) return;
   manifest.reportFiles = [...files];
   writeManifest(file, manifest);
+}
+
+/**
+ * The disk space (allocated blocks) of draagvlak's own files in a results folder — its result and
+ * report files, its temporaries and its journal: what a fresh run there deletes, and a resumed one
+ * deletes or keeps as the runs already done.
+ */
+export function ownedBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const names = new Set([...ownedFiles(dir), ...readdirSync(dir).filter(isLeftover)]);
+  if (names.delete(PARTS) && existsSync(join(dir, PARTS))) for (const part of readdirSync(join(dir, PARTS))) names.add(join(PARTS, part));
+  let bytes = 0;
+  for (const name of names) {
+    const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isFile()) bytes += stat.blocks * 512;
+  }
+  return bytes;
 }
 
 /** True for an entry of a results folder that draagvlak itself leaves behind (its lock, journal or temporaries). */

@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioPlan } from '../../src/cli/plan.js';
+import { diskBytes } from '../../src/run/capacity.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import {
   TINY, bindReadOnly, exited, mountTmpfs, pauseAt, reached, remountReadOnly, resultBytes, run, snapshot, start, unmount, workdir,
 } from './harness.js';
@@ -124,5 +127,28 @@ describe('a disk that fills mid-run: exit 74, one line naming the folder and --r
     expect(resumed.code).toBe(0);
     expect(resultBytes(join(disk, 'out'))).toEqual(reference[report ? 'report' : 'plain']);
     expect(readdirSync(join(disk, 'out')).filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('the --resume printed after a full disk continues once the other program has freed its space', () => {
+  it('on a disk the run just fits, the runs already written count toward the space it needs', async () => {
+    // The disk holds the run's estimate (the up-front check's own number, diskBytes) and 32 KB
+    // more: the run is accepted, and the ~100 KB it has written by assembly leaves less than the
+    // estimate free, so a check that asks for the whole estimate again refuses the resume.
+    const estimate = diskBytes(scenarioPlan(loadScenario(join(project, 'tiny.yaml')), 'tiny.yaml'), false);
+    const size = Math.ceil((estimate + 32 * 2 ** 10) / 4096) * 4096;
+    const disk = tmpfs('just-fits', String(size));
+    const marker = join(project, 'just-fits.paused');
+    const child = start([...NO_REPORT, '--out', 'just-fits/out'], project, pauseAt('assembly', marker));
+    expect(await reached(marker, child), child.output.stderr).toBe(true);
+    fill(disk);
+    rmSync(marker);
+    expect(await exited(child)).toBe(74);
+
+    rmSync(join(disk, 'filler'));
+    const resumed = run([...NO_REPORT, '--out', 'just-fits/out', '--resume'], project);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(resultBytes(join(disk, 'out'))).toEqual(reference.plain);
   });
 });

@@ -162,13 +162,20 @@ async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesS
   return reducer.finish();
 }
 
+/** Throws a ResultsError unless `dir` is a folder (a results folder must be one before anything in it is read). */
+export function checkResultsFolder(dir: string): void {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new ResultsError(`${dir}: no such results folder`);
+  if (!stat.isDirectory()) throw new ResultsError(`${dir}: expected a results folder, found a file`);
+}
+
 /**
  * The result set of a results folder, read back from its manifest.json and CSV (or Parquet) files — for
  * `draagvlak report DIR` and a run resumed after an interruption (whose earlier runs are only in
  * the files). A finished run hands its result set over in memory instead (ResultSetBuilder).
  */
 export async function readResultSet(dir: string): Promise<ResultSet> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ResultsError(`${dir}: no such results folder`);
+  checkResultsFolder(dir);
   const manifestPath = join(dir, 'manifest.json');
   let manifest: Manifest = {};
   if (existsSync(manifestPath)) {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readResultSet, ResultsError } from '../analysis/readResults.js';
+import { checkResultsFolder, readResultSet, ResultsError } from '../analysis/readResults.js';
 import { writeSummary } from '../analysis/summary.js';
 import { writeDataPackage } from '../analysis/dataPackage.js';
 import { buildReport } from '../charts/report.js';
@@ -28,7 +27,8 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   }
   let release: (() => void) | undefined;
   try {
-    if (existsSync(dir)) release = acquireLock(resolve(dir));
+    checkResultsFolder(dir);
+    release = acquireLock(resolve(dir));
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir, { png: options.png, lang });

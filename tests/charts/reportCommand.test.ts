@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -35,6 +35,15 @@ describe('draagvlak report DIR', () => {
     expect(await reportCommand(empty)).toBe(2);
     expect(err.mock.calls.join('')).toMatch(/runs\.csv: cannot be read/);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
+  });
+
+  test('a file instead of a folder is bad input: one line naming it, exit code 2 (not an internal error)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'draagvlak-file-')), 'afile.txt');
+    writeFileSync(file, 'hello\n');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await reportCommand(file)).toBe(2);
+    expect(err.mock.calls.join('')).toBe(`draagvlak report: ${file}: expected a results folder, found a file\n`);
+    expect(readFileSync(file, 'utf8')).toBe('hello\n');
   });
 
   test('--lang nl writes the report in Dutch; a bad --lang is one line naming what was expected and found, exit 2, nothing written', async () => {

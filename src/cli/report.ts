@@ -1,18 +1,29 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkResultsFolder, readResultSet, ResultsError } from '../analysis/readResults.js';
 import { writeSummary } from '../analysis/summary.js';
 import { writeDataPackage } from '../analysis/dataPackage.js';
 import { buildReport } from '../charts/report.js';
 import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
+import { readManifest } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
 import { reportLang } from './run.js';
 
+/** Throws a UsageError when a results folder holds a run that was interrupted: --resume, not report, is what it needs. */
+function unfinishedRun(dir: string): void {
+  const manifest = readManifest(join(dir, 'manifest.json'));
+  if (!manifest || manifest.complete) return;
+  const why = manifest.note ? ` (${manifest.note.split(';')[0]})` : '';
+  const command = `draagvlak run ${manifest.scenario.file ?? 'SCENARIO'}${manifest.shard ? ` --shard ${manifest.shard.index}/${manifest.shard.count}` : ''} --out ${dir} --resume`;
+  throw new UsageError(`${dir}: expected a finished run, found an unfinished one${why}; finish it with ${command} and the other options it was started with`);
+}
+
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts, report.html and datapackage.json of a results folder
  * from its CSVs, read back into a result set, holding the folder's lock. Exit code 0 on success; 2
- * when the folder is missing, not a readable results folder, or in use by a run (one clear message,
+ * when the folder is missing, not a readable results folder, in use by a run, or holds a run that
+ * was interrupted (one clear message, naming the --resume that finishes it;
  * nothing half-written); 74 when the disk fails. `quiet`: nothing on stdout, problems still on stderr.
  */
 export async function reportCommand(dir: string, options: { png?: boolean; quiet?: boolean; lang?: string } = {}): Promise<number> {
@@ -29,6 +40,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   try {
     checkResultsFolder(dir);
     release = acquireLock(resolve(dir));
+    unfinishedRun(dir);
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir, { png: options.png, lang });

@@ -62,6 +62,14 @@ describe('interrupting and resuming a run', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/scenario differs/);
     expect(readdirSync(join(dir, '.parts')).sort()).toEqual(before);
+
+    // report cannot build on it: one line naming the --resume that finishes it, exit 2, nothing written.
+    const report = draagvlak(['report', 'stopped'], cwd);
+    expect(report.stderr).toMatch(
+      /^draagvlak report: stopped: expected a finished run, found an unfinished one \(interrupted by SIGINT after \d+ of 180 runs\); finish it with draagvlak run slow\.yaml --out stopped --resume and the other options it was started with\n$/,
+    );
+    expect(report.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['.parts', 'manifest.json']);
   });
 });
 

@@ -21,7 +21,7 @@ export interface MergeCommandOptions {
  * (one line naming what is missing, duplicated or foreign; nothing written).
  */
 export async function mergeCommand(out: string, dirs: string[], options: MergeCommandOptions): Promise<number> {
-  const problems = outDirProblems(out);
+  const problems = outDirProblems(out, { name: `merge: ${out}` });
   const lang = reportLang(options.lang, problems);
   let result;
   if (problems.length === 0) {

@@ -39,7 +39,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   let release: (() => void) | undefined;
   try {
     checkResultsFolder(dir);
-    release = acquireLock(resolve(dir));
+    release = acquireLock(resolve(dir), dir);
     unfinishedRun(dir);
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');

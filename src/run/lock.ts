@@ -45,16 +45,18 @@ export function lockHolder(dir: string): LockHolder | null {
   return h;
 }
 
-export function lockMessage(dir: string, h: LockHolder): string {
-  return `--out ${dir}: in use by another draagvlak run (pid ${h.pid} on ${h.host}, since ${h.startedAt}); wait for it to finish, or if that run is gone remove ${join(dir, LOCK)}`;
+/** The refusal of a folder another run holds; `name` is how the folder was given (`--out DIR` by default). */
+export function lockMessage(dir: string, h: LockHolder, name = `--out ${dir}`): string {
+  return `${name}: in use by another draagvlak run (pid ${h.pid} on ${h.host}, since ${h.startedAt}); wait for it to finish, or if that run is gone remove ${join(dir, LOCK)}`;
 }
 
 /**
  * Takes the lock of a results folder (which must exist) for this process: writes its pid and host
  * into DIR/.draagvlak.lock, created exclusively; a stale lock is taken over. Throws a UsageError
- * naming the holder when another live run has it. Returns the function that releases it.
+ * naming the holder (and the folder as `name`, `--out DIR` by default) when another live run has it.
+ * Returns the function that releases it.
  */
-export function acquireLock(dir: string): () => void {
+export function acquireLock(dir: string, name?: string): () => void {
   const count = held.get(dir) ?? 0;
   if (count === 0) {
     for (let attempt = 0; ; attempt++) {
@@ -70,7 +72,7 @@ export function acquireLock(dir: string): () => void {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const holder = lockHolder(dir);
         // A stale lock is taken over once; finding it taken again means another run just took it.
-        if (holder || attempt > 0) throw new UsageError(lockMessage(dir, holder ?? { pid: 0, host: 'this host', startedAt: 'just now' }));
+        if (holder || attempt > 0) throw new UsageError(lockMessage(dir, holder ?? { pid: 0, host: 'this host', startedAt: 'just now' }, name));
         rmSync(join(dir, LOCK), { force: true });
       }
     }

@@ -12,6 +12,15 @@ export interface OutDirCheck {
   problems: string[];
 }
 
+export interface OutDirOptions {
+  /** `--resume`: the folder must hold an earlier run. */
+  resume?: boolean;
+  /** The free space the run needs, in bytes. */
+  bytes?: number;
+  /** How the folder was given, to begin each problem with: `--out DIR` by default. */
+  name?: string;
+}
+
 /**
  * The rule for a results folder (`--out`), checked before anything is written. Any path may be
  * used; symlinks are resolved first, so every check applies to where the files would really go:
@@ -24,15 +33,16 @@ export interface OutDirCheck {
  * - no other live draagvlak run may hold its lock;
  * - `--resume` needs an earlier results folder there.
  */
-export function checkOutDir(out: string, options: { resume?: boolean; bytes?: number } = {}): OutDirCheck {
+export function checkOutDir(out: string, options: OutDirOptions = {}): OutDirCheck {
   const problems: string[] = [];
+  const name = options.name ?? `--out ${out}`;
   const target = resolve(out);
   // The deepest part of the path that exists, with its symlinks resolved; the rest is to be made.
   let existing = target;
   const missing: string[] = [];
   while (!existsSync(existing)) {
     if (isDanglingLink(existing)) {
-      return { dir: target, problems: [`--out ${out}: ${existing} is a symlink to nothing`] };
+      return { dir: target, problems: [`${name}: ${existing} is a symlink to nothing`] };
     }
     missing.unshift(basename(existing));
     const up = dirname(existing);
@@ -43,13 +53,13 @@ export function checkOutDir(out: string, options: { resume?: boolean; bytes?: nu
   const dir = join(real, ...missing);
   const shown = dir === target ? dir : `${dir} (${target} resolved)`;
   if (!statSync(real).isDirectory()) {
-    return { dir, problems: [`--out ${out}: ${missing.length ? `${real} is a file, so ${shown} cannot be a folder` : `${shown} is a file, not a folder`}`] };
+    return { dir, problems: [`${name}: ${missing.length ? `${real} is a file, so ${shown} cannot be a folder` : `${shown} is a file, not a folder`}`] };
   }
   try {
     accessSync(real, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { dir, problems: [`--out ${out}: ${code === 'EROFS' ? `${real} is on a read-only file system` : `${real} is not writable (${code})`}`] };
+    return { dir, problems: [`${name}: ${code === 'EROFS' ? `${real} is on a read-only file system` : `${real} is not writable (${code})`}`] };
   }
   if (options.bytes !== undefined) {
     // an earlier run's own files in the folder are replaced (or, resumed, kept as part of the run): their space counts as free
@@ -58,7 +68,7 @@ export function checkOutDir(out: string, options: { resume?: boolean; bytes?: nu
     const free = fs.bavail * fs.bsize;
     if (free + reused < options.bytes) {
       const held = reused > 0 ? ` and ${megabytes(reused)} in the earlier run's files there` : '';
-      problems.push(`--out ${out}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}${held}`);
+      problems.push(`${name}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}${held}`);
     }
   }
   if (missing.length > 0) {
@@ -66,11 +76,11 @@ export function checkOutDir(out: string, options: { resume?: boolean; bytes?: nu
     return { dir, problems };
   }
   const holder = lockHolder(dir);
-  if (holder) problems.push(lockMessage(dir, holder));
+  if (holder) problems.push(lockMessage(dir, holder, options.name));
   const manifest = readManifest(join(dir, 'manifest.json'));
-  const foreign = readdirSync(dir).filter((name) => !isLeftover(name));
+  const foreign = readdirSync(dir).filter((entry) => !isLeftover(entry));
   if (!manifest && foreign.length > 0) {
-    problems.push(`--out ${out}: ${shown} exists and is not a draagvlak results folder (no draagvlak manifest.json); choose another folder or empty it`);
+    problems.push(`${name}: ${shown} exists and is not a draagvlak results folder (no draagvlak manifest.json); choose another folder or empty it`);
   }
   if (options.resume && !manifest && foreign.length > 0) problems.push(`--resume: ${dir} holds no earlier run to resume`);
   return { dir, problems };
@@ -85,6 +95,6 @@ function isDanglingLink(path: string): boolean {
 }
 
 /** The problems of checkOutDir alone (the library's and the tests' shorthand). */
-export function outDirProblems(out: string, options: { resume?: boolean; bytes?: number } = {}): string[] {
+export function outDirProblems(out: string, options: OutDirOptions = {}): string[] {
   return checkOutDir(out, options).problems;
 }

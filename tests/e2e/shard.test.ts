@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draagvlak, folderBytes, tinySweep, workdir } from './cli.js';
@@ -43,6 +43,12 @@ describe('draagvlak run --shard and draagvlak merge', () => {
       expect(r.stderr.trimEnd()).toMatch(message);
       expect(existsSync(join(cwd, 'merged'))).toBe(false);
     }
+    // merge has no --out: its output folder is named as given
+    writeFileSync(join(cwd, 'notes.txt'), 'mine\n');
+    const onFile = draagvlak(['merge', 'notes.txt', s(1), s(2), s(3), '--no-report'], cwd);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toMatch(/^merge: notes\.txt: \/.*\/notes\.txt is a file, not a folder\n$/);
+    expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('mine\n');
     const bad = draagvlak(['run', 'tiny.yaml', '--shard', '4/3', '--quiet'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trimEnd()).toBe('--shard: expected I/N with whole numbers 1 ≤ I ≤ N (e.g. 2/8), found "4/3"');

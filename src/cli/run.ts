@@ -132,7 +132,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (plan?.scenario.explore !== undefined && !output.formats.includes('csv')) {
     problems.push('--format: explore reads its runs from the CSV files; give csv or csv,parquet, found "parquet"');
   }
-  if (plan && problems.length === 0) problems.push(...capacityProblems(plan, workers, { force: options.force }));
+  if (plan && problems.length === 0) {
+    const setSize = options.set?.some((s) => /^\s*(sweep\.parameters\.)?(population|network)\b/.test(s));
+    problems.push(...capacityProblems(plan, workers, { force: options.force, source: setSize ? '--set' : file }));
+  }
   const out = options.out ?? (shard ? defaultShardOut(file, shard) : defaultOut(file));
   const checked = checkOutDir(out, { resume: options.resume, bytes: plan ? diskBytes(plan, options.report !== false && !shard) : undefined });
   problems.push(...checked.problems);

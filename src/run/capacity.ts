@@ -25,7 +25,8 @@ export const WORKERS_PER_CORE = 4;
 function size(params: Parameters): { residents: number; ties: number } {
   const residents = params.population.neighbourhoods * params.population.households;
   const degree = params.network.kind === 'complete' ? residents - 1 : params.network.degree + params.network.bridges;
-  return { residents, ties: residents * degree };
+  // bridges are a share of a tie per resident: the count is rounded to a whole number of ties
+  return { residents, ties: Math.round(residents * degree) };
 }
 
 /** Estimated peak memory of one run of a point, in bytes. */
@@ -59,8 +60,10 @@ export function megabytes(bytes: number): string {
 /**
  * The problems of running a plan on this machine with this many workers: more workers than
  * WORKERS_PER_CORE per core, or more memory than the machine has (`force` lifts the memory check).
+ * `source` names where the population was given, to begin the memory problem with: the scenario
+ * file, or `--set` (the scenario's name by default).
  */
-export function capacityProblems(plan: RunPlan, workers: number, options: { force?: boolean; memory?: number; cores?: number } = {}): string[] {
+export function capacityProblems(plan: RunPlan, workers: number, options: { force?: boolean; memory?: number; cores?: number; source?: string } = {}): string[] {
   const problems: string[] = [];
   const cores = options.cores ?? availableParallelism();
   if (workers > WORKERS_PER_CORE * cores) {
@@ -80,7 +83,7 @@ export function capacityProblems(plan: RunPlan, workers: number, options: { forc
   if (need > memory) {
     const { residents, ties } = size(largest.params);
     problems.push(
-      `${plan.scenario.name}: expected a run that fits in this machine's memory (${megabytes(memory)}), found about ${megabytes(need)} for ${running} worker${running === 1 ? '' : 's'} ` +
+      `${options.source ?? plan.scenario.name}: population: expected a run that fits in this machine's memory (${megabytes(memory)}), found about ${megabytes(need)} for ${running} worker${running === 1 ? '' : 's'} ` +
         `× ${megabytes(perRun)} per run (${residents} residents, ${ties} ties${plan.points.length > 1 ? ` at point "${largest.label}"` : ''}); use fewer --workers or a smaller population, or --force to try anyway`,
     );
   }

@@ -73,7 +73,7 @@ describe('what the machine has is checked before a run', () => {
   it('memory: refused beyond the machine, allowed with force; workers beyond 4 per core refused even with force', () => {
     const plan = planRuns(loadScenario(tinyFile()));
     expect(capacityProblems(plan, 2, { memory: 16 * 2 ** 30, cores: 2 })).toEqual([]);
-    expect(capacityProblems(plan, 2, { memory: 100 * 2 ** 20, cores: 2 })[0]).toMatch(/^tiny: expected a run that fits in this machine's memory \(100\.0 MB\)/);
+    expect(capacityProblems(plan, 2, { memory: 100 * 2 ** 20, cores: 2 })[0]).toMatch(/^tiny: population: expected a run that fits in this machine's memory \(100\.0 MB\)/);
     expect(capacityProblems(plan, 2, { memory: 100 * 2 ** 20, cores: 2, force: true })).toEqual([]);
     expect(capacityProblems(plan, 9, { memory: 16 * 2 ** 30, cores: 2, force: true })).toEqual(['--workers: expected at most 8 (4 per available core, 2 here), found 9']);
   });

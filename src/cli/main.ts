@@ -1,15 +1,35 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { RUN_SETTINGS } from '../model/parameters.js';
 import { packageVersion } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 
-function whole(name: string, min: number) {
+/** The parser of an option that takes a whole number from `min` (to `max`, when given). */
+function whole(name: string, min: number, max?: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, found ${JSON.stringify(value)}`);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) {
+      const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`${name}: expected a whole number ${range}, found ${JSON.stringify(value)}`);
     }
     return n;
   };
+}
+
+/** `--seed` and `--replications` take what a scenario's seed and replications may be (RUN_SETTINGS). */
+const seed = whole('--seed', RUN_SETTINGS.seed.min, RUN_SETTINGS.seed.max);
+const replications = whole('--replications', RUN_SETTINGS.replications.min, RUN_SETTINGS.replications.max);
+
+/**
+ * A usage error of the argument parser as the one line bad input gets: an option's bad value as
+ * its parser worded it (`--workers: expected …, found "0"`), anything else (an unknown option or
+ * command, a missing argument) as the parser says it, with its hint, then where the usage is.
+ */
+function usageLine(err: CommanderError, argv: string[], program: Command): string {
+  if (err.code === 'commander.invalidArgument') return err.message.replace(/^[\s\S]*? is invalid\. /, '');
+  const sub = program.commands.find((c) => c.name() === argv[2]);
+  const command = `draagvlak${sub ? ` ${sub.name()}` : ''}`;
+  const text = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace('(Did you mean', '(did you mean').replace(/\.$/, '');
+  return `${command}: ${text}; ${command} --help for usage`;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -41,15 +61,16 @@ async function command(argv: string[]): Promise<number> {
     .description('Agent-based simulation of cooperative programme management: when do local initiatives reach the support threshold?')
     .version(packageVersion())
     .exitOverride()
-    .showHelpAfterError('(draagvlak --help for usage)');
+    // usage errors are told in one line, by usageLine
+    .configureOutput({ outputError: () => {} });
 
   program
     .command('run')
     .description('run a scenario (every point and replicate) and write its results folder')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--set <path=value>', 'override a scenario field, e.g. --set strategy.steering=0.8 (repeatable)', collect, [])
-    .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
-    .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
+    .option('--seed <n>', 'scenario seed (replaces the file\'s)', seed)
+    .option('--replications <n>', 'replications per point (replaces the file\'s)', replications)
     .option('--out <dir>', 'results folder (default: results/<scenario file name without extension>, e.g. results/baseline for scenarios/baseline.yaml)')
     .addOption(new Option('--workers <n>', 'worker threads (default: available cores); a plan too small for threads, or short runs asked of one thread, run without').argParser(whole('--workers', 1)))
     .option('--resume', 'continue an interrupted run in the results folder')
@@ -88,8 +109,8 @@ async function command(argv: string[]): Promise<number> {
     .option('--mem <size>', 'memory of each task, e.g. 4G (default: the partition\'s)')
     .addOption(new Option('--cpus <n>', 'CPUs (and worker threads) per task').default(1).argParser(whole('--cpus', 1)))
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--seed <n>', 'scenario seed (replaces the file\'s)', whole('--seed', 0))
-    .option('--replications <n>', 'replications per point (replaces the file\'s)', whole('--replications', 1))
+    .option('--seed <n>', 'scenario seed (replaces the file\'s)', seed)
+    .option('--replications <n>', 'replications per point (replaces the file\'s)', replications)
     .option('--out <dir>', 'merged results folder (default: results/<scenario file name without extension>); shards go to <dir>.shards/')
     .option('--script <file>', 'where to write the script (default: draagvlak-<scenario file name>.sbatch)')
     .option('--series <which>', 'weekly series the shards write: all, none, or every:N', 'all')
@@ -162,7 +183,10 @@ async function command(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version exit 0; any usage error is bad input.
-      return err.exitCode === 0 ? EXIT.done : EXIT.badInput;
+      if (err.exitCode === 0) return EXIT.done;
+      // no command at all: the help, already shown, is the answer
+      if (err.code !== 'commander.help') process.stderr.write(`${usageLine(err, argv, program)}\n`);
+      return EXIT.badInput;
     }
     throw err;
   }

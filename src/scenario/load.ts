@@ -221,8 +221,9 @@ function blamer(file: string, setPaths: string[], options: LoadOptions): (p: Pro
     if (p.file !== file) return p;
     const covers = (q: string) => p.path === q || p.path.startsWith(`${q}.`) || p.path.startsWith(`${q}[`);
     if (setPaths.some(covers)) return { ...p, file: '--set' };
-    if (options.seed !== undefined && p.path === 'seed') return { ...p, file: '--seed' };
-    if (options.replications !== undefined && p.path === 'replications') return { ...p, file: '--replications' };
+    // the option is the field: `--seed: expected …`, not `--seed: seed: expected …`
+    if (options.seed !== undefined && p.path === 'seed') return { ...p, file: '--seed', path: '' };
+    if (options.replications !== undefined && p.path === 'replications') return { ...p, file: '--replications', path: '' };
     return p;
   };
 }

@@ -40,11 +40,23 @@ const collect = (value: string, previous: string[]) => [...previous, value];
  * written), 70 internal error, 74 disk failed mid-run, 130 interrupted.
  */
 export async function main(argv: string[]): Promise<number> {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(dropOnClosedPipe)) stream.on('error', dropOnClosedPipe);
+  }
   try {
     return await command(argv);
   } catch (err) {
     return internalError(err);
   }
+}
+
+/**
+ * A reader that stops early (`draagvlak schema | head`) closes the pipe: what is still to be
+ * printed is dropped, quietly, and the command ends as it would have. Any other failure to print
+ * stays an error.
+ */
+function dropOnClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
 }
 
 /** A bug, not bad input: one line saying so (the stack trace with DRAAGVLAK_DEBUG=1), exit code 70. */

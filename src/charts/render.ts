@@ -26,12 +26,11 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   useDejaVuMetrics();
   // ids of clip paths and gradients restart for every chart, so the same spec gives the same bytes
   vega.resetSVGDefIds();
-  // errors are collected; warnings (an empty layer's "Infinite extent") go to the console as before
+  // Errors are collected. Warnings are dropped: they are about the data drawn (an empty layer's
+  // "Infinite extent"), the chart is right, and the terminal is for the user's problems only.
   const errors: string[] = [];
-  const fallback = vega.logger(vega.Warn);
   const logger = vega.logger(vega.Warn, undefined, (method, _level, args) => {
     if (method === 'error') errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
-    else fallback.warn(...args);
   });
   const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: 'none', logger });
   try {

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Chart } from '../../src/charts/chart.js';
 import { escapeHtml } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
@@ -212,6 +212,26 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     await expect(renderSvg(broken)).rejects.toThrow(/^Vega: Cannot read properties of undefined \(reading 'c'\)$/);
     // the same chart without the faulty expression draws
     expect(await renderSvg({ ...broken, transform: [{ calculate: 'datum.a', as: 'e' }] } as Chart['spec'])).toContain('<svg');
+  });
+
+  test('Vega’s warnings (an empty layer’s “Infinite extent”) are not printed: the terminal is for the user’s problems', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const empty = {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        layer: [
+          { data: { values: [{ x: 1, y: 2 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+          { data: { values: [] }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+        ],
+        resolve: { scale: { x: 'independent', y: 'independent' } },
+      } as unknown as Chart['spec'];
+      expect(await renderSvg(empty)).toContain('<svg');
+      expect(warn).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {

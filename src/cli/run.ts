@@ -12,6 +12,7 @@ import { StorageError, UsageError, isStorageFailure } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
 import { checkOutDir } from '../run/outDir.js';
 import { readManifest } from '../run/manifest.js';
+import { count } from './count.js';
 import { EXIT } from './exit.js';
 import { langProblem, parseLang, type Lang } from '../charts/words.js';
 import { parseShard, type Shard } from '../run/shard.js';
@@ -169,7 +170,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     const say = (line: string) => process.stdout.write(`${line}\n`);
     if (shard) {
       say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${result.runs} of ${plan.points.length * plan.scenario.replications} runs in ${shown}/; join the shards with draagvlak merge`);
-    } else say(`draagvlak: ${result.runs} runs of ${plan.scenario.name} in ${shown}/ (${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.scenario.replications} replications)`);
+    } else say(`draagvlak: ${count(result.runs, 'run')} of ${plan.scenario.name} in ${shown}/ (${count(plan.points.length, 'point')} × ${count(plan.scenario.replications, 'replication')})`);
     if (result.failures.count > 0) {
       process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);
       for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);

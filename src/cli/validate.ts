@@ -1,5 +1,6 @@
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
+import { count } from './count.js';
 import { scenarioPlan } from './plan.js';
 
 /**
@@ -16,7 +17,7 @@ export function validateCommand(files: string[]): number {
     try {
       const scenario = loadScenario(file);
       const points = scenarioPlan(scenario, file).points.length;
-      process.stdout.write(`ok ${file} (${points} point${points === 1 ? '' : 's'} × ${scenario.replications} replications)\n`);
+      process.stdout.write(`ok ${file} (${count(points, 'point')} × ${count(scenario.replications, 'replication')})\n`);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       for (const problem of err.problems) process.stderr.write(`${formatProblem(problem)}\n`);

@@ -23,6 +23,13 @@ describe('draagvlak run through the real worker pool', () => {
     expect(existsSync(join(cwd, 'w3', '.parts'))).toBe(false);
   });
 
+  it('says what it ran, in the singular when there is one: 3 runs … (3 points × 1 replication)', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep() });
+    const r = draagvlak(['run', 'tiny.yaml', '--replications', '1', '--quiet', '--no-report', '--workers', '1'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`draagvlak: 3 runs of tiny in ${join('results', 'tiny')}/ (3 points × 1 replication)\n`);
+  });
+
   it('gives byte-identical files for the same scenario and seed, and different ones for another seed', () => {
     const cwd = workdir({ 'tiny.yaml': tinySweep() });
     const run = (out: string, ...more: string[]) =>

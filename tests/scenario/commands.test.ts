@@ -21,6 +21,13 @@ describe('draagvlak validate FILE…', () => {
     expect(out.join('')).toBe('ok scenarios/baseline.yaml (3 points × 20 replications)\nok scenarios/steering-sweep.yaml (15 points × 8 replications)\n');
   });
 
+  it('counts in the singular when there is one: 1 point × 1 replication', () => {
+    const files = writeScenarios({ 'one.yaml': 'replications: 1\n' });
+    const { out } = capture();
+    expect(validateCommand([files['one.yaml']])).toBe(0);
+    expect(out.join('')).toBe(`ok ${files['one.yaml']} (1 point × 1 replication)\n`);
+  });
+
   it('prints every problem of every bad file and returns 2', () => {
     const files = writeScenarios({ 'a.yaml': 'strategy: {steering: 3}\n', 'b.yaml': 'horizon: many\n' });
     const { out, err } = capture();

@@ -103,7 +103,7 @@ async function command(argv: string[]): Promise<number> {
   program
     .command('merge')
     .description('join the folders of `run --shard I/N` into the results folder one unsplit run writes, byte for byte')
-    .argument('<out>', 'results folder to write, inside the current directory')
+    .argument('<out>', 'results folder to write: any path, under the rules of run --out (a new or empty folder, or an earlier results folder)')
     .argument('<shards...>', 'the shard folders')
     .option('--no-report', 'skip summary.csv, charts and report.html')
     .option('--lang <lang>', 'language of the report and its charts: en or nl', 'en')

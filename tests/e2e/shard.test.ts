@@ -23,6 +23,15 @@ describe('draagvlak run --shard and draagvlak merge', () => {
     expect(Object.keys(expected)).toEqual(expect.arrayContaining(['runs.csv', 'initiatives.csv', 'series.csv', 'summary.csv', 'report.html', 'manifest.json']));
     expect(Object.keys(expected).filter((f) => f.startsWith('charts/')).length).toBeGreaterThan(3);
     expect(folderBytes(join(cwd, 'merged'))).toEqual(expected);
+
+    // the output folder may be any path, as merge --help says: here one outside the current directory
+    const elsewhere = join(workdir(), 'merged');
+    const outside = draagvlak(['merge', elsewhere, 'results/tiny.shards/1', 'results/tiny.shards/2', 'results/tiny.shards/3', '--no-report'], cwd);
+    expect(outside.code).toBe(0);
+    expect(readFileSync(join(elsewhere, 'runs.csv'), 'latin1')).toBe(expected['runs.csv']);
+    const help = draagvlak(['merge', '--help'], cwd).stdout;
+    expect(help).toMatch(/out\s+results folder to write: any path, under the rules of run --out/);
+    expect(help).not.toContain('inside the current directory');
   });
 
   it('refuses a shard missing, given twice or from another scenario, and a bad --shard: one line, exit 2, nothing written', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
+import { TABLES } from '../../src/analysis/codebook.js';
 import { pairedContrast } from '../../src/analysis/contrasts.js';
 import { reachCurve } from '../../src/analysis/reachCurve.js';
 import { readResultSet, ResultsError } from '../../src/analysis/readResults.js';
@@ -92,6 +93,33 @@ describe('writeSummary()', () => {
       expect(Number(row.coherent_share)).toBeCloseTo(coherent / own.length, 9);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('summary.csv: the median reach week and its interval', () => {
+  test('the interval\'s lower end can be filled while the median is empty, and docs/results.md says so', async () => {
+    // 10 initiatives, horizon 10, one reached in week 1: S(1) = 0.9 never falls to one half, so
+    // the median is empty. Its lower limit is the first week the lower edge of S's band is at or below
+    // one half (Brookmeyer & Crowley, read off as R's survfit does). By hand, log-log band at week 1:
+    // Greenwood Σ = 1/(10·9), w = 1.96·√Σ / |ln 0.9| = 1.9609, lower = 0.9^e^w = 0.9^7.106 = 0.473 ≤ 0.5
+    // → median_reach_lo = 1. The upper edge (0.9^e^−w = 0.985) never gets there: median_reach_hi empty.
+    const dir = mkdtempSync(join(tmpdir(), 'draagvlak-median-'));
+    const id = '0,0,1,only';
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ scenario: { horizon: 10 } }));
+    writeFileSync(join(dir, 'runs.csv'), [
+      'point,replicate,seed,label,initiatives,reached,formalised,first_reached_week,trust_gov_final,cohesion_final,drive_final,support_final,committed_share_final',
+      `${id},10,1,0,1,0.5,0.5,0.3,0.3,0.1`,
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 'initiatives.csv'), [
+      'point,replicate,seed,label,initiative,neighbourhood,households,threshold,reached_week,formalised_week,support_share_final,progress_final,alignment_final',
+      ...Array.from({ length: 10 }, (_, i) => `${id},${i},0,10,0.3,${i === 0 ? 1 : ''},,0.1,0,0`),
+    ].join('\n') + '\n');
+    writeSummary(await readResultSet(dir));
+    const [row] = parse(readFileSync(join(dir, 'summary.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ reach_probability: '0.1', median_reach_week: '', median_reach_lo: '1', median_reach_hi: '' });
+    const columns = TABLES['summary.csv']!.columns;
+    expect(columns.median_reach_lo!.description).toMatch(/can be filled while median_reach_week is empty/);
+    expect(columns.median_reach_hi!.description).toMatch(/whenever median_reach_week is empty/);
   });
 });
 

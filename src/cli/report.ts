@@ -10,9 +10,16 @@ import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
 import { reportLang } from './run.js';
 
-/** Throws a UsageError when a results folder holds a run that was interrupted: --resume, not report, is what it needs. */
-function unfinishedRun(dir: string): void {
+/**
+ * Throws a UsageError when a results folder holds what report cannot finish: a run that was
+ * interrupted (--resume is what it needs), or a shard of a run (merge is what it needs).
+ */
+function notReportable(dir: string): void {
   const manifest = readManifest(join(dir, 'manifest.json'));
+  if (manifest?.complete && manifest.shard) {
+    const { index, count } = manifest.shard;
+    throw new UsageError(`${dir}: expected a results folder, found shard ${index}/${count} of a run; join every shard's folder with draagvlak merge OUT SHARD_DIR..., which writes the report`);
+  }
   if (!manifest || manifest.complete) return;
   const why = manifest.note ? ` (${manifest.note.split(';')[0]})` : '';
   const command = `draagvlak run ${manifest.scenario.file ?? 'SCENARIO'}${manifest.shard ? ` --shard ${manifest.shard.index}/${manifest.shard.count}` : ''} --out ${dir} --resume`;
@@ -22,8 +29,8 @@ function unfinishedRun(dir: string): void {
 /**
  * `draagvlak report DIR`: rebuilds summary.csv, the charts, report.html and datapackage.json of a results folder
  * from its CSVs, read back into a result set, holding the folder's lock. Exit code 0 on success; 2
- * when the folder is missing, not a readable results folder, in use by a run, or holds a run that
- * was interrupted (one clear message, naming the --resume that finishes it;
+ * when the folder is missing, not a readable results folder, in use by a run, holds a run that
+ * was interrupted (one clear message, naming the --resume that finishes it) or a shard (naming merge;
  * nothing half-written); 74 when the disk fails. `quiet`: nothing on stdout, problems still on stderr.
  */
 export async function reportCommand(dir: string, options: { png?: boolean; quiet?: boolean; lang?: string } = {}): Promise<number> {
@@ -40,7 +47,7 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   try {
     checkResultsFolder(dir);
     release = acquireLock(resolve(dir), dir);
-    unfinishedRun(dir);
+    notReportable(dir);
     if (isExploreFolder(dir)) {
       const { buildExploreReport } = await import('../charts/exploreReport.js');
       const { report } = await buildExploreReport(dir, { png: options.png, lang });

@@ -15,6 +15,12 @@ describe('draagvlak run --shard and draagvlak merge', () => {
       expect(r.stdout).toContain(`shard ${i}/3 of tiny: 3 of 9 runs in results/tiny.shards/${i}/`);
       expect(existsSync(join(cwd, 'results/tiny.shards', String(i), 'report.html'))).toBe(false);
     }
+    // a shard's folder is not reported on its own: report says to merge, exit 2, nothing written
+    const before = folderBytes(join(cwd, 'results/tiny.shards/1'));
+    const report = draagvlak(['report', 'results/tiny.shards/1'], cwd);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toBe('draagvlak report: results/tiny.shards/1: expected a results folder, found shard 1/3 of a run; join every shard\'s folder with draagvlak merge OUT SHARD_DIR..., which writes the report\n');
+    expect(folderBytes(join(cwd, 'results/tiny.shards/1'))).toEqual(before);
     const merged = draagvlak(['merge', 'merged', 'results/tiny.shards/3', 'results/tiny.shards/1', 'results/tiny.shards/2'], cwd);
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);

@@ -58,6 +58,16 @@ export function megabytes(bytes: number): string {
 }
 
 /**
+ * A size needed and a smaller size found, as a refusal compares them: in MB (GB) as `megabytes`
+ * shows them, unless that shows them the same ("0.1 MB … found 0.1 MB"); then in whole kB, the need
+ * rounded up and what was found rounded down, which never read the same.
+ */
+export function neededAndFound(need: number, found: number): [string, string] {
+  const [a, b] = [megabytes(need), megabytes(found)];
+  return a !== b ? [a, b] : [`${Math.ceil(need / 1024)} kB`, `${Math.floor(found / 1024)} kB`];
+}
+
+/**
  * The problems of running a plan on this machine with this many workers: more workers than
  * WORKERS_PER_CORE per core, or more memory than the machine has (`force` lifts the memory check).
  * `source` names where the population was given, to begin the memory problem with: the scenario

@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { lockHolder, lockMessage } from './lock.js';
 import { readManifest } from './manifest.js';
-import { megabytes } from './capacity.js';
+import { megabytes, neededAndFound } from './capacity.js';
 import { isLeftover, ownedBytes } from './owned.js';
 
 export interface OutDirCheck {
@@ -67,8 +67,9 @@ export function checkOutDir(out: string, options: OutDirOptions = {}): OutDirChe
     const fs = statfsSync(real);
     const free = fs.bavail * fs.bsize;
     if (free + reused < options.bytes) {
-      const held = reused > 0 ? ` and ${megabytes(reused)} in the earlier run's files there` : '';
-      problems.push(`${name}: expected about ${megabytes(options.bytes)} of free space for the results, found ${megabytes(free)} free on ${real}${held}`);
+      const [need, found] = neededAndFound(options.bytes, free + reused);
+      const where = reused > 0 ? `${found} on ${real} (${megabytes(free)} free and ${megabytes(reused)} in the earlier run's files there)` : `${found} free on ${real}`;
+      problems.push(`${name}: expected about ${need} of free space for the results, found ${where}`);
     }
   }
   if (missing.length > 0) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cell } from '../../src/run/rows.js';
 import { acquireLock } from '../../src/run/lock.js';
-import { capacityProblems } from '../../src/run/capacity.js';
+import { capacityProblems, neededAndFound } from '../../src/run/capacity.js';
 import { UsageError } from '../../src/run/errors.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario, resolveScenario } from '../../src/scenario/load.js';
@@ -76,6 +76,16 @@ describe('what the machine has is checked before a run', () => {
     expect(capacityProblems(plan, 2, { memory: 100 * 2 ** 20, cores: 2 })[0]).toMatch(/^tiny: population: expected a run that fits in this machine's memory \(100\.0 MB\)/);
     expect(capacityProblems(plan, 2, { memory: 100 * 2 ** 20, cores: 2, force: true })).toEqual([]);
     expect(capacityProblems(plan, 9, { memory: 16 * 2 ** 30, cores: 2, force: true })).toEqual(['--workers: expected at most 8 (4 per available core, 2 here), found 9']);
+  });
+});
+
+describe('a refusal for want of space compares two sizes that read differently', () => {
+  it('in MB when they differ there, else in whole kB, the need rounded up and what was found down', () => {
+    expect(neededAndFound(5 * 2 ** 20, 2 ** 20)).toEqual(['5.0 MB', '1.0 MB']);
+    // 107.4 kB and 97.7 kB both read 0.1 MB
+    expect(neededAndFound(110_000, 100_000)).toEqual(['108 kB', '97 kB']);
+    // one byte short still reads as short
+    expect(neededAndFound(102_401, 102_400)).toEqual(['101 kB', '100 kB']);
   });
 });
 

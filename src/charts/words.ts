@@ -131,7 +131,7 @@ const OPENING = {
   someHave: { en: (k) => `${k} of them have`, nl: (k) => `${k} ervan hebben` },
   sameShare: {
     en: (who) => ` ${who} the same share, which no number of replications would separate (the table's mean reach week ranks them).`,
-    nl: (who) => ` ${who} hetzelfde aandeel, dat geen aantal herhalingen zou scheiden (de gemiddelde drempelweek in de tabel rangschikt ze).`,
+    nl: (who) => ` ${who} hetzelfde aandeel; meer herhalingen zouden ze daarin niet scheiden (de gemiddelde drempelweek in de tabel rangschikt ze).`,
   },
   toSeparate: {
     en: (n, noun, name, p) => ` About ${n} replications per ${noun} would separate it from ${name} (${p}) if both shares stay as they are (intervals narrow as 1/√replications: n × ((half-width₁ + half-width₂) / difference)²).`,

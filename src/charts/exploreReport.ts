@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../run/atomic.js';
+import { recordFiles } from '../run/manifest.js';
+import { settleReportFiles } from '../run/owned.js';
 import type { Manifest } from '../analysis/results.js';
 import { loadExplore, type ExploreAnalysis, type IndexRow } from '../explore/analyse.js';
 import { writeExploreFiles } from '../explore/write.js';
 import { escapeHtml as esc, percentsUnbroken } from './escape.js';
 import { exploreCharts, factorTitle, indexTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
-import { writeChart, type ChartFiles } from './render.js';
+import { chartFiles, writeChart, type ChartFiles } from './render.js';
 import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
 import { decimal, words, type Lang, type Words } from './words.js';
 
@@ -162,7 +164,12 @@ export async function buildExploreReport(dir: string, options: { png?: boolean; 
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
   const files: ChartFiles[] = [];
-  for (const chart of exploreCharts(a, w)) files.push(await writeChart(chartDir, chart, options));
+  // listed in the manifest before they are written and settled after, as the report of a run does (report.ts)
+  const charts = exploreCharts(a, w);
+  const written = chartFiles(charts, options.png);
+  recordFiles(dir, written);
+  for (const chart of charts) files.push(await writeChart(chartDir, chart, options));
+  settleReportFiles(dir, written);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const s = scenarioWords(a.scenario, w.lang);
   const html = `${pageStart(w.exploreTitle(s.name), s.question || s.name, s.name, s.description, w)}

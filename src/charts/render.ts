@@ -81,6 +81,11 @@ export interface ChartFiles {
  * PNG, one left from an earlier report is removed so it cannot be taken for this one. In a language
  * with its own number format (Dutch: 0,35) the spec carries Vega's locale for it.
  */
+/** The files writeChart writes for `charts`, as paths in a results folder: Vega-Lite, SVG and, unless `png` is false, PNG. */
+export function chartFiles(charts: readonly Chart[], png?: boolean): string[] {
+  return charts.flatMap((c) => ['vl.json', 'svg', ...(png === false ? [] : ['png'])].map((ext) => `charts/${c.name}.${ext}`));
+}
+
 export async function writeChart(dir: string, chart: Chart, options: { png?: boolean; lang?: Lang } = {}): Promise<ChartFiles> {
   const locale = VEGA_LOCALE[options.lang ?? 'en'];
   if (locale) chart = { ...chart, spec: { ...chart.spec, config: { ...chart.spec.config, locale } } };

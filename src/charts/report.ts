@@ -19,7 +19,7 @@ import { pairedChart } from './pairedChart.js';
 import { planReport, type PlanReport } from './planReport.js';
 import { reachCurveChart } from './reachCurveChart.js';
 import { reachWeeksChart } from './reachWeeksChart.js';
-import { writeChart, type ChartFiles } from './render.js';
+import { chartFiles, writeChart, type ChartFiles } from './render.js';
 import { reportHtml, scenarioWords } from './reportHtml.js';
 import { nonStrategySentence, pointOpening } from './sentences.js';
 import { supportChart } from './supportChart.js';
@@ -100,7 +100,7 @@ export async function buildReport(results: ResultSet, options: { png?: boolean; 
   const charts = chartsFor(ctx, plans);
   // Listed in the manifest before they are written, so a later run knows them as its own; once
   // written, the list holds just them (an earlier report's charts not written again are deleted).
-  const written = charts.flatMap((c) => ['vl.json', 'svg', ...(options.png === false ? [] : ['png'])].map((ext) => `charts/${c.name}.${ext}`));
+  const written = chartFiles(charts, options.png);
   recordFiles(dir, written);
   for (const chart of charts) {
     files.push(await writeChart(chartDir, chart, options));

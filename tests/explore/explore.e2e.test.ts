@@ -206,5 +206,8 @@ describe('well-spread Morris trajectories', () => {
     expect(charts.some((f) => f.endsWith('.svg'))).toBe(true);
     expect(charts.filter((f) => f.endsWith('.png'))).toEqual([]);
     expect(html).not.toContain('.png"');
+    // the manifest lists the charts as the report's own, so a later run into the folder replaces them
+    const listed = (JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as { reportFiles: string[] }).reportFiles;
+    expect(listed.filter((f) => f.startsWith('charts/')).sort()).toEqual(charts.map((f) => `charts/${f}`).sort());
   }, 120_000);
 });

@@ -89,7 +89,8 @@ export function exploreSentences(a: ExploreAnalysis, w: Words = words()): string
         s += w.strongestLever(lower(best.factor), label, f2(best.estimate, w), top.kind === 'lever' ? w.largestOfAll : w.againstStrongest(f2(top.estimate, w)));
       }
     }
-    if (Number.isFinite(o.noiseShare)) s += w.noise(pct(o.noiseShare), a.replications);
+    // noiseShare is capped at 1: the noise in a point's mean is then at least the variance between points
+    if (Number.isFinite(o.noiseShare)) s += o.noiseShare >= 1 ? w.noiseAll(a.replications) : w.noise(pct(o.noiseShare), a.replications);
     if (o.censoredPoints > 0) s += w.censoredPoints(o.censoredPoints, points);
     sentences.push(s);
   }

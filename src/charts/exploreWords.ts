@@ -53,6 +53,10 @@ export const EXPLORE = {
   strongestLever: { en: (factor, label, value, tail) => ` The strongest lever, ${factor}, has ${label} ${value}${tail}.`, nl: (factor, label, value, tail) => ` De sterkste hefboom, ${factor}, heeft ${label} ${value}${tail}.` },
   largestOfAll: { en: ', the largest of all factors', nl: ', de grootste van alle factoren' },
   againstStrongest: { en: (v) => `, against ${v} for the strongest factor`, nl: (v) => `, tegen ${v} voor de sterkste factor` },
+  noiseAll: {
+    en: (r) => ` Run-to-run noise alone is as large as the variance between points (${r} replications averaged per point): at this number of replications the points cannot be told apart from noise.`,
+    nl: (r) => ` Ruis tussen runs alleen is al zo groot als de variantie tussen punten (${r} herhalingen gemiddeld per punt): bij dit aantal herhalingen zijn de punten niet van ruis te onderscheiden.`,
+  },
   noise: {
     en: (share, r) => ` Run-to-run noise is ${share} of the variance between points (${r} replications averaged per point, common random numbers across points).`,
     nl: (share, r) => ` Ruis tussen runs is ${share} van de variantie tussen punten (${r} herhalingen gemiddeld per punt, gemeenschappelijke toevalsgetallen over de punten).`,

@@ -122,6 +122,18 @@ describe('the explore report on Sobol’ estimates it cannot stand behind', () =
     expect(trust).not.toContain('strongest drivers');
   });
 
+  it('noise as large as the variance between points is said in words, not as "100 %"', () => {
+    // analyseOutcomes caps the noise share at 1 (src/explore/analyse.ts): then noise alone covers the spread of the points
+    const a = sobol([0.6, 0.2, 0.7, 0.3]);
+    a.replications = 2;
+    a.outcomes[1].noiseShare = 1;
+    const [, trust] = exploreSentences(a);
+    expect(trust).toContain('Run-to-run noise alone is as large as the variance between points (2 replications averaged per point)');
+    expect(trust).not.toContain('100 %');
+    a.outcomes[1].noiseShare = 0.25;
+    expect(exploreSentences(a)[1]).toContain('Run-to-run noise is 25 % of the variance between points');
+  });
+
   it('estimates within 0–1 and narrow intervals are reported as shares', () => {
     const [, trust] = exploreSentences(sobol([0.6, 0.2, 0.7, 0.3]));
     expect(trust).toContain('the strongest drivers are serving');

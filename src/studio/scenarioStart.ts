@@ -14,6 +14,8 @@ export interface StudioStart {
   interventions: Intervention[];
   /** The plan played, when the scenario has plans. */
   plan?: string;
+  /** The plan's name in the languages the scenario translates it to (`translations.nl.names`). */
+  planNames?: Partial<Record<Lang, string>>;
   /** What one run cannot show: the other plans, compared strategies, a sweep or an exploration. */
   leftOut: { otherPlans: number; compared: boolean; swept: boolean };
 }
@@ -40,17 +42,19 @@ export function studioStart(scenario: Scenario): StudioStart {
     horizon: scenario.horizon,
     interventions: [...(scenario.interventions ?? []), ...(plan?.interventions ?? [])],
     ...(plan ? { plan: plan.name } : {}),
+    ...(plan && scenario.translations?.nl?.names?.[plan.name] !== undefined ? { planNames: { nl: scenario.translations.nl.names[plan.name] } } : {}),
     leftOut: { otherPlans: Math.max(0, plans.length - 1), compared: (scenario.compare?.length ?? 0) > 0, swept: scenario.sweep !== undefined || scenario.explore !== undefined },
   };
 }
 
 /** The plan played and what was left out, in one line ('' when the scenario has neither). */
-export function startNote(start: Pick<StudioStart, 'plan' | 'leftOut'>, lang: Lang): string {
+export function startNote(start: Pick<StudioStart, 'plan' | 'planNames' | 'leftOut'>, lang: Lang): string {
   const { otherPlans, compared, swept } = start.leftOut;
   const left = [
     otherPlans > 0 ? `${otherPlans} ${text(otherPlans === 1 ? 'otherPlan' : 'otherPlans', lang)}` : '',
     compared ? text('compared', lang) : '',
     swept ? text('swept', lang) : '',
   ].filter(Boolean);
-  return [start.plan !== undefined ? `${text('playedPlan', lang)} “${start.plan}”` : '', left.length ? `${text('leftOut', lang)}: ${left.join('; ')}` : ''].filter(Boolean).join('. ');
+  const plan = start.plan === undefined ? undefined : (start.planNames?.[lang] ?? start.plan);
+  return [plan !== undefined ? `${text('playedPlan', lang)} “${plan}”` : '', left.length ? `${text('leftOut', lang)}: ${left.join('; ')}` : ''].filter(Boolean).join('. ');
 }

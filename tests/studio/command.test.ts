@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { draagvlak, exited, startDraagvlak, workdir } from '../e2e/cli.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { startNote, studioStart } from '../../src/studio/scenarioStart.js';
 
 describe('draagvlak studio', () => {
   test('writes one self-contained page starting from a scenario, with its whole timeline as written', () => {
@@ -24,6 +25,21 @@ describe('draagvlak studio', () => {
     expect(boot.interventions).toEqual([{ at: 4, action: 'evening' }, { when: { metric: 'support_share', above: 0.2 }, action: 'mandate' }]);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  test('the note on the plan played gives its name in the page\'s language, as the scenario translates it', () => {
+    const start = studioStart(parseScenario(`name: r
+translations:
+  nl:
+    names: {"field before": "veld eerst"}
+plans:
+  - name: field before
+    interventions: [{at: 13, action: field}]
+  - name: field after
+    interventions: [{at: 52, action: field}]
+`, 'r.yaml'));
+    expect(startNote(start, 'en')).toBe('Plays plan “field before”. Left out (the studio plays one run): 1 other plan');
+    expect(startNote(start, 'nl')).toBe('Speelt plan “veld eerst”. Weggelaten (de studio speelt één run): 1 ander plan');
   });
 
   test('a scenario with plans or compared strategies starts as Import starts it, and what one run leaves out is said', () => {

@@ -49,7 +49,7 @@ let pressed: Intervention[] = [];
 /** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
 let startTimeline: Intervention[] = boot.interventions;
 /** What the run plays of its scenario (its timeline) and what it leaves out, for the note under the interventions. */
-let playing: Pick<StudioInput, 'plan' | 'leftOut' | 'interventions' | 'horizon'> = boot;
+let playing: Pick<StudioInput, 'plan' | 'planNames' | 'leftOut' | 'interventions' | 'horizon'> = boot;
 /** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
 let appliedWeeks: number[] = [];
 let target = -1;

@@ -53,6 +53,8 @@ export { UsageError } from './run/errors.js';
 
 // Analysis: results folders, threshold-time curves with censoring, intervals, paired contrasts
 export { readResultSet, ResultsError } from './analysis/readResults.js';
+export { executeToResultSet } from './analysis/execute.js';
+export { writeDataPackage } from './analysis/dataPackage.js';
 export { ResultSetBuilder, type ResultSet } from './analysis/results.js';
 export {
   OUTCOMES, type Realisation, alignedShare, coherentShare, reachedBy, recoveryWeeks, runView, censoredWeek, type Outcome, type OutcomeName, type RunView,

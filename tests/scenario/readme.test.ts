@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { buildReport } from '../../src/charts/report.js';
 import { runModel } from '../../src/model/run.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { draagvlak } from '../e2e/cli.js';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -22,6 +25,27 @@ function blocks(section: string, lang: string): string[] {
 }
 
 describe('the README', () => {
+  it('its library example runs as written and writes what draagvlak run writes, byte for byte', () => {
+    // the block as a user would save it, importing the built package (what `from 'draagvlak'` resolves to)
+    const [example] = blocks('## Using it as a library', 'js');
+    expect(example).toContain("from 'draagvlak'");
+    const index = pathToFileURL(resolve(import.meta.dirname, '../../dist/src/index.js')).href;
+    const cwd = mkdtempSync(join(tmpdir(), 'draagvlak-readme-lib-'));
+    mkdirSync(join(cwd, 'scenarios'));
+    writeFileSync(join(cwd, 'scenarios/baseline.yaml'), readFileSync(resolve(import.meta.dirname, '../../scenarios/baseline.yaml')));
+    writeFileSync(join(cwd, 'example.mjs'), example.replace("from 'draagvlak'", `from '${index}'`));
+    const r = spawnSync(process.execPath, ['example.mjs'], { cwd, encoding: 'utf8', timeout: 110_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of ['report.html', 'datapackage.json']) expect(existsSync(join(cwd, 'results/mine', f)), f).toBe(true);
+    // the oracle: the command itself, on the same scenario and replications
+    const cli = draagvlak(['run', 'scenarios/baseline.yaml', '--replications', '2', '--out', 'results/cli', '--quiet', '--no-png', '--workers', '2'], cwd);
+    expect(cli.code, cli.stderr).toBe(0);
+    for (const f of ['runs.csv', 'initiatives.csv', 'series.csv', 'summary.csv', 'charts/reach-curve.vl.json']) {
+      expect(readFileSync(join(cwd, 'results/mine', f), 'latin1'), f).toBe(readFileSync(join(cwd, 'results/cli', f), 'latin1'));
+    }
+  }, 120_000);
+
   it('quick start takes two commands: npm ci && npm start, then npm test', () => {
     const commands = blocks('## Quick start', 'sh').flatMap((b) => b.trim().split('\n'));
     expect(commands).toEqual(['npm ci && npm start', 'npm test']);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
@@ -12,8 +12,15 @@ export interface LockHolder {
   startedAt: string;
 }
 
-/** Locks this process holds, by folder, with how many times each was taken (a run takes it, then its report). */
-const held = new Map<string, number>();
+/**
+ * The heartbeat of a lock: while a process holds it, it sets the lock file's modification time to
+ * now every `heartbeatMs`. A lock taken on another host whose file was last modified more than
+ * `staleMs` ago (several heartbeats missed: that run is gone) is stale. Changed only by tests.
+ */
+export const lockTiming = { heartbeatMs: 30_000, staleMs: 120_000 };
+
+/** Locks this process holds, by folder: how many times each was taken (a run takes it, then its report), and its heartbeat. */
+const held = new Map<string, { count: number; heartbeat: NodeJS.Timeout }>();
 
 /** What a lock file says; null when there is none or it names no one (cut short by a kill between its creation and its write). */
 function readHolder(dir: string): LockHolder | null {
@@ -34,14 +41,25 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Whether the lock file was last modified (by its holder's heartbeat) more than `staleMs` ago. */
+function silent(dir: string): boolean {
+  try {
+    return Date.now() - statSync(join(dir, LOCK)).mtimeMs > lockTiming.staleMs;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The live run that holds a folder's lock, or null. A lock left by a process that no longer runs
- * on this host (after a kill -9) is stale and counts as free; a lock taken on another host cannot
- * be checked and counts as held.
+ * on this host (after a kill -9) is stale and counts as free. A lock taken on another host cannot
+ * be checked by its pid: it counts as held while its holder's heartbeat keeps it fresh, and as
+ * stale once its file has not been modified for `lockTiming.staleMs`.
  */
 export function lockHolder(dir: string): LockHolder | null {
   const h = readHolder(dir);
-  if (!h || (h.host === hostname() && (h.pid === process.pid || !alive(h.pid)))) return null;
+  if (!h) return null;
+  if (h.host === hostname() ? h.pid === process.pid || !alive(h.pid) : silent(dir)) return null;
   return h;
 }
 
@@ -52,13 +70,15 @@ export function lockMessage(dir: string, h: LockHolder, name = `--out ${dir}`): 
 
 /**
  * Takes the lock of a results folder (which must exist) for this process: writes its pid and host
- * into DIR/.draagvlak.lock, created exclusively; a stale lock is taken over. Throws a UsageError
- * naming the holder (and the folder as `name`, `--out DIR` by default) when another live run has it.
+ * into DIR/.draagvlak.lock, created exclusively, and keeps the file's modification time fresh (the
+ * heartbeat) until it is released; a stale lock is taken over. Throws a UsageError naming the
+ * holder (and the folder as `name`, `--out DIR` by default) when another live run has it.
  * Returns the function that releases it.
  */
 export function acquireLock(dir: string, name?: string): () => void {
-  const count = held.get(dir) ?? 0;
-  if (count === 0) {
+  const mine = held.get(dir);
+  if (mine) mine.count++;
+  else {
     for (let attempt = 0; ; attempt++) {
       try {
         const fd = openSync(join(dir, LOCK), 'wx');
@@ -76,14 +96,25 @@ export function acquireLock(dir: string, name?: string): () => void {
         rmSync(join(dir, LOCK), { force: true });
       }
     }
+    const beat = () => {
+      const now = new Date();
+      try {
+        utimesSync(join(dir, LOCK), now, now);
+      } catch {
+        // the folder or its lock file was removed under the run: nothing to keep fresh
+      }
+    };
+    // unref'd: the heartbeat never keeps a process alive; runs in this thread yield to it between runs
+    held.set(dir, { count: 1, heartbeat: setInterval(beat, lockTiming.heartbeatMs).unref() });
   }
-  held.set(dir, count + 1);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const left = (held.get(dir) ?? 1) - 1;
-    if (left > 0) return void held.set(dir, left);
+    const entry = held.get(dir);
+    if (!entry) return;
+    if (--entry.count > 0) return;
+    clearInterval(entry.heartbeat);
     held.delete(dir);
     const h = readHolder(dir);
     if (h && h.pid === process.pid && h.host === hostname()) rmSync(join(dir, LOCK), { force: true });

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { lockTiming } from '../../src/run/lock.js';
 import { draagvlak, exited, resultFiles, startDraagvlak, tinySweep, workdir } from './cli.js';
 
 // Big enough that a run is still busy when the test interrupts it, small enough to stay quick.
@@ -38,6 +39,42 @@ describe('interrupting and resuming a run', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.complete).toBe(true);
     expect(manifest.execution.resumedFrom).toHaveLength(1);
+  });
+
+  // A Kubernetes pod retried for its index, or a Slurm task resubmitted to another node: the killed
+  // shard's lock names a host that is not this one, and its pid cannot be checked from here.
+  it('a shard killed with SIGKILL on another host is resumed here once its lock has gone stale, to the same bytes', async () => {
+    const cwd = workdir({ 'slow.yaml': SLOW });
+    const shard = ['run', 'slow.yaml', '--shard', '2/3', '--quiet', '--workers', '1'];
+    expect(draagvlak([...shard, '--out', 'whole'], cwd).code).toBe(0);
+
+    const child = startDraagvlak([...shard, '--out', 'killed'], cwd);
+    const dir = join(cwd, 'killed');
+    await untilParts(dir, 2);
+    child.kill('SIGKILL');
+    expect(await exited(child)).toBeNull();
+    const lock = join(dir, '.draagvlak.lock');
+    const left = JSON.parse(readFileSync(lock, 'utf8'));
+    expect(left.pid).toBe(child.pid);
+    writeFileSync(lock, JSON.stringify({ ...left, host: 'draagvlak-slow-1-aaaaa' }) + '\n');
+
+    // just now refreshed, as by a live run there: refused
+    const early = draagvlak([...shard, '--out', 'killed', '--resume'], cwd);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(new RegExp(`^--out .*/killed: in use by another draagvlak run \\(pid ${child.pid} on draagvlak-slow-1-aaaaa, since `));
+
+    // not refreshed for longer than the staleness limit: that run is gone, and its lock is taken over
+    const then = (Date.now() - 2 * lockTiming.staleMs) / 1000;
+    utimesSync(lock, then, then);
+    const resumed = draagvlak([...shard, '--out', 'killed', '--resume'], cwd);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.complete).toBe(true);
+    expect(manifest.execution.resumedFrom).toHaveLength(1);
+    const partsOf = (d: string) => Object.fromEntries(parts(d).map((f) => [f, readFileSync(join(d, '.parts', f), 'utf8')]));
+    expect(partsOf(dir)).toEqual(partsOf(join(cwd, 'whole')));
   });
 
   // With one worker the runs (short ones) go in the calling thread, which answers between runs.

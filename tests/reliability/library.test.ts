@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cell } from '../../src/run/rows.js';
-import { acquireLock } from '../../src/run/lock.js';
+import { acquireLock, lockTiming } from '../../src/run/lock.js';
 import { capacityProblems, neededAndFound } from '../../src/run/capacity.js';
 import { UsageError } from '../../src/run/errors.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
@@ -100,5 +100,41 @@ describe('the lock of a results folder', () => {
     expect(existsSync(join(dir, '.draagvlak.lock'))).toBe(false);
     writeFileSync(join(dir, '.draagvlak.lock'), JSON.stringify({ pid: 1, host: 'elsewhere', startedAt: 'then' }));
     expect(() => acquireLock(dir)).toThrow(UsageError);
+  });
+
+  // A lock of another host cannot be checked by its pid: its holder's heartbeat keeps the file's
+  // modification time fresh, and one not refreshed for lockTiming.staleMs is left by a run that is gone.
+  it('of another host is refused while fresh and taken over once not refreshed for the staleness limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'draagvlak-lock-'));
+    const file = join(dir, '.draagvlak.lock');
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'draagvlak-sweep-1-aaaaa', startedAt: 'then' }));
+    const justInside = (Date.now() - lockTiming.staleMs / 2) / 1000;
+    utimesSync(file, justInside, justInside);
+    expect(() => acquireLock(dir)).toThrow(/in use by another draagvlak run \(pid 1 on draagvlak-sweep-1-aaaaa/);
+    const past = (Date.now() - 2 * lockTiming.staleMs) / 1000;
+    utimesSync(file, past, past);
+    const release = acquireLock(dir);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    release();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('is kept fresh by its holder every heartbeat until released', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'draagvlak-lock-'));
+      const file = join(dir, '.draagvlak.lock');
+      const release = acquireLock(dir);
+      utimesSync(file, 0, 0);
+      vi.advanceTimersByTime(lockTiming.heartbeatMs - 1);
+      expect(statSync(file).mtimeMs).toBe(0);
+      vi.advanceTimersByTime(1);
+      // the heartbeat set it to the (fake) clock's now
+      expect(Math.round(statSync(file).mtimeMs)).toBe(Date.now());
+      release();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/run/execute.js';
+import { LOCK, lockTiming } from '../../src/run/lock.js';
 import { readManifest } from '../../src/run/manifest.js';
 import { closeWarmThreads, defaultModelModule, estimatedCost, IN_THREAD_BELOW, ONE_THREAD_RUN_BELOW, planExecutor, threadsStarted, warmThreads } from '../../src/run/pool.js';
 import { runContext } from '../../src/run/single.js';
@@ -55,6 +56,33 @@ describe('executePlan()', () => {
     await executePlan(plan, { ...quiet, out, workers: 3, modelModule: model.url });
     const ids = readFileSync(join(out, 'runs.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(':'));
     expect(ids).toEqual(Array.from({ length: 36 }, (_, k) => `${Math.floor(k / 9)}:${k % 9}`));
+  });
+
+  // Runs in this thread yield to the event loop between runs, so the lock's heartbeat (an
+  // interval timer) keeps firing through a long run: a live run's lock never looks stale to another host.
+  it('keeps its lock fresh during a long run in this thread', async () => {
+    const out = tmp();
+    const lock = join(out, LOCK);
+    const saved = lockTiming.heartbeatMs;
+    lockTiming.heartbeatMs = 1;
+    // each run notes whether the lock was refreshed since the run before set its time to the epoch
+    const refreshed: boolean[] = [];
+    const slow: ModelFn = (...args) => {
+      refreshed.push(statSync(lock).mtimeMs > 0);
+      utimesSync(lock, 0, 0);
+      // each run lasts longer than a heartbeat
+      const from = performance.now();
+      while (performance.now() - from < 2);
+      return model.runModel(...args);
+    };
+    try {
+      expect((await executePlan(plan, { ...quiet, out, workers: 1, model: slow })).status).toBe('complete');
+    } finally {
+      lockTiming.heartbeatMs = saved;
+    }
+    // the heartbeat fired between most of the 36 runs, not once or only at the end
+    expect(refreshed.filter((r) => r).length).toBeGreaterThan(refreshed.length / 2);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('an interrupted run says it is incomplete, and --resume ends with the bytes of one that never stopped', async () => {

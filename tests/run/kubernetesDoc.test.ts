@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { lockTiming } from '../../src/run/lock.js';
 import { packageRoot } from '../../src/run/manifest.js';
 
 /** docs/kubernetes-job.yaml: the Indexed Job's split matches its merge, and both scripts are valid bash. */
@@ -19,5 +21,24 @@ describe('the Kubernetes Indexed Job example', () => {
     expect(script(shards)).toContain(`--shard "$i/${n}"`);
     expect(script(merge)).toContain(`$(seq 1 ${n})`);
     for (const job of docs) expect(spawnSync('bash', ['-n', '-c', script(job)]).status).toBe(0);
+  });
+
+  // A retry after a SIGKILL finds the killed pod's lock; it waits only while the lock is fresh.
+  it("starts the retried shard with --resume at once when the killed pod's lock is older than the staleness limit", () => {
+    // the script waits while the lock is younger than draagvlak's own staleness limit
+    expect(script(docs[0])).toContain(`)) -le ${lockTiming.staleMs / 1000} ]; do sleep`);
+    const data = mkdtempSync(join(tmpdir(), 'draagvlak-k8s-'));
+    mkdirSync(join(data, 'draagvlak', 'bin'), { recursive: true });
+    // a stand-in for draagvlak that prints the arguments it is given
+    writeFileSync(join(data, 'draagvlak', 'bin', 'draagvlak.js'), 'console.log(process.argv.slice(2).join(" "))\n');
+    const dir = join(data, 'results', 'steering-sweep.shards', '3');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), '{}');
+    writeFileSync(join(dir, '.draagvlak.lock'), '{"pid": 7, "host": "draagvlak-steering-sweep-2-aaaaa"}\n');
+    const then = (Date.now() - lockTiming.staleMs - 60_000) / 1000;
+    utimesSync(join(dir, '.draagvlak.lock'), then, then);
+    const r = spawnSync('bash', ['-c', script(docs[0])], { cwd: data, encoding: 'utf8', env: { ...process.env, JOB_COMPLETION_INDEX: '2' }, timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('run scenarios/steering-sweep.yaml --shard 3/8 --out results/steering-sweep.shards/3 --workers 2 --quiet --resume\n');
   });
 });

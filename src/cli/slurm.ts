@@ -52,6 +52,12 @@ export interface SlurmScript {
   cpus: number;
 }
 
+/** Tasks to name as an example of resubmitting failed ones: tasks that exist, two when there are three or more. */
+function retryExample(tasks: number): { list: string; words: string } {
+  const example = tasks <= 2 ? [tasks] : [2, Math.min(4, tasks)];
+  return { list: example.join(','), words: example.join(' and ') };
+}
+
 /**
  * The sbatch script: run by bash on a login node it submits the shards as a job array and the
  * merge as a job that starts after every task has ended (afterany: the merge itself checks that
@@ -60,6 +66,7 @@ export interface SlurmScript {
  */
 export function slurmScript(s: SlurmScript): string {
   const q = shellWord;
+  const retry = retryExample(s.tasks);
   const me = relative(s.workdir, s.script) || s.script;
   const job = `draagvlak-${s.name.replace(/[^\w.-]/g, '_')}`;
   const directives = [
@@ -72,7 +79,7 @@ export function slurmScript(s: SlurmScript): string {
 # draagvlak on a Slurm cluster: ${s.scenarioFile}, ${s.runs} runs (scenario hash ${s.hash.slice(0, 12)}…),
 # in ${s.tasks} shards, then their merge. Written by \`draagvlak slurm\`. On the login node, in ${s.workdir}:
 #   bash ${me}            submits the ${s.tasks} shards as a job array, and the merge after them
-#   bash ${me} 2,4        submits only shards 2 and 4 again (after they failed), and the merge
+#   bash ${me} ${retry.list.padEnd(11)}submits only shard${retry.list.includes(',') ? 's' : ''} ${retry.words} again (after ${retry.list.includes(',') ? 'they' : 'it'} failed), and the merge
 #   bash ${me} --wait …   the same, and waits for the merge (exit status: the merge's)
 # Under Slurm it is one job: array task I runs shard I of ${s.tasks} into ${s.shards}/I (with --resume when
 # an earlier attempt left it unfinished); the merge joins the shards into ${s.out}, byte for byte what
@@ -189,7 +196,7 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
   process.stdout.write(
     `draagvlak: ${shown}: ${runs} runs of ${plan.scenario.name} in ${options.tasks} Slurm array tasks, then their merge into ${out}\n` +
       `  submit:   bash ${shown}\n` +
-      `  failed tasks again, alone (e.g. 2 and 4): bash ${shown} 2,4\n`,
+      `  failed tasks again, alone (e.g. ${retryExample(options.tasks).words}): bash ${shown} ${retryExample(options.tasks).list}\n`,
   );
   return 0;
 }

@@ -45,6 +45,16 @@ describe.skipIf(!slurmUp && !ci)('draagvlak slurm on a single-node Slurm cluster
     expect(folderBytes(join(cwd, 'split'))).toEqual(folderBytes(join(cwd, 'whole')));
   }, 600_000);
 
+  it('names only tasks that exist when it says how to resubmit', () => {
+    const three = draagvlak(['slurm', 'tiny.yaml', '--tasks', '3', '--out', 'three', '--script', 'three.sbatch'], cwd);
+    expect(three.code).toBe(0);
+    expect(three.stdout).toContain('failed tasks again, alone (e.g. 2 and 3): bash three.sbatch 2,3\n');
+    expect(readFileSync(join(cwd, 'three.sbatch'), 'utf8')).toContain('#   bash three.sbatch 2,3        submits only shards 2 and 3 again (after they failed)');
+    const one = draagvlak(['slurm', 'tiny.yaml', '--tasks', '1', '--out', 'one', '--script', 'one.sbatch'], cwd);
+    expect(one.stdout).toContain('failed tasks again, alone (e.g. 1): bash one.sbatch 1\n');
+    expect(readFileSync(join(cwd, 'one.sbatch'), 'utf8')).toContain('#   bash one.sbatch 1          submits only shard 1 again (after it failed)');
+  });
+
   it('a task that fails leaves the merge undone and names it; resubmitted alone, the merge completes', () => {
     expect(draagvlak(['slurm', 'tiny.yaml', '--tasks', '4', '--time', '10', '--out', 'retried'], cwd).code).toBe(0);
     // Task 3 is made to fail: its folder holds a file that is not draagvlak's, so `run` refuses it.

@@ -80,7 +80,7 @@ export function slurmScript(s: SlurmScript): string {
 # in ${s.tasks} shards, then their merge. Written by \`draagvlak slurm\`. On the login node, in ${s.workdir}:
 #   bash ${me}            submits the ${s.tasks} shards as a job array, and the merge after them
 #   bash ${me} ${retry.list.padEnd(11)}submits only shard${retry.list.includes(',') ? 's' : ''} ${retry.words} again (after ${retry.list.includes(',') ? 'they' : 'it'} failed), and the merge
-#   bash ${me} --wait …   the same, and waits for the merge (exit status: the merge's)
+#   bash ${me} --wait …   the same, and waits for the merge (exit status: the merge's); in any order
 # Under Slurm it is one job: array task I runs shard I of ${s.tasks} into ${s.shards}/I (with --resume when
 # an earlier attempt left it unfinished); the merge joins the shards into ${s.out}, byte for byte what
 # one unsplit \`draagvlak run\` writes. Every node needs Node 20 or later and the built draagvlak at the
@@ -121,8 +121,21 @@ if [ "\${DRAAGVLAK_SLURM_ROLE:-}" = merge ]; then
 fi
 
 wait=()
-if [ "\${1:-}" = --wait ]; then wait=(--wait); shift; fi
-tasks=\${1:-1-$TASKS}
+tasks=
+for arg in "$@"; do
+  if [ "$arg" = --wait ]; then wait=(--wait); continue; fi
+  known=0
+  if [ -z "$tasks" ] && [[ "$arg" =~ ^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$ ]]; then
+    known=1
+    for n in \${arg//[,-]/ }; do if [ $((10#$n)) -lt 1 ] || [ $((10#$n)) -gt "$TASKS" ]; then known=0; fi; done
+  fi
+  if [ "$known" = 0 ]; then
+    echo "bash $SCRIPT: expected --wait and one list of tasks from 1 to $TASKS (such as ${retry.list}), found \\"$arg\\"" >&2
+    exit 2
+  fi
+  tasks=$arg
+done
+tasks=\${tasks:-1-$TASKS}
 mkdir -p "$SHARDS/logs"
 array=$(sbatch --parsable --array="$tasks" --output="$SHARDS/logs/shard-%a.%A.out" "$SCRIPT")
 array=\${array%%;*}

@@ -16,9 +16,9 @@ if (!slurmUp && !ci) {
   process.stderr.write('tests/e2e/slurm.test.ts: skipped, no Slurm cluster answers here (start one as root with scripts/slurm-up.sh)\n');
 }
 
-/** Runs the written script as a user would on the login node, waiting for its merge job. */
+/** Runs the written script as a user would on the login node, waiting for its merge job (--wait after the tasks: any order). */
 function submit(cwd: string, ...args: string[]) {
-  const r = spawnSync('bash', ['draagvlak-tiny.sbatch', '--wait', ...args], { cwd, encoding: 'utf8', timeout: 500_000 });
+  const r = spawnSync('bash', ['draagvlak-tiny.sbatch', ...args, '--wait'], { cwd, encoding: 'utf8', timeout: 500_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,7 +45,7 @@ describe.skipIf(!slurmUp && !ci)('draagvlak slurm on a single-node Slurm cluster
     expect(folderBytes(join(cwd, 'split'))).toEqual(folderBytes(join(cwd, 'whole')));
   }, 600_000);
 
-  it('names only tasks that exist when it says how to resubmit', () => {
+  it('names only tasks that exist when it says how to resubmit, and its script refuses an argument it does not know', () => {
     const three = draagvlak(['slurm', 'tiny.yaml', '--tasks', '3', '--out', 'three', '--script', 'three.sbatch'], cwd);
     expect(three.code).toBe(0);
     expect(three.stdout).toContain('failed tasks again, alone (e.g. 2 and 3): bash three.sbatch 2,3\n');
@@ -53,6 +53,14 @@ describe.skipIf(!slurmUp && !ci)('draagvlak slurm on a single-node Slurm cluster
     const one = draagvlak(['slurm', 'tiny.yaml', '--tasks', '1', '--out', 'one', '--script', 'one.sbatch'], cwd);
     expect(one.stdout).toContain('failed tasks again, alone (e.g. 1): bash one.sbatch 1\n');
     expect(readFileSync(join(cwd, 'one.sbatch'), 'utf8')).toContain('#   bash one.sbatch 1          submits only shard 1 again (after it failed)');
+    for (const [args, found] of [[['--wiat'], '--wiat'], [['2', '--wait', '--bogus'], '--bogus'], [['4'], '4'], [['2', '3'], '3']] as const) {
+      const r = spawnSync('bash', ['three.sbatch', ...args], { cwd, encoding: 'utf8' });
+      expect(r.stderr).toBe(`bash ${join(cwd, 'three.sbatch')}: expected --wait and one list of tasks from 1 to 3 (such as 2,3), found "${found}"\n`);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    // nothing was submitted: the script makes its logs folder just before it submits
+    expect(existsSync(join(cwd, 'three.shards'))).toBe(false);
   });
 
   it('a task that fails leaves the merge undone and names it; resubmitted alone, the merge completes', () => {
@@ -74,6 +82,7 @@ describe.skipIf(!slurmUp && !ci)('draagvlak slurm on a single-node Slurm cluster
     const untouched = [1, 2, 4].map((i) => readFileSync(join(cwd, 'retried.shards', String(i), 'manifest.json'), 'utf8'));
 
     rmSync(join(cwd, 'retried.shards', '3', 'in-the-way.txt'));
+    // `3 --wait`: the merge has ended when the script returns, so its folder is there to compare
     const again = submit(cwd, '3');
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);

@@ -55,15 +55,25 @@ export function settleReportFiles(dir: string, files: readonly string[]): void {
  * deletes or keeps as the runs already done.
  */
 export function ownedBytes(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  const names = new Set([...ownedFiles(dir), ...readdirSync(dir).filter(isLeftover)]);
-  if (names.delete(PARTS) && existsSync(join(dir, PARTS))) for (const part of readdirSync(join(dir, PARTS))) names.add(join(PARTS, part));
+  // another run may be writing the folder meanwhile: what vanishes between two looks counts as nothing
+  const names = new Set([...ownedFiles(dir), ...entries(dir).filter(isLeftover)]);
+  if (names.delete(PARTS)) for (const part of entries(join(dir, PARTS))) names.add(join(PARTS, part));
   let bytes = 0;
   for (const name of names) {
     const stat = statSync(join(dir, name), { throwIfNoEntry: false });
     if (stat?.isFile()) bytes += stat.blocks * 512;
   }
   return bytes;
+}
+
+/** The names in a folder; none when it is not there (any more). */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw err;
+  }
 }
 
 /** True for an entry of a results folder that draagvlak itself leaves behind (its lock, journal or temporaries). */

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cell } from '../../src/run/rows.js';
 import { acquireLock, lockTiming } from '../../src/run/lock.js';
 import { capacityProblems, neededAndFound } from '../../src/run/capacity.js';
+import { ownedBytes } from '../../src/run/owned.js';
 import { UsageError } from '../../src/run/errors.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario, resolveScenario } from '../../src/scenario/load.js';
@@ -86,6 +87,20 @@ describe('a refusal for want of space compares two sizes that read differently',
     expect(neededAndFound(110_000, 100_000)).toEqual(['108 kB', '97 kB']);
     // one byte short still reads as short
     expect(neededAndFound(102_401, 102_400)).toEqual(['101 kB', '100 kB']);
+  });
+});
+
+describe('the space of an earlier run in a results folder', () => {
+  it('is counted while another run changes the folder: a journal that is gone, or not a folder, counts as nothing', () => {
+    // two runs started at once into one folder: the first may remove its journal (.parts) while the
+    // second is counting it; the count must not fail (exit 70) on what vanished between two looks
+    const dir = mkdtempSync(join(tmpdir(), 'draagvlak-owned-'));
+    writeFileSync(join(dir, 'runs.csv'), 'x'.repeat(5000));
+    const withoutJournal = ownedBytes(dir);
+    expect(withoutJournal).toBeGreaterThanOrEqual(5000);
+    writeFileSync(join(dir, '.parts'), ''); // what stands where the journal was is no folder
+    expect(ownedBytes(dir)).toBe(withoutJournal);
+    expect(ownedBytes(join(dir, 'gone'))).toBe(0);
   });
 });
 

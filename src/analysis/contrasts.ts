@@ -16,10 +16,8 @@ export interface ReplicateOutcomes {
 export const CONTRAST_OUTCOMES = ['reachShare', 'meanReachWeek', 'trustGovFinal'] as const;
 export type ContrastOutcome = (typeof CONTRAST_OUTCOMES)[number];
 
-/** The unit of each contrast outcome (of the outcome it reads): it bounds the difference. */
-const CONTRAST_UNIT: Record<ContrastOutcome, string> = {
-  reachShare: OUTCOMES.reach_share.unit, meanReachWeek: OUTCOMES.mean_reach_week.unit, trustGovFinal: OUTCOMES.trust_gov_final.unit,
-};
+/** The outcome each contrast outcome reads (src/analysis/outcomes.ts): its value per run, and its unit, which bounds a difference. */
+const SOURCE = { reachShare: OUTCOMES.reach_share, meanReachWeek: OUTCOMES.mean_reach_week, trustGovFinal: OUTCOMES.trust_gov_final } as const;
 
 /** The runs of one point that have initiatives, in replicate order, each as outcomes see it. */
 export function runViews(results: ResultSet, point: number): { replicate: number; view: RunView }[] {
@@ -66,9 +64,9 @@ export function runViews(results: ResultSet, point: number): { replicate: number
 export function replicateOutcomes(results: ResultSet, point: number): ReplicateOutcomes[] {
   return runViews(results, point).map(({ replicate, view }) => ({
     replicate,
-    reachShare: OUTCOMES.reach_share.of(view),
-    meanReachWeek: OUTCOMES.mean_reach_week.of(view),
-    trustGovFinal: view.trustGovFinal,
+    reachShare: SOURCE.reachShare.of(view),
+    meanReachWeek: SOURCE.meanReachWeek.of(view),
+    trustGovFinal: SOURCE.trustGovFinal.of(view),
   }));
 }
 /** A paired contrast between two points: point minus reference, per outcome. */
@@ -96,7 +94,7 @@ export function pairedContrast(results: ResultSet, point: number, reference: num
     differences[outcome] = pairs.length > 0
       ? within(
         pairedDifference(pairs.map((o) => a.get(o.replicate)![outcome] as number), pairs.map((o) => o[outcome] as number)),
-        differenceRange(unitRange(CONTRAST_UNIT[outcome], results.horizon)),
+        differenceRange(unitRange(SOURCE[outcome].unit, results.horizon)),
       )
       : null;
   }

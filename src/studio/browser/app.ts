@@ -46,8 +46,6 @@ let running = false;
 /** The weeks of both runs received so far. */
 const weeks = new Weeks();
 let pressed: Intervention[] = [];
-/** The timeline every reset starts from, triggered as written (the scenario loaded, or an imported plan). */
-let startTimeline: Intervention[] = boot.interventions;
 /** What the run plays of its scenario (its timeline) and what it leaves out, for the note under the interventions. */
 let playing: Pick<StudioInput, 'plan' | 'planNames' | 'leftOut' | 'interventions' | 'horizon'> = boot;
 /** Per entry of pressed: the week it applied (pressed: the week after; imported: when it fired, 0 until then). */
@@ -357,7 +355,9 @@ function reset(): void {
   running = false;
   week = 0;
   weeks.clear();
-  const timeline = Object.keys(leverMoves).length > 0 ? [...startTimeline, { action: 'set' as const, at: 1, set: { ...leverMoves } }] : startTimeline;
+  // the timeline a reset starts from, triggered as written: the scenario's (or imported plan's), none in a lesson
+  const start = lessonIndex >= 0 ? [] : playing.interventions;
+  const timeline = Object.keys(leverMoves).length > 0 ? [...start, { action: 'set' as const, at: 1, set: { ...leverMoves } }] : start;
   pressed = [...timeline];
   appliedWeeks = timeline.map(() => 0);
   markWeeks = [];
@@ -449,10 +449,9 @@ async function importFile(file: File): Promise<void> {
     startParams = start.params;
     seed = start.seed;
     horizon = start.horizon;
-    startTimeline = start.interventions;
+    playing = start;
     leverMoves = {};
     reset();
-    playing = start;
     showPlaying();
   } catch (err) {
     const message = err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String(err);
@@ -481,10 +480,7 @@ function startTask(index: number): void {
   lessonIndex = index;
   leverMoves = {}; // each task starts from the scenario's strategy
   $('lesson-debrief').replaceChildren();
-  if (index >= 0) {
-    horizon = LESSON[index].goal.week;
-    startTimeline = [];
-  } else startTimeline = playing.interventions; // the lesson over, the scenario's timeline again
+  if (index >= 0) horizon = LESSON[index].goal.week;
   renderLesson();
   showPlaying();
   reset();

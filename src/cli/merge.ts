@@ -26,7 +26,7 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
   let result;
   if (problems.length === 0) {
     try {
-      result = mergeShards(out, dirs, { planOf: (scenario) => scenarioPlan(scenario, 'manifest.json') });
+      result = mergeShards(out, dirs, { planOf: (scenario) => scenarioPlan(scenario, 'manifest.json'), hold: true });
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       problems.push(...err.problems);
@@ -36,10 +36,14 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
     for (const p of problems) process.stderr.write(`${p}\n`);
     return 2;
   }
-  await finishFolder(result.out);
-  const shown = relative(process.cwd(), result.out) || '.';
-  process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
-  if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
-  if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out), { lang })}\n`);
-  return result.failures > 0 ? 1 : 0;
+  try {
+    await finishFolder(result.out);
+    const shown = relative(process.cwd(), result.out) || '.';
+    process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
+    if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
+    if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out), { lang })}\n`);
+    return result.failures > 0 ? 1 : 0;
+  } finally {
+    result.release(); // held from the first file the merge wrote to the report's last
+  }
 }

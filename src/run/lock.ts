@@ -19,8 +19,8 @@ export interface LockHolder {
  */
 export const lockTiming = { heartbeatMs: 30_000, staleMs: 120_000 };
 
-/** Locks this process holds, by folder: how many times each was taken (a run takes it, then its report), and its heartbeat. */
-const held = new Map<string, { count: number; heartbeat: NodeJS.Timeout }>();
+/** Locks this process holds, by folder: how many times each was taken (a run takes it, then its report), its heartbeat and when it last beat. */
+const held = new Map<string, { count: number; heartbeat: NodeJS.Timeout; beat: () => void; last: number }>();
 
 /** What a lock file says; null when there is none or it names no one (cut short by a kill between its creation and its write). */
 function readHolder(dir: string): LockHolder | null {
@@ -98,6 +98,7 @@ export function acquireLock(dir: string, name?: string): () => void {
     }
     const beat = () => {
       const now = new Date();
+      entry.last = now.getTime();
       try {
         utimesSync(join(dir, LOCK), now, now);
       } catch {
@@ -105,7 +106,8 @@ export function acquireLock(dir: string, name?: string): () => void {
       }
     };
     // unref'd: the heartbeat never keeps a process alive; runs in this thread yield to it between runs
-    held.set(dir, { count: 1, heartbeat: setInterval(beat, lockTiming.heartbeatMs).unref() });
+    const entry = { count: 1, heartbeat: setInterval(beat, lockTiming.heartbeatMs).unref(), beat, last: Date.now() };
+    held.set(dir, entry);
   }
   let released = false;
   return () => {
@@ -119,4 +121,14 @@ export function acquireLock(dir: string, name?: string): () => void {
     const h = readHolder(dir);
     if (h && h.pid === process.pid && h.host === hostname()) rmSync(join(dir, LOCK), { force: true });
   };
+}
+
+/**
+ * Beats now every lock this process holds whose heartbeat is due. The heartbeat is a timer, which
+ * cannot fire while the thread works without a pause; work that can outlast it in one synchronous
+ * stretch (assembling a large run's parts) calls this as it goes.
+ */
+export function keepLocksFresh(): void {
+  const now = Date.now();
+  for (const entry of held.values()) if (now - entry.last >= lockTiming.heartbeatMs) entry.beat();
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { planRuns } from '../scenario/design.js';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 import { UsageError } from './errors.js';
+import { acquireLock } from './lock.js';
 import { finishResults } from './execute.js';
 import { clearResults } from './owned.js';
 import { missingRanges, type RunRange } from './jobs.js';
@@ -17,6 +18,8 @@ export interface MergeResult {
   shards: number;
   /** Failed runs (listed in failures.csv). */
   failures: number;
+  /** Releases the output folder's lock, when the merge was asked to `hold` it (else it is released already). */
+  release: () => void;
 }
 
 interface ShardFolder {
@@ -109,7 +112,7 @@ function checkShards(shards: ShardFolder[]): void {
  * `plan` is rebuilt from the shards' resolved scenario (by `planOf`, default planRuns; the command
  * passes one that knows explore designs) unless given (tests with hand-made plans).
  */
-export function mergeShards(out: string, dirs: readonly string[], options: { plan?: RunPlan; planOf?: (scenario: Scenario) => RunPlan } = {}): MergeResult {
+export function mergeShards(out: string, dirs: readonly string[], options: { plan?: RunPlan; planOf?: (scenario: Scenario) => RunPlan; hold?: boolean } = {}): MergeResult {
   const shards = readShards(dirs.map((d) => resolve(d)));
   checkShards(shards);
   const first = shards[0]!.manifest;
@@ -134,15 +137,20 @@ export function mergeShards(out: string, dirs: readonly string[], options: { pla
   }, recordedOutput(first.output));
   manifest.note = 'incomplete: the merge stopped before it could finish; run the same draagvlak merge again';
   mkdirSync(target, { recursive: true });
-  clearResults(target);
-  writeManifest(join(target, 'manifest.json'), manifest);
-  const journal = ensurePartsDir(target);
-  for (const s of shards) {
-    const from = partsDir(s.dir);
-    for (const range of listParts(from)) {
-      if (runsIn(intersect([range], s.ranges)) === range.end - range.start) copyPart(from, journal, range);
+  const release = acquireLock(target, `merge: ${out}`);
+  try {
+    clearResults(target);
+    writeManifest(join(target, 'manifest.json'), manifest);
+    const journal = ensurePartsDir(target);
+    for (const s of shards) {
+      const from = partsDir(s.dir);
+      for (const range of listParts(from)) {
+        if (runsIn(intersect([range], s.ranges)) === range.end - range.start) copyPart(from, journal, range);
+      }
     }
+    const failures = finishResults(plan, target, manifest);
+    return { out: target, runs: first.runs, shards: shards.length, failures, release };
+  } finally {
+    if (!options.hold) release();
   }
-  const failures = finishResults(plan, target, manifest);
-  return { out: target, runs: first.runs, shards: shards.length, failures };
 }

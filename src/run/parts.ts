@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingRanges, type RunRange } from './jobs.js';
+import { keepLocksFresh } from './lock.js';
 import { phase } from './phase.js';
 
 /**
@@ -52,7 +53,9 @@ export function listParts(dir: string): RunRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
+/** One part's sections. Parts are read in long synchronous loops (assembly, merge), so each read keeps the folder's lock fresh. */
 function readPart(dir: string, range: RunRange): Buffer[] {
+  keepLocksFresh();
   const bytes = readFileSync(join(dir, partName(range)));
   const eol = bytes.indexOf(10);
   const header = bytes.subarray(0, eol).toString('utf8').split(' ');

@@ -3,7 +3,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cell } from '../../src/run/rows.js';
-import { acquireLock, lockTiming } from '../../src/run/lock.js';
+import { acquireLock, LOCK, lockTiming } from '../../src/run/lock.js';
+import { assemble, ensurePartsDir, writePart } from '../../src/run/parts.js';
 import { capacityProblems, neededAndFound } from '../../src/run/capacity.js';
 import { ownedBytes } from '../../src/run/owned.js';
 import { UsageError } from '../../src/run/errors.js';
@@ -148,6 +149,29 @@ describe('the lock of a results folder', () => {
       expect(Math.round(statSync(file).mtimeMs)).toBe(Date.now());
       release();
       expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  // The heartbeat is a timer, which cannot fire while the thread assembles a large run's parts in
+  // one synchronous stretch; reading the parts beats it when it is due, so a run busy assembling
+  // for longer than the staleness limit is not taken for gone by a run on another host.
+  it('is kept fresh through a long assembly, which never lets the timer fire', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'draagvlak-lock-'));
+      const journal = ensurePartsDir(dir);
+      const empty = { runs: '', initiatives: '', series: '', interventions: '', failures: '' };
+      for (let k = 0; k < 3; k++) writePart(journal, { start: k, end: k + 1 }, { ...empty, runs: `${k}\n` });
+      const release = acquireLock(dir);
+      utimesSync(join(dir, LOCK), 0, 0);
+      // the clock moves past a heartbeat with no turn of the event loop, as in a long synchronous step
+      vi.setSystemTime(Date.now() + lockTiming.heartbeatMs);
+      assemble(dir, 3, { ...empty, runs: 'run\n' });
+      expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe('run\n0\n1\n2\n');
+      expect(Math.round(statSync(join(dir, LOCK)).mtimeMs)).toBe(Date.now());
+      release();
     } finally {
       vi.useRealTimers();
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runModel } from '../../src/model/run.js';
 import { UsageError } from '../../src/run/errors.js';
 import { executePlan } from '../../src/run/execute.js';
+import { LOCK } from '../../src/run/lock.js';
 import { mergeShards } from '../../src/run/merge.js';
 import { readManifest } from '../../src/run/manifest.js';
 import { blockSize, intersect, parseShard, runsIn, shardRanges } from '../../src/run/shard.js';
@@ -167,5 +168,24 @@ describe('run --shard and merge', () => {
     expect(refused([half!, dirs[1]!])).toMatch(/^merge: shard 2\/3 \(.*\) and shard 1\/2 \(.*halves.*\) belong to different splits \(into 3 and 2\)/);
     expect(refused([other!, dirs[1]!, dirs[2]!])).toMatch(/^merge: shard 2\/3 \(.*\) comes from another scenario than shard 1\/3 \(.*other.*\) \(scenario hash [0-9a-f]{12}…, not [0-9a-f]{12}…\)/);
     expect(refused([...dirs, root])).toMatch(/^.*draagvlak-shard-[^:]*: not a draagvlak results folder/);
+  });
+
+  // The lock is the same rule as a run's (tests/reliability): another live run's folder is not
+  // written into, and a run started while the merge writes, or draws its report, is refused.
+  it('takes the output folder’s lock: refused while another run holds it, held until released', async () => {
+    const root = tmp();
+    const dirs = await runShards(tinyPlan(2), root, 2);
+    const out = join(root, 'merged');
+    mkdirSync(out);
+    writeFileSync(join(out, LOCK), JSON.stringify({ pid: 1, host: 'another-host', startedAt: 'then' }));
+    expect(() => mergeShards(out, dirs)).toThrow(/^merge: .*merged: in use by another draagvlak run \(pid 1 on another-host/);
+    expect(readdirSync(out)).toEqual([LOCK]);
+    rmSync(join(out, LOCK));
+    const held = mergeShards(out, dirs, { hold: true });
+    expect(JSON.parse(readFileSync(join(out, LOCK), 'utf8'))).toMatchObject({ pid: process.pid });
+    held.release();
+    expect(existsSync(join(out, LOCK))).toBe(false);
+    mergeShards(out, dirs);
+    expect(existsSync(join(out, LOCK))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { Chart, ColorDef, PositionDef, View } from './chart.js';
 import { placeLabels } from './labelPlacement.js';
 import { CONFIG, DOT_PADDING, humanise, PALETTE, wrapText } from './theme.js';
 import { groupLabel, parameterLabel } from './labels.js';
-import { words, type Words } from './words.js';
+import { shownName, words, type Words } from './words.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Levers and uncertainties are told apart by colour in every explore chart. */
@@ -20,7 +20,7 @@ function interventionSetting(path: string, w: Words): { intervention: string; se
   const setting = /^interventions(?:\.(.*?)|(\[\d+\]))\.(at|from|for|size|when\.above|when\.below|set\.(.+))$/.exec(path);
   if (!setting) return undefined;
   const named: Record<string, string> = { at: w.settingAt, from: w.settingFrom, for: w.settingFor, size: w.settingSize, 'when.above': w.settingAbove, 'when.below': w.settingBelow };
-  return { intervention: setting[1] ?? `interventions${setting[2]}`, setting: named[setting[3]] ?? w.settingSet(parameterName(setting[4], w)) };
+  return { intervention: setting[1] !== undefined ? shownName(setting[1], w) : `interventions${setting[2]}`, setting: named[setting[3]] ?? w.settingSet(parameterName(setting[4], w)) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { escapeHtml as esc, percentsUnbroken } from './escape.js';
 import { exploreCharts, factorTitle, indexTitle, kindWord, outcomeTitle, primCase } from './exploreCharts.js';
 import { chartFiles, writeChart, type ChartFiles } from './render.js';
 import { figuresHtml, glossarySection, manifestSection, pageStart, scenarioWords } from './reportHtml.js';
-import { decimal, words, type Lang, type Words } from './words.js';
+import { decimal, withNames, words, type Lang, type Words } from './words.js';
 
 const f2 = (x: number, w: Words) => decimal(x.toFixed(2), w.lang);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -159,8 +159,9 @@ function methodNote(a: ExploreAnalysis, w: Words): string {
  * sentences, in `lang` (English by default).
  */
 export async function buildExploreReport(dir: string, options: { png?: boolean; lang?: Lang } = {}): Promise<{ report: string; analysis: ExploreAnalysis }> {
-  const w = words(options.lang);
   const a = loadExplore(dir);
+  const s = scenarioWords(a.scenario, options.lang ?? 'en');
+  const w = withNames(words(options.lang), s.names);
   writeExploreFiles(dir, a);
   const chartDir = join(dir, 'charts');
   mkdirSync(chartDir, { recursive: true });
@@ -172,7 +173,6 @@ export async function buildExploreReport(dir: string, options: { png?: boolean; 
   for (const chart of charts) files.push(await writeChart(chartDir, chart, options));
   settleReportFiles(dir, written);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const s = scenarioWords(a.scenario, w.lang);
   const html = `${pageStart(w.exploreTitle(s.name), s.question || s.name, s.name, s.description, w)}
 <section class="summary"><h2>${w.inShort}</h2>${exploreSentences(a, w).map((t) => `<p>${esc(t)}</p>`).join('\n')}</section>
 <h2>${w.whatExplored}</h2>

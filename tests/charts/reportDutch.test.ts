@@ -95,14 +95,17 @@ horizon: 40
 sampleEvery: 40
 population: {neighbourhoods: 2, households: 30}
 interventions:
-  - {name: avond, at: 10, action: evening}
+  - {name: evening, at: 10, action: evening}
   - {name: schuif, at: 8, action: set, set: {strategy.serving: 0.5}}
+translations:
+  nl:
+    names: {evening: buurtavond}
 explore:
   method: morris
   trajectories: 4
   levers:
     strategy.steering: {from: 0, to: 1}
-    interventions.avond.at: {from: 1, to: 30}
+    interventions.evening.at: {from: 1, to: 30}
     interventions.schuif.set.strategy.serving: {from: 0, to: 1}
   uncertainties:
     residents.threshold: {from: 0.35, to: 0.55}
@@ -184,7 +187,7 @@ function fixedParts(entry: string | ((...a: (string | number)[]) => string)): st
 
 /**
  * Whether `part` stands in `text` as whole words (so "and" is not found in "handelen"). Dotted
- * names — files and parameter paths such as explore-points.csv or interventions.avond.at, the same
+ * names — files and parameter paths such as explore-points.csv or interventions.evening.at, the same
  * in every language — are not words of the report and are left out.
  */
 /** Table cells holding a number with a decimal `mark` ("0,35" in Dutch, "0.35" in English). */
@@ -403,5 +406,12 @@ compare: [{preset: classic}, {preset: cooperative}, {preset: laissez-faire, resi
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain(`<h2>${words('nl').whatExplored}</h2>`);
     expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(name === 'morris' ? 4 : 2);
+    if (name === 'morris') {
+      // an intervention a setting belongs to, by the name the scenario's translations give it
+      expect(english.text).toMatch(/\(evening\)/);
+      expect(dutch.text).toMatch(/\(buurtavond\)/);
+      expect(dutch.text).toMatch(/buurtavond: /);
+      expect(dutch.text).not.toMatch(/\(evening\)|\bevening: /);
+    }
   });
 });

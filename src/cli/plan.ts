@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { scenarioOf } from '../analysis/results.js';
 import { explorePlan } from '../explore/plan.js';
 import { planRuns } from '../scenario/design.js';
-import { ScenarioError } from '../scenario/errors.js';
-import { blameOptions, type LoadOptions } from '../scenario/load.js';
+import { formatProblem, ScenarioError } from '../scenario/errors.js';
+import { blameOptions, loadScenario, type LoadOptions } from '../scenario/load.js';
+import { seriesProblem, type SeriesChoice } from '../run/resultFiles.js';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 
 /**
@@ -20,6 +21,25 @@ export function scenarioPlan(scenario: Scenario, file: string, options: LoadOpti
     if (err instanceof ScenarioError) throw new ScenarioError(err.problems.map(blameOptions(file, options)));
     throw err;
   }
+}
+
+/**
+ * The plan of a scenario file as `run` and `slurm` take it, with the options `given` (--set, --seed,
+ * --replications), or undefined; each problem — the file's, or a `--series` thinning its sampling
+ * cannot give — goes to `problems` as one line.
+ */
+export function filePlan(file: string, given: LoadOptions, series: SeriesChoice, problems: string[]): RunPlan | undefined {
+  let plan;
+  try {
+    plan = scenarioPlan(loadScenario(file, given), file, given);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    problems.push(...err.problems.map(formatProblem));
+    return undefined;
+  }
+  const thinning = seriesProblem(series, plan.scenario.sampleEvery);
+  if (thinning) problems.push(thinning);
+  return plan;
 }
 
 /** Whether a results folder holds an explore run (its scenario has an explore section). */

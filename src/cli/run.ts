@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { ScenarioError, formatProblem } from '../scenario/errors.js';
-import { loadScenario } from '../scenario/load.js';
-import { scenarioPlan } from './plan.js';
+import { filePlan } from './plan.js';
 import { executeToResultSet } from '../analysis/execute.js';
 import { type ResultSet } from '../analysis/results.js';
 import { writeDataPackage } from '../analysis/dataPackage.js';
@@ -16,7 +14,7 @@ import { count } from './count.js';
 import { EXIT } from './exit.js';
 import { langProblem, parseLang, type Lang } from '../charts/words.js';
 import { parseShard, type Shard } from '../run/shard.js';
-import { DEFAULT_OUTPUT, parseFormats, parseSeries, seriesProblem, type OutputChoice } from '../run/resultFiles.js';
+import { DEFAULT_OUTPUT, parseFormats, parseSeries, type OutputChoice } from '../run/resultFiles.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -120,16 +118,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (typeof parsed === 'string') problems.push(parsed);
     else shard = parsed;
   }
-  let plan;
-  try {
-    const given = { set: options.set, seed: options.seed, replications: options.replications };
-    plan = scenarioPlan(loadScenario(file, given), file, given);
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    problems.push(...err.problems.map(formatProblem));
-  }
-  const thinning = plan ? seriesProblem(output.series, plan.scenario.sampleEvery) : null;
-  if (thinning) problems.push(thinning);
+  const plan = filePlan(file, { set: options.set, seed: options.seed, replications: options.replications }, output.series, problems);
   if (plan?.scenario.explore !== undefined && !output.formats.includes('csv')) {
     problems.push('--format: explore reads its runs from the CSV files; give csv or csv,parquet, found "parquet"');
   }

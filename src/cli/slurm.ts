@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { ScenarioError, formatProblem } from '../scenario/errors.js';
-import { loadScenario } from '../scenario/load.js';
-import { scenarioPlan } from './plan.js';
+import { filePlan } from './plan.js';
 import { packageRoot, scenarioHash } from '../run/manifest.js';
 import { outDirProblems } from '../run/outDir.js';
 import { defaultOut, outputChoice } from './run.js';
-import { DEFAULT_OUTPUT, outputFlags, seriesProblem } from '../run/resultFiles.js';
+import { DEFAULT_OUTPUT, outputFlags } from '../run/resultFiles.js';
 
 export interface SlurmCommandOptions {
   tasks: number;
@@ -158,16 +156,7 @@ export function slurmCommand(file: string, options: SlurmCommandOptions): number
   if (options.mem !== undefined && !MEM.test(options.mem)) {
     problems.push(`--mem: expected a Slurm memory size such as 2G or 500M, found ${JSON.stringify(options.mem)}`);
   }
-  let plan;
-  try {
-    const given = { set: options.set, seed: options.seed, replications: options.replications };
-    plan = scenarioPlan(loadScenario(file, given), file, given);
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    problems.push(...err.problems.map(formatProblem));
-  }
-  const thinning = plan ? seriesProblem(output.series, plan.scenario.sampleEvery) : null;
-  if (thinning) problems.push(thinning);
+  const plan = filePlan(file, { set: options.set, seed: options.seed, replications: options.replications }, output.series, problems);
   const runs = plan ? plan.points.length * plan.scenario.replications : 0;
   if (plan && options.tasks > runs) problems.push(`--tasks: ${options.tasks} tasks for ${runs} runs; give at most ${runs}`);
   const out = options.out ?? defaultOut(file);

@@ -49,10 +49,14 @@ function between(contrasts: readonly PlanContrast[], c: PlanContrast, plan: stri
 /**
  * Whether the plan that brings initiatives to the threshold soonest can be told apart from the
  * others, by the paired differences in mean reach week between plans; if not, about how many
- * replications would tell it from the runner-up.
+ * replications would tell it from the runner-up. `vsNone`: the plans of one group against doing
+ * nothing, which is itself ranked among them (at 0), so a plan is never called soonest when doing
+ * nothing is sooner.
  */
-function separationSentence(contrasts: readonly PlanContrast[], ranked: readonly PlanContrast[], w: Words): string | null {
-  if (ranked.length < 2) return null;
+function separationSentence(contrasts: readonly PlanContrast[], vsNone: readonly PlanContrast[], w: Words): string | null {
+  if (vsNone.length < 2) return null; // one plan: the opening has already said it against doing nothing
+  const none: PlanContrast = { ...vsNone[0], plan: NO_INTERVENTION, estimate: 0 };
+  const ranked = [none, ...vsNone].sort((a, b) => a.estimate - b.estimate);
   const [best, ...rest] = ranked;
   const pairs = rest.map((o) => ({ other: o.plan, c: between(contrasts, best, best.plan, o.plan, REACH_WEEK_METRIC) })).filter((p) => p.c !== undefined) as { other: string; c: PlanContrast }[];
   if (pairs.length === 0) return null;
@@ -129,7 +133,7 @@ export function planOpening(contrasts: readonly PlanContrast[], horizon: number,
   const after: string[] = [];
   if (vsNone.length > 1) after.push(verdict(vsNone, w));
   for (const rows of groups.values()) {
-    const s = separationSentence(contrasts, [...rows].sort((a, b) => a.estimate - b.estimate), w);
+    const s = separationSentence(contrasts, rows, w);
     if (s) after.push(s);
   }
   if (vsNone.length > 0) after.push(w.restrictedNote(horizon));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanContrast } from '../../src/analysis/planContrasts.js';
+import { planOpening } from '../../src/charts/planReport.js';
+import { words } from '../../src/charts/words.js';
+
+const NONE = 'no intervention';
+
+/** One row of contrasts.csv on the mean reach week: plan − baseline with its 95 % paired t interval. */
+const row = (plan: string, baseline: string, estimate: number, lo: number | null, hi: number | null, replications: number): PlanContrast => ({
+  group: {}, plan, baseline, metric: 'mean_reach_week', estimate, lo, hi, sd: lo === null ? NaN : 5, replications, planMean: 90 + estimate, baselineMean: 90,
+});
+
+describe('the opening of a report with plans: which plan is soonest', () => {
+  it('does not call a plan soonest when doing nothing is sooner than it', () => {
+    // Two plans that each delay initiatives (a broken promise late and early; the contrasts.csv of a
+    // 12-replicate run): both intervals against doing nothing lie above 0, so doing nothing is the
+    // soonest of the three, and the late plan may not be called soonest "against every other plan".
+    const contrasts = [
+      row('promise broken late', NONE, 7.19, 4.32, 10.05, 12),
+      row('promise broken early', NONE, 51.92, 44.45, 59.39, 12),
+      row('promise broken early', 'promise broken late', 44.73, 36.73, 52.73, 12),
+    ];
+    const text = planOpening(contrasts, 156, words('en')).after.join(' ');
+    expect(text).not.toMatch(/Plan “promise broken late” brings initiatives to the threshold soonest/);
+    expect(text).toMatch(/Plan “no intervention” brings initiatives to the threshold soonest: against every other plan, its paired difference in mean reach week has a 95 % interval below 0\./);
+  });
+
+});

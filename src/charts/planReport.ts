@@ -66,6 +66,7 @@ function separationSentence(contrasts: readonly PlanContrast[], vsNone: readonly
   if (close.length === 0) return w.soonest(prefix, name(best.plan));
   const runner = close[0];
   const n = runner.c.replications;
+  if (runner.c.lo === null || runner.c.hi === null) return w.cannotTellWithoutInterval(prefix, [best.plan, ...close.map((p) => p.other)].map((p) => `“${name(p)}”`).join(', '));
   const h = halfWidth(runner.c.sd, n); // of the interval before its cut to −horizon … +horizon
   const needed = Number.isFinite(h) ? replicationsToSeparate(runner.c.estimate, h, 0, n) : null;
   const how = needed === null
@@ -81,13 +82,15 @@ function verdict(vsNone: readonly PlanContrast[], w: Words): string {
   const names = (cs: PlanContrast[]) => cs.map((c) => `“${shownName(c.plan, w)}”${Object.keys(c.group).length > 0 ? ` (${groupValues(c.group, w)})` : ''}`).join(', ');
   const sooner = vsNone.filter((c) => c.hi !== null && c.hi < 0);
   const later = vsNone.filter((c) => c.lo !== null && c.lo > 0);
-  const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c));
+  const without = vsNone.filter((c) => c.lo === null || c.hi === null);
+  const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c) && !without.includes(c));
   const parts: string[] = [];
   if (sooner.length === vsNone.length) parts.push(w.everySooner);
   else {
     if (sooner.length > 0) parts.push(w.sooner(names(sooner)));
     if (later.length > 0) parts.push(w.later(names(later)));
     if (unclear.length > 0) parts.push(w.unclear(names(unclear)));
+    if (without.length > 0) parts.push(w.withoutInterval(names(without)));
   }
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

@@ -211,12 +211,20 @@ const PLANS = {
     en: (prefix, list, n, how) => `${prefix}The plans soonest to the threshold — ${list} — cannot be told apart at ${n} replications: their paired differences in mean reach week have 95 % intervals that include 0; ${how}.`,
     nl: (prefix, list, n, how) => `${prefix}De plannen die het snelst de drempel halen — ${list} — zijn bij ${n} herhalingen niet te onderscheiden: hun gepaarde verschillen in gemiddelde drempelweek hebben 95 %-intervallen die 0 bevatten; ${how}.`,
   },
+  cannotTellWithoutInterval: {
+    en: (prefix, list) => `${prefix}The plans soonest to the threshold — ${list} — cannot be told apart: with fewer than two replicates their paired differences in mean reach week have no interval.`,
+    nl: (prefix, list) => `${prefix}De plannen die het snelst de drempel halen — ${list} — zijn niet te onderscheiden: met minder dan twee herhalingen hebben hun gepaarde verschillen in gemiddelde drempelweek geen interval.`,
+  },
   everySooner: {
     en: 'Every plan brings initiatives to the threshold sooner than doing nothing (each 95 % interval of the mean reach week below 0)',
     nl: 'Elk plan brengt initiatieven sneller over de drempel dan niets doen (elk 95 %-interval van de gemiddelde drempelweek onder 0)',
   },
   sooner: { en: (list) => `Sooner than doing nothing (95 % interval of the mean reach week below 0): ${list}`, nl: (list) => `Sneller dan niets doen (95 %-interval van de gemiddelde drempelweek onder 0): ${list}` },
   later: { en: (list) => `later (interval above 0): ${list}`, nl: (list) => `later (interval boven 0): ${list}` },
+  withoutInterval: {
+    en: (list) => `without an interval (fewer than two replicates), so not told apart from doing nothing: ${list}`,
+    nl: (list) => `zonder interval (minder dan twee herhalingen), dus niet te onderscheiden van niets doen: ${list}`,
+  },
   unclear: {
     en: (list) => `not told apart from doing nothing at this number of replications (interval includes 0): ${list}`,
     nl: (list) => `bij dit aantal herhalingen niet te onderscheiden van niets doen (interval bevat 0): ${list}`,

@@ -25,4 +25,17 @@ describe('the opening of a report with plans: which plan is soonest', () => {
     expect(text).toMatch(/Plan “no intervention” brings initiatives to the threshold soonest: against every other plan, its paired difference in mean reach week has a 95 % interval below 0\./);
   });
 
+  it('with one replicate says there is no interval, not that an interval includes 0', () => {
+    const contrasts = [
+      row('evening in week 26', NONE, -3.8, null, null, 1),
+      row('evening in week 4', NONE, -2.6, null, null, 1),
+      row('evening in week 4', 'evening in week 26', 1.2, null, null, 1),
+    ];
+    const text = planOpening(contrasts, 156, words('en')).after.join(' ');
+    expect(text).not.toMatch(/interval includes 0|intervals that include 0|too small/);
+    expect(text).toMatch(/fewer than two replicates/);
+    const nl = planOpening(contrasts, 156, words('nl')).after.join(' ');
+    expect(nl).not.toMatch(/interval bevat 0|intervallen die 0 bevatten|te klein/);
+    expect(nl).toMatch(/minder dan twee herhalingen/);
+  });
 });

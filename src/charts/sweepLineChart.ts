@@ -21,10 +21,10 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
     p: s.reach.estimate,
     lo: s.reach.lo,
     hi: s.reach.hi,
-    // the mean reach week restricted to the horizon, the tables' statistic for how soon
-    median: Number.isFinite(s.meanReachWeek.mean) ? s.meanReachWeek.mean : null,
-    mlo: s.meanReachWeek.lo ?? s.meanReachWeek.mean,
-    mhi: s.meanReachWeek.hi ?? s.meanReachWeek.mean,
+    // the mean reach week restricted to the horizon, the tables' statistic for how soon, named as in summary.csv
+    mean_reach_week: Number.isFinite(s.meanReachWeek.mean) ? s.meanReachWeek.mean : null,
+    mean_reach_lo: s.meanReachWeek.lo ?? s.meanReachWeek.mean,
+    mean_reach_hi: s.meanReachWeek.hi ?? s.meanReachWeek.mean,
   }));
   // both panels share the parameter's full range, also when the right one leaves "never" out
   const xs = values.map((v) => v.x as number);
@@ -52,10 +52,10 @@ export function sweepLineChart(ctx: ChartContext): Chart | null {
           title: { text: w.meanReachWeekNeverShort(horizon), fontSize: 13, subtitle: '' },
           width: 300,
           height: 240,
-          transform: [{ filter: 'datum.median != null' }],
+          transform: [{ filter: 'datum.mean_reach_week != null' }],
           layer: [
-            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[1] }, encoding: { x, y: { field: 'mlo', type: 'quantitative', title: w.week, scale: { domain: [0, horizon] } }, y2: { field: 'mhi' } } },
-            { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[1] }, color: PALETTE[1] }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
+            { mark: { type: 'rule', strokeWidth: 2, color: PALETTE[1] }, encoding: { x, y: { field: 'mean_reach_lo', type: 'quantitative', title: w.week, scale: { domain: [0, horizon] } }, y2: { field: 'mean_reach_hi' } } },
+            { mark: { type: 'line', point: { filled: true, size: 60, color: PALETTE[1] }, color: PALETTE[1] }, encoding: { x, y: { field: 'mean_reach_week', type: 'quantitative' } } },
           ],
         },
       ],

@@ -234,11 +234,17 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     }
   });
 
-  test('a sweep over one numeric parameter gets the chance and median reach week along it', async () => {
+  test('a sweep over one numeric parameter gets the chance and mean reach week along it', async () => {
     const points = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ label: `participation=${v}`, values: { 'strategy.participation': v }, hazard: 0.002 + 0.02 * v }));
-    const charts = chartsFor(await chartContext(await syntheticResults({ points, varied: ['strategy.participation'], replicates: 4 })));
+    const ctx = await chartContext(await syntheticResults({ points, varied: ['strategy.participation'], replicates: 4 }));
+    const charts = chartsFor(ctx);
     const line = charts.find((c) => c.name === 'sweep-line');
     expect(line).toBeDefined();
+    // its data name the mean reach week as summary.csv does, not as a median it is not
+    const values = (line!.spec as { data: { values: Record<string, unknown>[] } }).data.values;
+    expect(values.map((v) => v.mean_reach_week)).toEqual(ctx.summaries.map((s) => s.meanReachWeek.mean));
+    expect(values.map((v) => v.mean_reach_lo)).toEqual(ctx.summaries.map((s) => s.meanReachWeek.lo));
+    expect(Object.keys(values[0]!)).not.toContain('median');
     expect(charts.map((c) => c.name)).not.toContain('reach-probability-heatmap');
     const svg = await renderSvg(line!.spec);
     expect(svg).toContain(line!.title);

@@ -126,7 +126,7 @@ export function analyseOutcomes(design: ExploreDesign, scenario: Scenario, data:
       censoredPoints: byPoint.censored.reduce((s, c) => s + c, 0),
     });
     if (values.some((v) => Number.isNaN(v))) continue;
-    indices.push(...indicesOf(design, name, values));
+    indices.push(...indicesOf(design, x, name, values));
   }
 
   let primResult: ExploreAnalysis['prim'];
@@ -172,7 +172,8 @@ function noiseShare(byRun: Float64Array, points: number, R: number, betweenVaria
   return Math.min(1, within / counted / R / betweenVariance);
 }
 
-function indicesOf(design: ExploreDesign, outcome: string, y: Float64Array): IndexRow[] {
+/** `x`: the factors' values at each point (row-major, k per point). */
+function indicesOf(design: ExploreDesign, x: Float64Array, outcome: string, y: Float64Array): IndexRow[] {
   const k = design.factors.length;
   const rng = analysisStream(design.seed, `explore/bootstrap/${outcome}`);
   const rows: IndexRow[] = [];
@@ -186,7 +187,13 @@ function indicesOf(design: ExploreDesign, outcome: string, y: Float64Array): Ind
       break;
     }
     case 'morris': {
-      const m = morrisMeasures(elementaryEffects(design.unit, y, design.size, k), design.size, k, rng, design.bootstrap);
+      // Steps as the share of its range a factor's value moved: a whole-number factor's value does
+      // not move by exactly Δ of its range (parties 1–8 on 4 levels are 1, 3, 6, 8: a step of 5/7).
+      const shares = Float64Array.from(design.unit, (u, j) => {
+        const f = design.factors[j % k];
+        return f.integer ? (x[j] - f.from) / (f.to - f.from) : u;
+      });
+      const m = morrisMeasures(elementaryEffects(shares, y, design.size, k), design.size, k, rng, design.bootstrap);
       push('mu', m.mu);
       push('mu_star', m.muStar);
       push('sigma', m.sigma);

@@ -110,7 +110,9 @@ export function spreadTrajectories(design: Float64Array, candidates: number, r: 
 /**
  * The elementary effects of a morrisDesign's outputs y: EE[t·k + i] = (y after − y before) / Δx_i
  * for the step of trajectory t that moved factor i: output units per whole range of the factor, the
- * change over a step of Δ (morrisStep) of the range divided by Δ.
+ * change over a step of Δ (morrisStep) of the range divided by Δ. `design` holds each factor's value
+ * as a share of its range: the morrisDesign itself, or the values the points ran with (for a
+ * whole-number factor the step is then the share its value really moved).
  */
 export function elementaryEffects(design: Float64Array, y: ArrayLike<number>, r: number, k: number): Float64Array {
   const ee = new Float64Array(r * k);

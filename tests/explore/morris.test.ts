@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { analysisStream } from '../../src/random/streams.js';
 import { elementaryEffects, morrisDesign, morrisMeasures, spreadTrajectories, trajectoryDistance, trajectorySpread } from '../../src/explore/morris.js';
+import { analyseOutcomes } from '../../src/explore/analyse.js';
+import { factorValue, type ExploreDesign, type Factor } from '../../src/explore/plan.js';
+import type { Scenario } from '../../src/scenario/types.js';
 
 function evaluate(design: Float64Array, k: number, f: (x: Float64Array) => number): Float64Array {
   const y = new Float64Array(design.length / k);
@@ -109,5 +112,30 @@ describe('well-spread trajectories (Campolongo, Cariboni & Saltelli 2007; elimin
     const muStar = morrisMeasures(elementaryEffects(d, y, r, k), r, k, analysisStream(5, 'bootstrap'), 500).muStar.map((v) => v.estimate);
     for (let i = 0; i < 3; i++) expect(muStar[i]).toBeGreaterThan(muStar[i + 1]);
     for (let i = 4; i < k; i++) expect(muStar[i]).toBeLessThan(muStar[3] / 2);
+  });
+});
+
+describe('Morris on a whole-number factor (explore)', () => {
+  test('a linear function of the parties (1–8): μ is the change over the whole range, as for a continuous factor', () => {
+    // Oracle: for y = c·x the change over a factor's whole range is c × (to − from) (Morris 1991's
+    // elementary effect of a linear function, per whole range). On 4 levels the parties take the
+    // values 1, 3, 6 and 8, so a step of Δ = 2/3 of the unit cube moves them by 5 of 7: dividing the
+    // change by 2/3 instead of 5/7 would give 0.075 for a change of 0.07.
+    const factors: Factor[] = [
+      { path: 'strategy.stakeholders', kind: 'lever', from: 1, to: 8, integer: true },
+      { path: 'strategy.steering', kind: 'lever', from: 0, to: 1, integer: false },
+    ];
+    const r = 6;
+    const k = factors.length;
+    const unit = morrisDesign(r, k, 4, analysisStream(4, 'morris'));
+    const design: ExploreDesign = { method: 'morris', factors, unit, size: r, levels: 4, outcomes: ['trust_final'], bootstrap: 50, seed: 4 };
+    const points = unit.length / k;
+    const trustFinal = Float64Array.from({ length: points }, (_, p) => 0.01 * factorValue(factors[0], unit[p * k]) + 0.2 * factorValue(factors[1], unit[p * k + 1]));
+    const data = { horizon: 156, runs: points, runOf: new Uint32Array(0), reachedWeek: new Float64Array(0), formalisedWeek: new Float64Array(0), alignment: new Float64Array(0), alignedAt: new Float64Array(points), trustFinal };
+    const a = analyseOutcomes(design, { replications: 1, horizon: 156 } as Scenario, data);
+    const mu = (factor: string) => a.indices.find((row) => row.factor === factor && row.index === 'mu')!;
+    expect(mu('strategy.stakeholders').estimate).toBeCloseTo(0.07, 12);
+    expect(mu('strategy.stakeholders').lo).toBeCloseTo(0.07, 12);
+    expect(mu('strategy.steering').estimate).toBeCloseTo(0.2, 12);
   });
 });

@@ -156,8 +156,8 @@ const OPENING = {
   meanReachWeekInterval: { en: 'Mean reach week (95 % interval)', nl: 'Gemiddelde drempelweek (95 %-interval)' },
   coherentSuccess: { en: 'Coherent success', nl: 'Samenhangend succes' },
   against: {
-    en: (ref, pairs, name, effect) => `Against ${ref}, replicate by replicate (${pairs} pairs of runs on the same simulated neighbourhoods), ${name} reached the threshold ${effect}`,
-    nl: (ref, pairs, name, effect) => `Tegen ${ref}, herhaling voor herhaling (${pairs} paren runs op dezelfde gesimuleerde buurten), haalde ${name} de drempel ${effect}`,
+    en: (ref, pairs, name, effect) => `Against ${ref}, replicate by replicate (${counted(pairs, 'pair', 'pairs')} of runs on the same simulated neighbourhoods), ${name} reached the threshold ${effect}`,
+    nl: (ref, pairs, name, effect) => `Tegen ${ref}, herhaling voor herhaling (${counted(pairs, 'paar', 'paren')} runs op dezelfde gesimuleerde buurten), haalde ${name} de drempel ${effect}`,
   },
   andMeanWeek: { en: (effect) => `; mean reach week ${effect}`, nl: (effect) => `; gemiddelde drempelweek ${effect}` },
   andFinalTrust: { en: (effect) => `; final trust in government ${effect}`, nl: (effect) => `; vertrouwen in de overheid aan het eind ${effect}` },

@@ -23,3 +23,12 @@ describe('the sentence on which point is best', () => {
     expect(text).toContain('2 ervan hebben hetzelfde aandeel; meer herhalingen zouden ze daarin niet scheiden (de gemiddelde drempelweek in de tabel rangschikt ze).');
   });
 });
+
+describe('the sentence on a point against its reference', () => {
+  it('counts its pairs of runs in the singular for one replicate, in both languages', () => {
+    expect(words('en').against('A', 1, 'B', 'sooner')).toContain('(1 pair of runs on the same simulated neighbourhoods)');
+    expect(words('en').against('A', 3, 'B', 'sooner')).toContain('(3 pairs of runs');
+    expect(words('nl').against('A', 1, 'B', 'eerder')).toContain('(1 paar runs op dezelfde gesimuleerde buurten)');
+    expect(words('nl').against('A', 3, 'B', 'eerder')).toContain('(3 paren runs');
+  });
+});

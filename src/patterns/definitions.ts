@@ -17,8 +17,12 @@ export interface Effect {
   lo: number;
   hi: number;
   replications: number;
-  /** The interval lies above zero. */
-  holds: boolean;
+  /**
+   * The interval lies above zero (true), reaches zero or below (false: the effect is not shown, which
+   * is not evidence that it is absent), or there is no interval (null: fewer than two replicates, or
+   * a measure undefined in some replicate).
+   */
+  holds: boolean | null;
   /** Whether the pattern's verdict rests on it (others are shown for context). */
   primary: boolean;
 }
@@ -50,7 +54,8 @@ export interface PatternDef {
 export function effect(comparison: string, outcome: string, m: MeanInterval, primary = true): Effect {
   const lo = m.lo ?? NaN;
   const hi = m.hi ?? NaN;
-  return { comparison, outcome, effect: m.mean, lo, hi, replications: m.n, holds: lo > 0, primary };
+  const holds = Number.isFinite(lo) && Number.isFinite(hi) ? lo > 0 : null;
+  return { comparison, outcome, effect: m.mean, lo, hi, replications: m.n, holds, primary };
 }
 
 const neg = (m: MeanInterval): MeanInterval => ({ ...m, mean: -m.mean, lo: m.hi === null ? null : -m.hi, hi: m.lo === null ? null : -m.lo });

@@ -10,7 +10,7 @@ import { analysisStream } from '../random/streams.js';
 import type { RunPlan } from '../scenario/types.js';
 import { shareChart } from './charts.js';
 import type { Effect, PatternDef } from './definitions.js';
-import { measurePattern, num, patternPlan, patternScenarios, scaled, selectedPatterns } from './run.js';
+import { holdsCell, measurePattern, num, patternPlan, patternScenarios, scaled, selectedPatterns } from './run.js';
 
 /**
  * The global sample of the uncertainties (docs/patterns.md, "Across the uncertainty space"): every
@@ -112,7 +112,7 @@ export function globalShares(defs: readonly PatternDef[], paths: readonly string
     const own = rows.filter((r) => r.pattern === def.id);
     const n = Math.max(0, ...own.map((r) => r.point + 1));
     const holds = new Uint8Array(n).fill(1);
-    for (const r of own) if (!r.holds) holds[r.point] = 0;
+    for (const r of own) if (r.holds !== true) holds[r.point] = 0;
     const held = holds.reduce((s, h) => s + h, 0);
     const negative = new Set(own.filter((r) => !(r.effect > 0)).map((r) => r.point));
     const { lo, hi } = wilsonInterval(held, n);
@@ -157,9 +157,9 @@ export async function runGlobal(options: GlobalOptions): Promise<{ paths: string
     const started = Date.now();
     const verdicts: string[] = [];
     for (const { def, base, replications } of bases) {
-      const { values, effects, holds } = await measureAtPoint(def, base, dir, paths, factors.subarray(p * k, (p + 1) * k), { replications, set: options.set, workers: options.workers });
+      const { values, effects, verdict } = await measureAtPoint(def, base, dir, paths, factors.subarray(p * k, (p + 1) * k), { replications, set: options.set, workers: options.workers });
       for (const { primary, ...e } of effects) if (primary) rows.push({ point: p, pattern: def.id, ...e, values });
-      verdicts.push(`${def.id} ${holds ? 'holds' : 'fails'}`);
+      verdicts.push(`${def.id} ${verdict}`);
     }
     log(`global point ${p + 1} of ${n}: ${verdicts.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -177,7 +177,7 @@ const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 function writeGlobalFiles(out: string, paths: readonly string[], rows: readonly GlobalRow[], shares: readonly GlobalShare[]): void {
   writeFileSync(join(out, 'patterns-global.csv'), csvText([...GLOBAL_COLUMNS, ...paths], rows.map((r) => [
-    r.point, r.pattern, r.comparison, r.outcome, num(r.effect), num(r.lo), num(r.hi), r.replications, String(r.holds), ...r.values,
+    r.point, r.pattern, r.comparison, r.outcome, num(r.effect), num(r.lo), num(r.hi), r.replications, holdsCell(r.holds), ...r.values,
   ])));
   writeFileSync(join(out, 'patterns-global-share.csv'), csvText(SHARE_COLUMNS, shares.map((s) => [s.pattern, s.points, s.held, num(s.share), num(s.lo), num(s.hi), s.positive, s.replications])));
   writeFileSync(join(out, 'patterns-global-separation.csv'), csvText(SEPARATION_COLUMNS, shares.flatMap((s) => s.separation.map((x) => [

@@ -50,7 +50,30 @@ export interface PatternResult {
   effects: Effect[];
   /** Every primary effect's interval lies above zero. */
   holds: boolean;
+  verdict: Verdict;
 }
+
+/**
+ * A pattern's verdict from its primary effects: it *holds* when every interval lies above zero; it is
+ * *not shown* when one reaches zero or below (the data do not show it, which is not evidence that it
+ * is absent); it has *no interval* when none reaches zero but one has no interval (fewer than two
+ * replicates, or a measure undefined in some replicate).
+ */
+export type Verdict = 'holds' | 'not shown' | 'no interval';
+
+export function verdictOf(effects: readonly Effect[]): Verdict {
+  const primary = effects.filter((e) => e.primary);
+  if (primary.some((e) => e.holds === false)) return 'not shown';
+  if (primary.some((e) => e.holds === null)) return 'no interval';
+  return 'holds';
+}
+
+/** How a verdict reads in the command's log and summary. */
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  holds: 'holds (every primary 95 % interval above 0)',
+  'not shown': 'not shown (a primary 95 % interval reaches 0 or below)',
+  'no interval': 'no verdict (no interval: fewer than two replications)',
+};
 
 export interface SensitivityRow {
   pattern: string;
@@ -62,7 +85,7 @@ export interface SensitivityRow {
   lo: number;
   hi: number;
   replications: number;
-  holds: boolean;
+  holds: boolean | null;
 }
 
 export const PATTERN_COLUMNS = ['pattern', 'comparison', 'outcome', 'effect', 'lo', 'hi', 'replications', 'holds', 'primary'] as const;
@@ -83,7 +106,8 @@ export function patternPlan(def: PatternDef, dir: string, options: { replication
 export async function measurePattern(def: PatternDef, plan: RunPlan, workers: number) {
   const runs = await collectRuns(plan, workers);
   const effects = def.measure(plan, runs);
-  return { runs, effects, holds: effects.filter((e) => e.primary).every((e) => e.holds) };
+  const verdict = verdictOf(effects);
+  return { runs, effects, verdict, holds: verdict === 'holds' };
 }
 
 /** A number parameter ±20 %, kept in its range (whole numbers stay whole); any other path is an error. */
@@ -102,6 +126,21 @@ export const selectedPatterns = (only?: readonly string[]): PatternDef[] => PATT
 
 export const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
 
+/** An effect's `holds` in the CSV files: true, false, or empty where there is no interval. */
+export const holdsCell = (holds: boolean | null) => (holds === null ? null : String(holds));
+
+/** The command's closing count: how many patterns hold, and how many are not shown or have no verdict. */
+export function verdictSummary(results: readonly { verdict: Verdict }[]): string {
+  const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  const notShown = count('not shown');
+  const none = count('no interval');
+  return [
+    `${count('holds')} of ${results.length} patterns hold`,
+    ...(notShown > 0 ? [`${notShown} not shown`] : []),
+    ...(none > 0 ? [`${none} without a verdict (fewer than two replications)`] : []),
+  ].join(', ');
+}
+
 /**
  * `draagvlak patterns`: runs every pattern's scenario, writes patterns.csv with each effect and its
  * 95 % interval on common random numbers, one chart per pattern, and (unless switched off) the
@@ -119,14 +158,14 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
   for (const def of defs) {
     const started = Date.now();
     const plan = patternPlan(def, dir, { keepOnly: size.keepOnly, set: options.set });
-    const { runs, effects, holds } = await measurePattern(def, plan, options.workers);
-    results.push({ pattern: def, plan, effects, holds });
-    log(`${def.id}: ${holds ? 'holds' : 'does not hold'} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}] ${e.outcome}`);
+    const { runs, effects, holds, verdict } = await measurePattern(def, plan, options.workers);
+    results.push({ pattern: def, plan, effects, holds, verdict });
+    log(`${def.id}: ${VERDICT_TEXT[verdict]} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} ${e.holds === null ? '(no interval)' : `[${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`} ${e.outcome}`);
     if (out) await writeChart(out, def.chart(plan, runs, effects));
   }
   if (out) {
-    const rows = results.flatMap((r) => r.effects.map((e) => [r.pattern.id, e.comparison, e.outcome, num(e.effect), num(e.lo), num(e.hi), e.replications, String(e.holds), String(e.primary)]));
+    const rows = results.flatMap((r) => r.effects.map((e) => [r.pattern.id, e.comparison, e.outcome, num(e.effect), num(e.lo), num(e.hi), e.replications, holdsCell(e.holds), String(e.primary)]));
     writeFileSync(join(out, 'patterns.csv'), csvText(PATTERN_COLUMNS, rows));
   }
 
@@ -149,7 +188,7 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
       log(`${def.id}: sensitivity done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
     if (out) {
-      const rows = sensitivity.map((s) => [s.pattern, s.parameter, s.factor, s.value, s.comparison, num(s.effect), num(s.lo), num(s.hi), s.replications, String(s.holds)]);
+      const rows = sensitivity.map((s) => [s.pattern, s.parameter, s.factor, s.value, s.comparison, num(s.effect), num(s.lo), num(s.hi), s.replications, holdsCell(s.holds)]);
       writeFileSync(join(out, 'patterns-sensitivity.csv'), csvText(SENSITIVITY_COLUMNS, rows));
     }
   }

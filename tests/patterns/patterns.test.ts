@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvCells } from '../../src/analysis/csvText.js';
 import { collectRuns } from '../../src/patterns/collect.js';
 import { PATTERNS, type PatternDef } from '../../src/patterns/definitions.js';
-import { measurePattern, patternPlan, scaled } from '../../src/patterns/run.js';
+import { measurePattern, patternPlan, runPatterns, scaled, verdictSummary } from '../../src/patterns/run.js';
 
 /**
  * Each pattern that holds in the reference run (results/patterns/patterns.csv) is asserted here on
@@ -122,5 +126,44 @@ describe('draagvlak patterns', () => {
     const out = 'results/patterns-test-unknown';
     expect(await main(['node', 'draagvlak', 'patterns', '--only', 'no-such-pattern', '--out', out])).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the verdict of a pattern', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const run = async (only: string, set: string[]) => {
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-verdict-'));
+    dirs.push(out);
+    const lines: string[] = [];
+    const { results } = await runPatterns({ only: [only], set, out, workers: 0, quick: true, sensitivity: false, log: (l) => lines.push(l) });
+    const csv = readFileSync(join(out, 'patterns.csv'), 'utf8').trimEnd().split('\n').map(csvCells);
+    return { result: results[0], lines, csv };
+  };
+
+  it('with one replication has no interval, so no verdict: neither "holds" nor "does not hold"', async () => {
+    const { result, lines, csv } = await run('cohesion', ['replications=1', 'population.households=30', 'horizon=30']);
+    // a Student t interval needs at least two values (n − 1 degrees of freedom)
+    expect(result.effects.map((e) => e.holds)).toEqual([null, null]);
+    expect(result.verdict).toBe('no interval');
+    expect(result.holds).toBe(false);
+    expect(lines[0]).toMatch(/^cohesion: no verdict \(no interval: fewer than two replications\)/);
+    expect(lines.join('\n')).not.toMatch(/NaN|does not hold/);
+    const holds = csv[0].indexOf('holds');
+    expect(csv.slice(1).map((row) => row[holds])).toEqual(['', '']);
+    expect(verdictSummary([result])).toBe('0 of 1 patterns hold, 1 without a verdict (fewer than two replications)');
+  });
+
+  it('whose interval reaches zero is "not shown", not "does not hold"', async () => {
+    // 12 weeks: no initiative reaches the threshold at either revenue share, so the paired effect is
+    // 0 in every replicate and its interval is [0, 0]
+    const { result, lines } = await run('revenue-sharing', ['replications=2', 'population.households=30', 'horizon=12']);
+    const primary = result.effects.find((e) => e.primary)!;
+    expect([primary.effect, primary.lo, primary.hi, primary.holds]).toEqual([0, 0, 0, false]);
+    expect(result.verdict).toBe('not shown');
+    expect(lines[0]).toMatch(/^revenue-sharing: not shown \(a primary 95 % interval reaches 0 or below\)/);
+    expect(verdictSummary([result])).toBe('0 of 1 patterns hold, 1 not shown');
   });
 });

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { PATTERNS } from '../patterns/definitions.js';
 import { runGlobal } from '../patterns/global.js';
-import { patternPlan, patternScenarios, runPatterns, selectedPatterns, verdictSummary } from '../patterns/run.js';
+import { patternPlan, patternScenarios, runPatterns, selectedPatterns, verdictSummary, EVIDENCE_NOTE } from '../patterns/run.js';
 import { ScenarioError } from '../scenario/errors.js';
 
 export interface PatternsCommandOptions {
@@ -44,6 +44,7 @@ export async function patternsCommand(options: PatternsCommandOptions): Promise<
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const { results } = await runPatterns({ quick: options.quick, out, workers, sensitivity: options.sensitivity, only: options.only, set: options.set, log });
   process.stdout.write(`${verdictSummary(results)}; ${out}/patterns.csv (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(`${EVIDENCE_NOTE}\n`);
   if (options.global !== undefined) {
     const globalStarted = Date.now();
     const { shares } = await runGlobal({ points: options.global, out, workers, only: options.only, set: options.set, log });

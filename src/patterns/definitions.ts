@@ -33,6 +33,12 @@ export interface PatternDef {
   title: string;
   /** Scenario file name in scenarios/patterns/. */
   file: string;
+  /**
+   * What kind of evidence the pattern is (docs/patterns.md, "What kind of evidence each pattern is"):
+   * *by construction* (a rule writes it in), *calibrated* (a parameter was set so that it holds) or
+   * *emergent* (neither), by part where its parts differ. Printed with its verdict.
+   */
+  label: string;
   /** Parameters changed ±20 % one at a time in the sensitivity check (ones the pattern does not vary). */
   sensitivity: string[];
   /** Replications of each sensitivity re-check in the full run: enough for the weakest primary effect. */
@@ -77,6 +83,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'classic-vs-cooperative',
     title: 'Cooperative programme management beats the classic top-down strategy',
     file: 'classic-vs-cooperative.yaml',
+    label: 'calibrated; its direction by construction',
     sensitivityReplications: 12,
     globalReplications: 8,
     sensitivity: ['residents.threshold', 'residents.drive', 'rates.peerInfluence', 'rates.trustGain', 'rates.progressRate', 'initiative.threshold'],
@@ -111,6 +118,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'steering',
     title: 'Coherent success peaks at intermediate steering',
     file: 'steering.yaml',
+    label: 'rising side by construction, falling side calibrated',
     sensitivityReplications: 60,
     globalReplications: 60,
     sensitivity: ['rates.crowding', 'rates.alignmentRate', 'rates.approvalRate', 'initiative.alignedAt', 'rates.steeringPressure', 'residents.drive'],
@@ -158,6 +166,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'cohesion',
     title: 'Neighbourhoods with high cohesion reach the threshold sooner',
     file: 'cohesion.yaml',
+    label: 'calibrated; its direction by construction',
     sensitivityReplications: 20,
     globalReplications: 8,
     sensitivity: ['rates.peerInfluence', 'residents.threshold', 'commitment.neighbourWeight', 'rates.belongingGrowth'],
@@ -177,6 +186,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'revenue-sharing',
     title: 'Sharing revenues with the community speeds up later initiatives',
     file: 'revenue-sharing.yaml',
+    label: 'by construction; its size emergent',
     sensitivityReplications: 20,
     globalReplications: 12,
     sensitivity: ['rates.revenueRate', 'rates.spillover', 'rates.fairShare', 'residents.threshold', 'rates.progressRate'],
@@ -196,6 +206,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'diversity',
     title: 'Diverse membership raises capacity',
     file: 'diversity.yaml',
+    label: 'by construction',
     sensitivityReplications: 20,
     globalReplications: 12,
     sensitivity: ['rates.diversityWeight', 'rates.progressRate', 'residents.competenceSpread', 'network.homophily', 'rates.maturity'],
@@ -215,6 +226,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'trust-asymmetry',
     title: 'A broken promise costs more than a good contact gives, and recovery is slow',
     file: 'trust-asymmetry.yaml',
+    label: 'by construction; how long recovery takes emergent',
     sensitivityReplications: 10,
     globalReplications: 6,
     sensitivity: ['rates.trustGain', 'rates.trustAsymmetry', 'rates.pressureTrustCost', 'strategy.competence', 'rates.revenueRate'],
@@ -263,6 +275,7 @@ export const PATTERNS: PatternDef[] = [
     id: 'stakeholders',
     title: 'Stakeholders help up to a point, then slow formalisation',
     file: 'stakeholders.yaml',
+    label: 'calibrated and by construction',
     sensitivityReplications: 40,
     globalReplications: 30,
     sensitivity: ['rates.approvalRate', 'rates.stakeholderSupport', 'rates.progressRate', 'rates.maturity', 'strategy.steering'],

@@ -129,6 +129,9 @@ export const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : n
 /** An effect's `holds` in the CSV files: true, false, or empty where there is no interval. */
 export const holdsCell = (holds: boolean | null) => (holds === null ? null : String(holds));
 
+/** What the closing count does not say: the patterns were used to build the model, so holding is not validation. */
+export const EVIDENCE_NOTE = 'Each pattern holds by construction or was calibrated to hold, at least in part: they are calibration targets, not validation (docs/patterns.md, "What kind of evidence each pattern is").';
+
 /** The command's closing count: how many patterns hold, and how many are not shown or have no verdict. */
 export function verdictSummary(results: readonly { verdict: Verdict }[]): string {
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
@@ -160,7 +163,7 @@ export async function runPatterns(options: PatternOptions): Promise<{ results: P
     const plan = patternPlan(def, dir, { keepOnly: size.keepOnly, set: options.set });
     const { runs, effects, holds, verdict } = await measurePattern(def, plan, options.workers);
     results.push({ pattern: def, plan, effects, holds, verdict });
-    log(`${def.id}: ${VERDICT_TEXT[verdict]} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`${def.id}: ${VERDICT_TEXT[verdict]}; ${def.label} (${plan.points.length * plan.scenario.replications} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     for (const e of effects) log(`  ${e.primary ? '*' : ' '} ${e.comparison}: ${e.effect.toFixed(3)} ${e.holds === null ? '(no interval)' : `[${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`} ${e.outcome}`);
     if (out) await writeChart(out, def.chart(plan, runs, effects));
   }

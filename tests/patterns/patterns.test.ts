@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { csvCells } from '../../src/analysis/csvText.js';
 import { collectRuns } from '../../src/patterns/collect.js';
 import { PATTERNS, type PatternDef } from '../../src/patterns/definitions.js';
-import { measurePattern, patternPlan, runPatterns, scaled, verdictSummary } from '../../src/patterns/run.js';
+import { EVIDENCE_NOTE, measurePattern, patternPlan, runPatterns, scaled, verdictSummary } from '../../src/patterns/run.js';
 
 /**
  * Each pattern that holds in the reference run (results/patterns/patterns.csv) is asserted here on
@@ -165,5 +165,16 @@ describe('the verdict of a pattern', () => {
     expect(result.verdict).toBe('not shown');
     expect(lines[0]).toMatch(/^revenue-sharing: not shown \(a primary 95 % interval reaches 0 or below\)/);
     expect(verdictSummary([result])).toBe('0 of 1 patterns hold, 1 not shown');
+  });
+});
+
+describe('the label of a pattern', () => {
+  it('is printed with its verdict, and the closing note says the patterns are calibration targets', async () => {
+    const lines: string[] = [];
+    await runPatterns({ only: ['diversity'], set: ['replications=2', 'population.households=30', 'horizon=30'], workers: 0, quick: true, sensitivity: false, log: (l) => lines.push(l) });
+    // docs/patterns.md, "What kind of evidence each pattern is": capacity has an additive diversity term
+    expect(lines[0]).toMatch(/^diversity: [^;]+; by construction \(/);
+    expect(EVIDENCE_NOTE).toMatch(/calibration targets, not validation/);
+    for (const def of PATTERNS) expect(def.label, def.id).toMatch(/by construction|calibrated/);
   });
 });

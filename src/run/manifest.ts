@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { show } from '../scenario/errors.js';
 import type { RunPlan, Scenario } from '../scenario/types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Phase } from './phase.js';
@@ -134,13 +135,70 @@ export function gitCommit(): string | null {
   }
 }
 
+/**
+ * The manifest of a results folder, or null when there is none draagvlak could have written: no
+ * file, not JSON, another generator, or a field that draagvlak reads back of the wrong type (a
+ * manifest edited or damaged by hand, which manifestProblem names).
+ */
 export function readManifest(file: string): Manifest | null {
+  const m = manifestJson(file);
+  return m !== undefined && manifestProblem(m) === null ? (m as Manifest) : null;
+}
+
+/** The parsed JSON of a manifest file; undefined when there is none or it is not JSON. */
+function manifestJson(file: string): unknown {
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    return m && m.generator === 'draagvlak' ? m : null;
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/**
+ * What is wrong with a manifest draagvlak wrote (its generator says so) that was changed since:
+ * `scenario.hash: expected text, found 5`; null when every field draagvlak reads back has its
+ * type, or when the file is no draagvlak manifest at all.
+ */
+export function damagedManifest(file: string): string | null {
+  const m = manifestJson(file);
+  return typeof m === 'object' && m !== null && (m as { generator?: unknown }).generator === 'draagvlak' ? manifestProblem(m) : null;
+}
+
+/** The first field draagvlak reads back from a manifest that is missing or of the wrong type, as `field: expected …, found …`. */
+function manifestProblem(m: unknown): string | null {
+  const record = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const strings = (x: unknown) => Array.isArray(x) && x.every((f) => typeof f === 'string');
+  const whole = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+  const text = (x: unknown) => typeof x === 'string';
+  const optional = (test: (x: unknown) => boolean) => (x: unknown) => x === undefined || test(x);
+  const fields: [string, (x: unknown) => boolean, string][] = [
+    ['generator', (x) => x === 'draagvlak', '"draagvlak"'],
+    ['complete', (x) => typeof x === 'boolean', 'true or false'],
+    ['note', optional(text), 'text'],
+    ['runs', whole, 'a whole number'],
+    ['failures', (x) => x === null || x === undefined || whole(x), 'a whole number or null'],
+    ['files', strings, 'a list of file names'],
+    ['reportFiles', optional(strings), 'a list of file names'],
+    ['scenario', record, 'a mapping'],
+    ['scenario.file', (x) => x === null || text(x), 'text or null'],
+    ['scenario.name', text, 'text'],
+    ['scenario.hash', text, 'text'],
+    ['scenario.resolved', record, 'a mapping'],
+    ['execution', record, 'a mapping'],
+    ['execution.startedAt', text, 'text'],
+    ['execution.resumedFrom', strings, 'a list of times'],
+    ['shard', optional(record), 'a mapping'],
+    ...(['index', 'count', 'block', 'runs'] as const).map((k): [string, (x: unknown) => boolean, string] => [`shard.${k}`, whole, 'a whole number']),
+  ];
+  for (const [path, ok, expected] of fields) {
+    const [head, key] = path.split('.');
+    const parent = record(m) ? m[head] : undefined;
+    // a field inside an optional mapping that is absent is not asked for
+    if (key !== undefined && parent === undefined && head === 'shard') continue;
+    const value = key === undefined ? parent : record(parent) ? parent[key] : undefined;
+    if (!ok(value)) return `${path}: expected ${expected}, found ${show(value)}`;
+  }
+  return null;
 }
 
 /** Writes a manifest atomically; `at` names the phase of a run this write is. */

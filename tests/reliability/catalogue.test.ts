@@ -56,6 +56,13 @@ function deadPid(): number {
   return Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).toString());
 }
 
+/** A finished run of tiny.yaml in project/out whose manifest.json `change` then rewrites. */
+function finishedWith(project: string, change: (manifest: Record<string, unknown>) => Record<string, unknown>): void {
+  execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: project });
+  const file = join(project, 'out', 'manifest.json');
+  writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)));
+}
+
 const CASES: Case[] = [
   // YAML aliases
   { what: 'an alias bomb (billion laughs) in validate', files: { [`${P}/bomb.yaml`]: aliasBomb() }, args: ['validate', 'bomb.yaml'], code: 2, message: /^bomb\.yaml: expected at most 1000 YAML alias expansions/ },
@@ -132,6 +139,13 @@ const CASES: Case[] = [
   { what: 'a lock file cut short (empty) is stale', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', LOCK), ''); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out` },
   { what: 'only manifest.json.<pid>.tmp left by a kill: a fresh run starts', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', 'manifest.json.4242.tmp'), '{"gen'); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 0, message: null, writes: `${P}/out`, check: (r) => expect(readdirSync(join(r, P, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]) },
   { what: 'only manifest.json.<pid>.tmp left by a kill: --resume starts afresh', setup: (_r, p) => { mkdirSync(join(p, 'out')); writeFileSync(join(p, 'out', 'manifest.json.4242.tmp'), '{"gen'); }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 0, message: null, writes: `${P}/out` },
+
+  // A manifest draagvlak wrote, changed by hand since: refused naming the field, before anything is read or written
+  { what: 'report of a folder whose manifest has a scenario of the wrong type', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, scenario: 'x' })), args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/manifest\.json: scenario: expected a mapping, found "x"; restore it, or run the scenario again$/ },
+  { what: 'report of an unfinished folder whose manifest note is a number', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, complete: false, note: 5 })), args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/manifest\.json: note: expected text, found 5;/ },
+  { what: '--resume into a folder whose manifest has no execution', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, complete: false, execution: null })), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 2, message: /^--out out: .*\/out\/manifest\.json: execution: expected a mapping, found null; restore it, or choose another folder or empty it$/ },
+  { what: 'a fresh run into a folder whose manifest lists files as one text', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, files: 'runs.csv' })), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out out: .*manifest\.json: files: expected a list of file names, found "runs\.csv";/ },
+  { what: 'merge of a shard whose manifest has a shard index that is text', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, shard: { index: 'a', count: 2, block: 1, runs: 3 } })), args: ['merge', 'merged', 'out'], code: 2, message: /^.*\/out\/manifest\.json: shard\.index: expected a whole number, found "a"; restore it, or run the shard again$/ },
 
   // What draagvlak did not write survives a run into its folder
   { what: "the user's own file in charts/ survives a fresh run into a results folder", setup: (_r, p) => {

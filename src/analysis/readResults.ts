@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fieldOf } from './codebook.js';
 import { CsvRecords } from './csvRecords.js';
 import { INITIATIVE_METRICS, RUN_METRICS } from '../model/metrics.js';
 import { parquetName, parquetRows } from './parquet.js';
@@ -56,7 +57,11 @@ export function readCsv(path: string, required: readonly string[]): { header: st
 export async function readTable(dir: string, file: string, required: readonly string[]): Promise<{ path: string; header: string[]; rows: Row[] }> {
   const csv = join(dir, file);
   const parquet = join(dir, parquetName(file));
-  if (existsSync(csv) || !existsSync(parquet)) return { path: csv, ...readCsv(csv, required) };
+  if (existsSync(csv) || !existsSync(parquet)) {
+    const table = readCsv(csv, required);
+    checkColumns(csv, file, table.header);
+    return { path: csv, ...table };
+  }
   let header: string[] = [];
   const rows: Row[] = [];
   try {
@@ -69,7 +74,18 @@ export async function readTable(dir: string, file: string, required: readonly st
   }
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new ResultsError(`${parquet}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  checkColumns(parquet, file, header);
   return { path: parquet, header, rows };
+}
+
+/**
+ * Throws a ResultsError for a column draagvlak does not write in the table `file` (a header cut
+ * short, or edited by hand): the report would read the table without it, and the data package
+ * could not describe it.
+ */
+function checkColumns(path: string, file: string, header: readonly string[]): void {
+  const unknown = header.find((column) => !fieldOf(file, column, { horizon: 0 }));
+  if (unknown !== undefined) throw new ResultsError(`${path}: expected the columns draagvlak writes in ${file} (docs/results.md), found ${JSON.stringify(unknown)}`);
 }
 
 function int(v: string | undefined, path: string, column: string): number {
@@ -111,6 +127,7 @@ async function* seriesCsv(path: string): AsyncGenerator<{ at: Record<SeriesColum
       header = records.shift()!;
       seen = 1;
       for (const c of SERIES_COLUMNS.slice(0, 4)) if (!header.includes(c)) throw new ResultsError(`${path}: missing column ${c}`);
+      checkColumns(path, 'series.csv', header);
       at = Object.fromEntries(SERIES_COLUMNS.map((c) => [c, header!.indexOf(c)])) as Record<SeriesColumn, number>;
     }
     if (header !== null) sameLength(records, seen, header.length);
@@ -150,6 +167,7 @@ async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesS
       for await (const group of parquetRows(parquetName(path))) {
         if (!checked) {
           for (const c of SERIES_COLUMNS.slice(0, 4)) if (!group.header.includes(c)) throw new ResultsError(`${parquetName(path)}: missing column ${c}`);
+          checkColumns(parquetName(path), 'series.csv', group.header);
           checked = true;
         }
         for (const r of group.rows) addSeriesRow(reducer, r.point, r.week, r.metric, r.initiative ?? '', r.value);

@@ -147,6 +147,14 @@ const CASES: Case[] = [
   { what: 'a fresh run into a folder whose manifest lists files as one text', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, files: 'runs.csv' })), args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out out: .*manifest\.json: files: expected a list of file names, found "runs\.csv";/ },
   { what: 'merge of a shard whose manifest has a shard index that is text', setup: (_r, p) => finishedWith(p, (m) => ({ ...m, shard: { index: 'a', count: 2, block: 1, runs: 3 } })), args: ['merge', 'merged', 'out'], code: 2, message: /^.*\/out\/manifest\.json: shard\.index: expected a whole number, found "a"; restore it, or run the shard again$/ },
 
+  // a header cut short names a column draagvlak never writes: refused before summary.csv or report.html are rewritten
+  { what: 'report of a folder whose initiatives.csv was cut inside its header', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    const file = join(p, 'out', 'initiatives.csv');
+    const header = readFileSync(file, 'utf8').split('\n')[0];
+    writeFileSync(file, header.slice(0, header.indexOf('members_at_formalisation') + 'members_at_form'.length));
+  }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/initiatives\.csv: expected the columns draagvlak writes in initiatives\.csv \(docs\/results\.md\), found "members_at_form"$/ },
+
   // What draagvlak did not write survives a run into its folder
   { what: "the user's own file in charts/ survives a fresh run into a results folder", setup: (_r, p) => {
     execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });

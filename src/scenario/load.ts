@@ -36,13 +36,54 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
     const stat = statSync(file);
     if (!stat.isFile()) throw unreadable(kindOf(stat), 'a scenario file (a regular file)');
     if (stat.size > LIMITS.fileBytes) throw unreadable(`${stat.size} bytes`, `a scenario file of at most ${LIMITS.fileBytes} bytes`);
-    text = readFileSync(file, 'utf8');
+    text = scenarioText(readFileSync(file), file);
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw unreadable(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'a file it may not read' : String((err as Error).message));
   }
   return parseScenario(text, file, options);
+}
+
+/**
+ * The text of a scenario file's bytes, which must be UTF-8 (as YAML and JSON are): a byte that is
+ * not, from a file saved in Latin-1 or Windows-1252 or from binary data, is refused with its line
+ * and column rather than read as U+FFFD, which would change a name or a value without a word.
+ */
+export function scenarioText(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // the first byte the decoder refuses, fed one at a time (only for a file already known to be bad) …
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let at = 0;
+    try {
+      for (; at < bytes.length; at++) decoder.decode(bytes.subarray(at, at + 1), { stream: true });
+      decoder.decode();
+    } catch {
+      // refused at `at`
+    }
+    // … and the sequence it breaks: it starts after the longest whole UTF-8 text before it (a sequence is at most 4 bytes)
+    const whole = (end: number) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let start = at;
+    while (start > Math.max(0, at - 3) && !whole(start)) start--;
+    const before = new TextDecoder().decode(bytes.subarray(0, start));
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    // the refused byte is shown when it is the whole problem or a continuation byte out of place; a byte that
+    // merely cut the sequence short (a space after Latin-1 é) begins what comes next
+    const end = start === at || (bytes[at] & 0xc0) === 0x80 ? at + 1 : at;
+    const shown = Array.from(bytes.subarray(start, end), (b) => b.toString(16).padStart(2, '0'));
+    const found = `${shown.length === 1 ? 'the byte' : 'the bytes'} ${shown.join(' ')}, which ${shown.length === 1 ? 'is' : 'are'} not UTF-8`;
+    throw new ScenarioError([{ file, path: `line ${line}, column ${column}`, expected: 'UTF-8 text (save the file as UTF-8)', found }]);
+  }
 }
 
 /** What a path that is not a regular file is, in words. */

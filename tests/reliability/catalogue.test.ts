@@ -111,6 +111,11 @@ const CASES: Case[] = [
   // Malformed scenarios and options
   { what: 'a YAML list instead of a mapping', files: { [`${P}/list.yaml`]: '- a\n- b\n' }, args: ['validate', 'list.yaml'], code: 2, message: /^list\.yaml: expected a mapping of scenario fields/ },
   { what: 'binary garbage', files: { [`${P}/bin.yaml`]: '\u0000\u0001\u0002{{{[[[' }, args: ['validate', 'bin.yaml'], code: 2, message: /^bin\.yaml: expected / },
+  // bytes that are not UTF-8 were read as U+FFFD, changing a name without a word
+  { what: 'a file saved in Latin-1', setup: (_r, p) => writeFileSync(join(p, 'latin.yaml'), Buffer.from('name: x\nquestion: caf\xe9 ou th\xe9?\n', 'latin1')), args: ['validate', 'latin.yaml'], code: 2, message: /^latin\.yaml: line 2, column 14: expected UTF-8 text \(save the file as UTF-8\), found the byte e9, which is not UTF-8$/ },
+  { what: 'a byte that is never UTF-8, in run', setup: (_r, p) => writeFileSync(join(p, 'ff.yaml'), Buffer.concat([Buffer.from('name: '), Buffer.from([0xff]), Buffer.from('\n')])), args: ['run', 'ff.yaml', ...QUIET], code: 2, message: /^ff\.yaml: line 1, column 7: expected UTF-8 text \(save the file as UTF-8\), found the byte ff, which is not UTF-8$/ },
+  { what: 'a file cut inside a character', setup: (_r, p) => writeFileSync(join(p, 'cut.yaml'), Buffer.from('name: x\n\xe2\x82', 'latin1')), args: ['validate', 'cut.yaml'], code: 2, message: /^cut\.yaml: line 2, column 1: expected UTF-8 text .*found the bytes e2 82, which are not UTF-8$/ },
+  { what: 'a byte order mark is fine', setup: (_r, p) => writeFileSync(join(p, 'bom.yaml'), '\ufeffname: bom\n'), args: ['validate', 'bom.yaml'], code: 0, message: null, check: (_r, o) => expect(o.stdout).toBe('ok bom.yaml (1 point × 20 replications)\n') },
   { what: 'deeply nested lists', files: { [`${P}/deep.yaml`]: `name: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, args: ['validate', 'deep.yaml'], code: 2, message: /^deep\.yaml: line 1, column \d+: expected valid YAML, found a syntax error/ },
   { what: '--set without =', args: ['run', 'tiny.yaml', '--set', 'strategy.steering', ...QUIET], code: 2, message: /^--set: expected path=value/ },
   { what: '--seed -1', args: ['run', 'tiny.yaml', '--seed', '-1', ...QUIET], code: 2, message: /^--seed: expected a whole number from 0 to 4294967295, found "-1"$/ },

@@ -470,6 +470,12 @@ plans:
     await page.setInputFiles('#import', file);
     await page.waitForFunction(() => window.studio.status().startsWith('Could not import'));
     expect(await page.evaluate(() => window.studio.status())).toMatch(/^Could not import: mixed\.yaml: strategy\.serving: expected .*, found 7$/);
+
+    // a file saved in Latin-1 ("café" as 63 61 66 e9): refused at its byte, not read with U+FFFD in the name
+    writeFileSync(file, Buffer.from('name: caf\xe9\n', 'latin1'));
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction(() => /line 1, column 10/.test(window.studio.status()));
+    expect(await page.evaluate(() => window.studio.status())).toBe('Could not import: mixed.yaml: line 1, column 10: expected UTF-8 text (save the file as UTF-8), found the byte e9, which is not UTF-8');
   }, 120_000);
 
   test('stays responsive while the model runs: every input handled within 100 ms (Event Timing)', async () => {

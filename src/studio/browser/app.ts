@@ -4,7 +4,7 @@ import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import { PROGRAMME_ACTIONS, type ActionName, type Intervention } from '../../model/interventions/types.js';
 import type { Parameters } from '../../model/parameters.js';
-import { parseScenario } from '../../scenario/load.js';
+import { parseScenario, scenarioText } from '../../scenario/load.js';
 import { ScenarioError, formatProblem } from '../../scenario/errors.js';
 import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/paths.js';
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
@@ -445,7 +445,7 @@ function download(): void {
 
 async function importFile(file: File): Promise<void> {
   try {
-    const start = studioStart(parseScenario(await file.text(), file.name));
+    const start = studioStart(parseScenario(scenarioText(new Uint8Array(await file.arrayBuffer()), file.name), file.name));
     startParams = start.params;
     seed = start.seed;
     horizon = start.horizon;

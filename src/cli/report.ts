@@ -5,6 +5,7 @@ import { writeDataPackage } from '../analysis/dataPackage.js';
 import { buildReport } from '../charts/report.js';
 import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
+import { linkedSubfolders } from '../run/owned.js';
 import { damagedManifest, readManifest } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
@@ -48,6 +49,8 @@ export async function reportCommand(dir: string, options: { png?: boolean; quiet
   let release: (() => void) | undefined;
   try {
     checkResultsFolder(dir);
+    const linked = linkedSubfolders(dir);
+    if (linked.length > 0) throw new UsageError(linked);
     release = acquireLock(resolve(dir), dir);
     notReportable(dir);
     if (isExploreFolder(dir)) {

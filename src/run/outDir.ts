@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { lockHolder, lockMessage } from './lock.js';
 import { damagedManifest, readManifest } from './manifest.js';
 import { megabytes, neededAndFound } from './capacity.js';
-import { isLeftover, ownedBytes } from './owned.js';
+import { isLeftover, linkedSubfolders, ownedBytes } from './owned.js';
 
 export interface OutDirCheck {
   /** The folder with every symlink resolved: where the run will write. */
@@ -78,6 +78,7 @@ export function checkOutDir(out: string, options: OutDirOptions = {}): OutDirChe
   }
   const holder = lockHolder(dir);
   if (holder) problems.push(lockMessage(dir, holder, options.name));
+  problems.push(...linkedSubfolders(dir, name));
   const manifest = readManifest(join(dir, 'manifest.json'));
   // a manifest draagvlak wrote that was changed since: which of the folder's files are draagvlak's is not known
   const damaged = damagedManifest(join(dir, 'manifest.json'));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCK } from './lock.js';
 import { readManifest, writeManifest } from './manifest.js';
@@ -23,6 +23,19 @@ const LISTABLE = /^(charts\/)?[A-Za-z0-9_][\w.-]*$/;
 
 /** A temporary file of an atomic write of one of draagvlak's files (`report.html.1234.tmp`, `runs.csv.tmp`). */
 const TEMPORARY = /^(.+?)(\.\d+)?\.tmp$/;
+
+/**
+ * The folders draagvlak keeps inside a results folder (charts/ and its journal) that are symlinks,
+ * one line each (after `name: ` when given): writing and deleting its files there would reach a folder
+ * outside the results folder, where the files are the user's.
+ */
+export function linkedSubfolders(dir: string, name?: string): string[] {
+  return ['charts', PARTS].flatMap((sub) => {
+    const path = join(dir, sub);
+    if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return [];
+    return [`${name ? `${name}: ` : ''}${path} is a symlink (to ${readlinkSync(path)}); draagvlak writes and deletes its files in ${sub}, so it must be a folder inside the results folder: remove the link, or choose another folder`];
+  });
+}
 
 /** The files of a results folder draagvlak wrote, as paths relative to it. */
 export function ownedFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +159,29 @@ const CASES: Case[] = [
     const header = readFileSync(file, 'utf8').split('\n')[0];
     writeFileSync(file, header.slice(0, header.indexOf('members_at_formalisation') + 'members_at_form'.length));
   }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/initiatives\.csv: expected the columns draagvlak writes in initiatives\.csv \(docs\/results\.md\), found "members_at_form"$/ },
+
+  // charts/ (or the journal) as a symlink out of the folder: a run deleted the listed charts in the folder it points to
+  { what: 'a run into a folder whose charts/ is a symlink to a folder of the user\'s', setup: (r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
+    mkdirSync(join(r, 'mine'));
+    writeFileSync(join(r, 'mine', 'support.svg'), '<svg>mine</svg>');
+    rmSync(join(p, 'out', 'charts'), { recursive: true });
+    symlinkSync(join(r, 'mine'), join(p, 'out', 'charts'));
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out out: .*\/out\/charts is a symlink \(to .*\/mine\); draagvlak writes and deletes its files in charts, so it must be a folder inside the results folder: remove the link, or choose another folder$/ },
+  { what: 'report of a folder whose charts/ is a symlink', setup: (r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
+    mkdirSync(join(r, 'mine'));
+    writeFileSync(join(r, 'mine', 'support.svg'), '<svg>mine</svg>');
+    rmSync(join(p, 'out', 'charts'), { recursive: true });
+    symlinkSync(join(r, 'mine'), join(p, 'out', 'charts'));
+  }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/charts is a symlink \(to .*\/mine\);/ },
+  { what: 'a resumed run whose journal .parts is a symlink', setup: (r, p) => {
+    mkdirSync(join(r, 'mine'));
+    writeFileSync(join(r, 'mine', 'keep.txt'), 'mine');
+    mkdirSync(join(p, 'out'));
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    symlinkSync(join(r, 'mine'), join(p, 'out', '.parts'));
+  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 2, message: /^--out out: .*\/out\/\.parts is a symlink \(to .*\/mine\);/ },
 
   // What draagvlak did not write survives a run into its folder
   { what: "the user's own file in charts/ survives a fresh run into a results folder", setup: (_r, p) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fieldOf } from './codebook.js';
 import { CsvRecords } from './csvRecords.js';
 import { INITIATIVE_METRICS, RUN_METRICS } from '../model/metrics.js';
+import { readManifest } from '../run/manifest.js';
 import { parquetName, parquetRows } from './parquet.js';
 import { BAND_METRICS, cell, scenarioOf, Tables, type Manifest, type PointInfo, type ResultSet } from './results.js';
 import { SeriesReducer, type SeriesSummary } from './seriesSummary.js';
@@ -180,6 +181,26 @@ async function readSeries(path: string, reducer: SeriesReducer): Promise<SeriesS
   return reducer.finish();
 }
 
+/**
+ * Throws a ResultsError when the tables hold fewer or more rows than the run wrote — a file cut
+ * short at the end of a line, or rows deleted by hand, which would otherwise be summarised as a
+ * smaller study without a word: runs.csv has the runs a complete manifest counts (less those that
+ * failed), and initiatives.csv a row for each initiative runs.csv counts.
+ */
+function checkCounts(manifestPath: string, runs: readonly Row[], initiatives: number, runsPath: string, initiativesPath: string): void {
+  const manifest = readManifest(manifestPath);
+  if (manifest?.complete && !manifest.shard) {
+    const expected = manifest.runs - (manifest.failures ?? 0);
+    if (runs.length !== expected) {
+      throw new ResultsError(`${runsPath}: expected ${expected} runs (manifest.json: ${manifest.runs} runs, ${manifest.failures ?? 0} failed), found ${runs.length}; the file was cut short or changed`);
+    }
+  }
+  const counted = runs.reduce((sum, r) => sum + (cell(r.initiatives) ?? 0), 0);
+  if (counted !== initiatives) {
+    throw new ResultsError(`${initiativesPath}: expected ${counted} initiatives (the initiatives column of runs.csv), found ${initiatives}; the file was cut short or changed`);
+  }
+}
+
 /** Throws a ResultsError unless `dir` is a folder (a results folder must be one before anything in it is read). */
 export function checkResultsFolder(dir: string): void {
   const stat = statSync(dir, { throwIfNoEntry: false });
@@ -217,6 +238,7 @@ export async function readResultSet(dir: string): Promise<ResultSet> {
     tables.addRun(point, int(r.replicate, runsPath, 'replicate'), cell(r.seed) ?? NaN, RUN_METRICS.map((m) => stored(m.kind, r[m.column])));
   }
   if (runsCsv.rows.length === 0) throw new ResultsError(`${runsPath}: no runs recorded`);
+  checkCounts(manifestPath, runsCsv.rows, initCsv.rows.length, runsPath, initiativesPath);
   for (const r of initCsv.rows) {
     tables.addInitiative(
       int(r.point, initiativesPath, 'point'), int(r.replicate, initiativesPath, 'replicate'), int(r.initiative, initiativesPath, 'initiative'),

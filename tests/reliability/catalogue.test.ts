@@ -183,6 +183,18 @@ const CASES: Case[] = [
     symlinkSync(join(r, 'mine'), join(p, 'out', '.parts'));
   }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out', '--resume'], code: 2, message: /^--out out: .*\/out\/\.parts is a symlink \(to .*\/mine\);/ },
 
+  // a table cut short at the end of a line was summarised as a smaller study without a word
+  { what: 'report of a folder whose runs.csv lost its last line', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    const file = join(p, 'out', 'runs.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\n]*\n$/, ''));
+  }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/runs\.csv: expected 6 runs \(manifest\.json: 6 runs, 0 failed\), found 5; the file was cut short or changed$/ },
+  { what: 'report of a folder whose initiatives.csv lost its last line', setup: (_r, p) => {
+    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', ...QUIET, '--out', 'out'], { cwd: p });
+    const file = join(p, 'out', 'initiatives.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\n]*\n$/, ''));
+  }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/initiatives\.csv: expected 12 initiatives \(the initiatives column of runs\.csv\), found 11; the file was cut short or changed$/ },
+
   // What draagvlak did not write survives a run into its folder
   { what: "the user's own file in charts/ survives a fresh run into a results folder", setup: (_r, p) => {
     execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });

@@ -18,13 +18,17 @@ export function percentsUnbroken(html: string): string {
 
 /**
  * An SVG from vega made fit to sit inline in a page with others: its ids (clip paths, gradients)
- * get a per-chart prefix so that two charts never share one, and any XML prolog goes.
+ * get a per-chart prefix so that two charts never share one, and any XML prolog goes. Only tags
+ * are rewritten: a label's text (a strategy named `a id="b"` or `url(#c)`) is shown as written.
  */
 export function inlineSvg(svg: string, prefix: string, label: string): string {
   return svg
     .replace(/<\?xml[^>]*\?>\s*/, '')
-    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`)
+    .replace(/<[^>]+>/g, (tag) =>
+      tag
+        .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
+        .replace(/="url\(#([^)"]+)\)"/g, `="url(#${prefix}-$1)"`)
+        .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`),
+    )
     .replace(/<svg\b/, `<svg role="img" aria-label="${escapeHtml(label)}"`);
 }

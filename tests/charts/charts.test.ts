@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Chart } from '../../src/charts/chart.js';
-import { escapeHtml } from '../../src/charts/escape.js';
+import { escapeHtml, inlineSvg } from '../../src/charts/escape.js';
 import { compileSpec, renderSvg, svgSize, svgToPng } from '../../src/charts/render.js';
 import { exploreCharts } from '../../src/charts/exploreCharts.js';
 import { words } from '../../src/charts/words.js';
@@ -279,6 +279,31 @@ describe('charts of a comparison and of a two-parameter sweep', () => {
     expect(text).toContain('Share of households committed (0–100 %)');
     expect(JSON.stringify(sweep.map((c) => c.spec))).toContain('Probability (0–1)');
     expect(JSON.stringify(sweep.map((c) => c.spec))).toContain('Steering (0–1)');
+  });
+});
+
+describe('inlineSvg()', () => {
+  test("prefixes the ids of the chart's tags, never a label's text that looks like one", async () => {
+    // real vega SVGs with a strategy named like markup: clip paths and the references to them get the prefix;
+    // the label's text (in legends and the marks' descriptions) stays as the strategy is named
+    const results = await comparisonResults();
+    results.points[0]!.label = 'x id="zz" url(#q) href="#h" y';
+    let clipped = 0;
+    for (const chart of chartsFor(chartContext(results))) {
+      const svg = await renderSvg(chart.spec);
+      const inline = inlineSvg(svg, 'chart7', chart.title);
+      if (/ id="clip\d+"/.test(svg)) {
+        clipped++;
+        expect(inline, chart.name).toMatch(/<clipPath id="chart7-clip\d+"/);
+        expect(inline, chart.name).toMatch(/clip-path="url\(#chart7-clip\d+\)"/);
+        expect(inline, chart.name).not.toMatch(/ id="clip\d+"|url\(#clip/);
+      }
+      // the text nodes and descriptions, as vega wrote them, are unchanged
+      const texts = (s: string) => s.match(/[^<>]*zz[^<>]*/g);
+      expect(texts(inline), chart.name).toEqual(texts(svg));
+      expect(inline, chart.name).not.toMatch(/chart7-(zz|q|h)/);
+    }
+    expect(clipped).toBeGreaterThan(0);
   });
 });
 

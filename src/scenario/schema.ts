@@ -19,8 +19,8 @@ export function scenarioSchema(): JsonSchema {
 
   const properties: Record<string, JsonSchema> = {
     name: text({ maxLength: TEXT_LENGTH.name, description: 'Short name, shown in charts and the report. Default: the file name.' }).schema,
-    description: text({ maxLength: TEXT_LENGTH.text, description: 'What the scenario is about, in a sentence or two.' }).schema,
-    question: text({ maxLength: TEXT_LENGTH.text, description: 'The question the scenario asks, shown at the top of the report.' }).schema,
+    description: text({ maxLength: TEXT_LENGTH.text, multiline: true, description: 'What the scenario is about, in a sentence or two.' }).schema,
+    question: text({ maxLength: TEXT_LENGTH.text, multiline: true, description: 'The question the scenario asks, shown at the top of the report.' }).schema,
     preset: { type: 'string', enum: PRESET_NAMES, description: 'A named strategy the parameters start from; the fields below override it.' },
     context: { type: 'string', enum: CONTEXT_NAMES, description: 'Named starting conditions (residents, neighbourhoods, history) every point starts from; the fields below override them.' },
   };

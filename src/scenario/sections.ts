@@ -66,8 +66,8 @@ const translations: Section = {
       nl: object(
         {
           name: text({ maxLength: TEXT_LENGTH.name, description: 'The name in Dutch.' }),
-          description: text({ maxLength: TEXT_LENGTH.text, description: 'The description in Dutch.' }),
-          question: text({ maxLength: TEXT_LENGTH.text, description: 'The question in Dutch.' }),
+          description: text({ maxLength: TEXT_LENGTH.text, multiline: true, description: 'The description in Dutch.' }),
+          question: text({ maxLength: TEXT_LENGTH.text, multiline: true, description: 'The question in Dutch.' }),
           names: mapping<string>(
             {},
             {

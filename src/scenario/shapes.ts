@@ -93,7 +93,7 @@ const COMPARE_FIELDS = {
   name: text({ minLength: 1, maxLength: TEXT_LENGTH.name, description: 'Shown in charts and the strategy column; defaults to the preset name.' }),
   preset: oneOf(PRESET_NAMES, { description: 'A named strategy to start from.' }),
   context: oneOf(CONTEXT_NAMES, { description: "Starting conditions for this strategy alone, over the scenario's; the report names the difference." }),
-  description: text({ maxLength: TEXT_LENGTH.text }),
+  description: text({ maxLength: TEXT_LENGTH.text, multiline: true }),
 };
 
 /** One entry of `compare:`: a preset, inline parameter groups (as in the registry's definitions), or a preset plus overrides. */

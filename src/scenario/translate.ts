@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { show, showUnknown, type Problem } from './errors.js';
 import { joinPath, pointerToPath } from './paths.js';
-import type { JsonSchema } from '../schema/shape.js';
+import { TEXT_PATTERN, type JsonSchema } from '../schema/shape.js';
 
 /**
  * Turns ajv's errors into one plain message per field: which field, what it should be (read off
@@ -85,8 +85,11 @@ export function describe(node: JsonSchema): string {
     case 'boolean':
       return 'true or false';
     case 'string': {
-      const text = node.minLength ? 'some text' : 'text';
-      return typeof node.maxLength === 'number' ? `${text} of at most ${node.maxLength} characters` : text;
+      const kind = node.pattern === TEXT_PATTERN.line ? ' on one line' : '';
+      const text = `${node.minLength ? 'some text' : 'text'}${kind}`;
+      const length = typeof node.maxLength === 'number' ? ` of at most ${node.maxLength} characters` : '';
+      const control = node.pattern === TEXT_PATTERN.line ? ', without control characters' : node.pattern === TEXT_PATTERN.multiline ? ', without control characters other than tabs and line breaks' : '';
+      return `${text}${length}${control}`;
     }
     case 'null':
       return 'nothing (null)';

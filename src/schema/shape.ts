@@ -43,10 +43,26 @@ export function number(range: { minimum?: number; maximum?: number } = {}, notes
 /** The most characters of a name (a scenario's, a compared strategy's, a plan's, an intervention's) and of a description or question. */
 export const TEXT_LENGTH = { name: 100, text: 2000 } as const;
 
-/** Text; `minLength: 1` for text that may not be empty, `maxLength` for text that may not be longer. */
-export function text(notes: Notes & { minLength?: number; maxLength?: number } = {}): Shape<string> {
-  const { minLength, maxLength, ...rest } = notes;
-  return shape({ type: 'string', ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }, rest);
+/**
+ * What text may hold: no control characters (which a terminal would act on when a name is printed:
+ * clear the screen, move the cursor), and in `multiline` text (a description, a question) tabs and
+ * line breaks besides. Described in words by src/scenario/translate.ts.
+ */
+export const TEXT_PATTERN = {
+  line: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$',
+  multiline: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$',
+} as const;
+
+/**
+ * Text on one line, or `multiline`; `minLength: 1` for text that may not be empty, `maxLength` for
+ * text that may not be longer. Neither holds control characters (TEXT_PATTERN).
+ */
+export function text(notes: Notes & { minLength?: number; maxLength?: number; multiline?: boolean } = {}): Shape<string> {
+  const { minLength, maxLength, multiline, ...rest } = notes;
+  return shape(
+    { type: 'string', ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}), pattern: multiline ? TEXT_PATTERN.multiline : TEXT_PATTERN.line },
+    rest,
+  );
 }
 
 /** One of some names. */

@@ -95,9 +95,15 @@ const CASES: Case[] = [
   { what: '--workers 0', args: ['run', 'tiny.yaml', '--quiet', '--workers', '0'], code: 2, message: /^--workers: expected a whole number of at least 1, found "0"$/ },
 
   // Text limits
-  { what: 'a 10 000-character scenario name', args: ['run', 'tiny.yaml', '--set', `name=${'n'.repeat(10_000)}`, ...QUIET], code: 2, message: /^--set: name: expected text of at most 100 characters, found "n{50}"… \(10000 characters\)$/ },
+  { what: 'a 10 000-character scenario name', args: ['run', 'tiny.yaml', '--set', `name=${'n'.repeat(10_000)}`, ...QUIET], code: 2, message: /^--set: name: expected text on one line of at most 100 characters, without control characters, found "n{50}"… \(10000 characters\)$/ },
   { what: 'a 100 000-character description', files: { [`${P}/long.yaml`]: `description: ${'d'.repeat(100_000)}\n` }, args: ['validate', 'long.yaml'], code: 2, message: /^long\.yaml: description: expected text of at most 2000 characters/ },
-  { what: 'a compared strategy with a long name', files: { [`${P}/long.yaml`]: `compare:\n  - name: ${'s'.repeat(500)}\n    preset: classic\n` }, args: ['validate', 'long.yaml'], code: 2, message: /^long\.yaml: compare\[0\]\.name: expected some text of at most 100 characters/ },
+  // Control characters: a name is printed to the terminal ("draagvlak: 6 runs of NAME in …"), where
+  // an escape sequence would clear the screen or overwrite what was printed before
+  { what: 'a scenario name with terminal escapes', files: { [`${P}/esc.yaml`]: 'name: "x\\u001b[2J\\u001b[31mred\\rOVER"\nhorizon: 10\nreplications: 2\npopulation: {households: 20}\n' }, args: ['run', 'esc.yaml', ...QUIET], code: 2, message: /^esc\.yaml: name: expected text on one line of at most 100 characters, without control characters, found "x\\u001b\[2J\\u001b\[31mred\\rOVER"$/ },
+  { what: 'an escape in a name given by --set', args: ['run', 'tiny.yaml', '--set', 'name=a\u001bb', ...QUIET], code: 2, message: /^--set: name: expected text on one line .*, found "a\\u001bb"$/ },
+  { what: 'an intervention name over two lines', files: { [`${P}/two.yaml`]: 'interventions:\n  - {name: "one\\ntwo", at: 3, action: evening}\n' }, args: ['validate', 'two.yaml'], code: 2, message: /^two\.yaml: interventions\[0\]\.name: expected some text on one line/ },
+  { what: 'a bell in a description (tabs and line breaks are welcome there)', files: { [`${P}/bell.yaml`]: 'description: "two\\nlines\\tand a bell\\a"\n' }, args: ['validate', 'bell.yaml'], code: 2, message: /^bell\.yaml: description: expected text of at most 2000 characters, without control characters other than tabs and line breaks, found "two\\nlines\\tand a bell\\u0007"$/ },
+  { what: 'a compared strategy with a long name', files: { [`${P}/long.yaml`]: `compare:\n  - name: ${'s'.repeat(500)}\n    preset: classic\n` }, args: ['validate', 'long.yaml'], code: 2, message: /^long\.yaml: compare\[0\]\.name: expected some text on one line of at most 100 characters/ },
   { what: 'a scenario file over 1 MB', files: { [`${P}/big.yaml`]: `# ${'x'.repeat(1_100_000)}\nname: big\n` }, args: ['validate', 'big.yaml'], code: 2, message: /^big\.yaml: expected a scenario file of at most 1000000 bytes, found 110\d{4} bytes$/ },
 
   // Paths that are not regular files

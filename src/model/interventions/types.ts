@@ -105,7 +105,7 @@ export function timelineShapes(conditionMetrics: readonly ConditionMetric[]) {
   const PLAN = object(
     {
       name: text({ minLength: 1, maxLength: TEXT_LENGTH.name }),
-      description: text({ maxLength: TEXT_LENGTH.text }),
+      description: text({ maxLength: TEXT_LENGTH.text, multiline: true }),
       interventions: list(ref('intervention', INTERVENTION), {
         minItems: 1,
         title: "at least one intervention (a plan needs at least one; doing nothing is run anyway, as 'no intervention')",

@@ -17,8 +17,13 @@ const sweep: Section = {
     if (design === 'lhs' && s.samples === undefined) report('sweep.samples', 'the number of points for the lhs design', 'nothing');
     if (design !== 'lhs' && s.samples !== undefined) report('sweep.samples', `nothing (samples is for design lhs; this design is ${design})`, show(s.samples));
     for (const [path, axis] of Object.entries(s.parameters ?? {})) {
-      if (Array.isArray(axis)) continue;
       const where = joinPath('sweep.parameters', path);
+      if (Array.isArray(axis)) {
+        // a value given twice would make two points with one label, which the charts draw as one
+        const twice = axis.findIndex((v, j) => axis.indexOf(v) < j);
+        if (twice >= 0) report(`${where}[${twice}]`, 'a value not given before in the list', `${show(axis[twice])} again`);
+        continue;
+      }
       if (axis.from >= axis.to) report(where, 'a range with from below to', `from ${axis.from}, to ${axis.to}`);
       if (design !== 'lhs' && axis.steps === undefined) {
         report(joinPath(where, 'steps'), `the number of values from ${axis.from} to ${axis.to} (design ${design})`, 'nothing');

@@ -35,7 +35,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
     // Looked at before it is opened: opening a FIFO would block, and /dev/zero never ends.
     const stat = statSync(file);
     if (!stat.isFile()) throw unreadable(kindOf(stat), 'a scenario file (a regular file)');
-    if (stat.size > LIMITS.fileBytes) throw unreadable(`${stat.size} bytes`, `a scenario file of at most ${LIMITS.fileBytes} bytes`);
+    checkFileSize(stat.size, file);
     text = scenarioText(readFileSync(file), file);
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
@@ -43,6 +43,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
     throw unreadable(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'a file it may not read' : String((err as Error).message));
   }
   return parseScenario(text, file, options);
+}
+
+/** Refuses a scenario file of more than LIMITS.fileBytes before it is read (the CLI from its size on disk, the studio's Import from the File's). */
+export function checkFileSize(bytes: number, file: string): void {
+  if (bytes > LIMITS.fileBytes) throw new ScenarioError([{ file, path: '', expected: `a scenario file of at most ${LIMITS.fileBytes} bytes`, found: `${bytes} bytes` }]);
 }
 
 /**

@@ -476,6 +476,12 @@ plans:
     await page.setInputFiles('#import', file);
     await page.waitForFunction(() => /line 1, column 10/.test(window.studio.status()));
     expect(await page.evaluate(() => window.studio.status())).toBe('Could not import: mixed.yaml: line 1, column 10: expected UTF-8 text (save the file as UTF-8), found the byte e9, which is not UTF-8');
+
+    // a file over the limit is refused by its size, as the command refuses it, before it is read
+    writeFileSync(file, `# ${'x'.repeat(1_100_000)}\nname: big\n`);
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction(() => /at most 1000000/.test(window.studio.status()));
+    expect(await page.evaluate(() => window.studio.status())).toBe('Could not import: mixed.yaml: expected a scenario file of at most 1000000 bytes, found 1100013 bytes');
   }, 120_000);
 
   test('stays responsive while the model runs: every input handled within 100 ms (Event Timing)', async () => {

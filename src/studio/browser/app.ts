@@ -4,7 +4,7 @@ import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import { PROGRAMME_ACTIONS, type ActionName, type Intervention } from '../../model/interventions/types.js';
 import type { Parameters } from '../../model/parameters.js';
-import { parseScenario, scenarioText } from '../../scenario/load.js';
+import { checkFileSize, parseScenario, scenarioText } from '../../scenario/load.js';
 import { ScenarioError, formatProblem } from '../../scenario/errors.js';
 import { getParam, mergeParams, parametersOf, setParam } from '../../scenario/paths.js';
 import { PRESETS, type PresetName } from '../../scenario/presets.js';
@@ -445,6 +445,7 @@ function download(): void {
 
 async function importFile(file: File): Promise<void> {
   try {
+    checkFileSize(file.size, file.name); // before it is read into memory
     const start = studioStart(parseScenario(scenarioText(new Uint8Array(await file.arrayBuffer()), file.name), file.name));
     startParams = start.params;
     seed = start.seed;

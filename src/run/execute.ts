@@ -7,7 +7,7 @@ import type { RunOutput } from '../model/output.js';
 import { inThreadExecutor } from './inThread.js';
 import { guidedBatches, missingRanges } from './jobs.js';
 import { planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
-import { assemble, countFailures, ensurePartsDir, FILES, listParts, PARTS, removeParts, writePart, type PartContent } from './parts.js';
+import { assemble, countFailures, damagedPart, ensurePartsDir, FILES, listParts, PARTS, partsDir, removeParts, writePart, type PartContent } from './parts.js';
 import { acquireLock } from './lock.js';
 import { clearResults, isLeftover, removeTemporaries } from './owned.js';
 import { planExecutor } from './pool.js';
@@ -128,6 +128,8 @@ async function executeLocked(plan: RunPlan, options: ExecuteOptions, out: string
     const [before, after] = [outputFlags(recordedOutput(previous.output)), outputFlags(output)];
     if (before !== after) throw new UsageError(`--resume: ${out} was started with ${before}, not ${after}; give the same, or start afresh without --resume`);
     removeTemporaries(out);
+    const damaged = damagedPart(partsDir(out));
+    if (damaged) throw new UsageError(`--resume: ${damaged}; remove it, and --resume runs its runs again`);
     if (previous.complete) {
       if (!shard) removeParts(out);
       return { status: 'complete', out, runs: size, ranNow: 0, failures: { count: previous.failures ?? 0, first: [] }, workerRestarts: 0 };

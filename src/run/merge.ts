@@ -8,7 +8,7 @@ import { finishResults } from './execute.js';
 import { clearResults } from './owned.js';
 import { missingRanges, type RunRange } from './jobs.js';
 import { damagedManifest, planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
-import { copyPart, ensurePartsDir, listParts, partsDir } from './parts.js';
+import { copyPart, damagedPart, ensurePartsDir, listParts, partsDir } from './parts.js';
 import { blockSize, intersect, runsIn, shardRanges } from './shard.js';
 import { outputFlags, recordedOutput } from './resultFiles.js';
 
@@ -100,6 +100,8 @@ function checkShards(shards: ShardFolder[]): void {
     );
   }
   for (const s of shards) {
+    const damaged = damagedPart(partsDir(s.dir));
+    if (damaged) throw new UsageError(`merge: ${name(s)}: ${damaged}; remove it, and finish that shard with its command and --resume`);
     const lacking = intersect(missingRanges(s.manifest.runs, listParts(partsDir(s.dir))), s.ranges);
     if (lacking.length > 0) throw new UsageError(`merge: ${name(s)} says it is complete but holds no results for ${runsIn(lacking)} of its runs (from run ${lacking[0]!.start}); run that shard again`);
   }

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingRanges, type RunRange } from './jobs.js';
 import { keepLocksFresh } from './lock.js';
@@ -51,6 +51,31 @@ export function listParts(dir: string): RunRange[] {
     else if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
   }
   return ranges.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The first part of a journal that is not whole — no part header, or not the length its header
+ * gives — as its path, with what is wrong; null when every part is whole. A part is renamed into
+ * place only when complete, so this finds a part changed or damaged outside draagvlak. Reads each
+ * part's first line and size only.
+ */
+export function damagedPart(dir: string): string | null {
+  for (const range of listParts(dir)) {
+    const file = join(dir, partName(range));
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(256);
+      const got = readSync(fd, head, 0, head.length, 0);
+      const eol = head.subarray(0, got).indexOf(10);
+      const header = eol < 0 ? [] : head.subarray(0, eol).toString('utf8').split(' ');
+      if (`${header[0]} ${header[1]}` !== MAGIC || header.length !== SECTIONS.length + 2) return `${file} is not a result part`;
+      const length = eol + 1 + header.slice(2).reduce((n, x) => n + Number(x), 0);
+      if (length !== fstatSync(fd).size) return `${file} is cut short or changed (${fstatSync(fd).size} bytes, its header gives ${length})`;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return null;
 }
 
 /** One part's sections. Parts are read in long synchronous loops (assembly, merge), so each read keeps the folder's lock fresh. */

@@ -188,4 +188,15 @@ describe('run --shard and merge', () => {
     mergeShards(out, dirs);
     expect(existsSync(join(out, LOCK))).toBe(false);
   });
+
+  it('refuses a shard whose journal holds a damaged part, naming it, writing nothing', async () => {
+    const root = tmp();
+    const dirs = await runShards(tinyPlan(2), root, 2);
+    const journal = join(dirs[1]!, '.parts');
+    const part = readdirSync(journal)[0]!;
+    writeFileSync(join(journal, part), readFileSync(join(journal, part)).subarray(0, 40)); // cut short
+    const out = join(root, 'merged');
+    expect(() => mergeShards(out, dirs)).toThrow(new RegExp(`^merge: shard 2/2 \\(.*\\): .*${part.replace('.', '\\.')} is cut short or changed \\(40 bytes, its header gives \\d+\\); remove it, and finish that shard with its command and --resume$`));
+    expect(existsSync(out)).toBe(false);
+  });
 });

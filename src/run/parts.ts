@@ -70,7 +70,8 @@ export function damagedPart(dir: string): string | null {
       const header = eol < 0 ? [] : head.subarray(0, eol).toString('utf8').split(' ');
       if (`${header[0]} ${header[1]}` !== MAGIC || header.length !== SECTIONS.length + 2) return `${file} is not a result part`;
       const length = eol + 1 + header.slice(2).reduce((n, x) => n + Number(x), 0);
-      if (length !== fstatSync(fd).size) return `${file} is cut short or changed (${fstatSync(fd).size} bytes, its header gives ${length})`;
+      const size = fstatSync(fd).size;
+      if (length !== size) return `${file} is cut short or changed (${size} bytes, its header gives ${length})`;
     } finally {
       closeSync(fd);
     }

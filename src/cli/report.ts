@@ -6,7 +6,7 @@ import { buildReport } from '../charts/report.js';
 import { isStorageFailure, UsageError } from '../run/errors.js';
 import { acquireLock } from '../run/lock.js';
 import { linkedSubfolders } from '../run/owned.js';
-import { damagedManifest, readManifest } from '../run/manifest.js';
+import { inspectManifest } from '../run/manifest.js';
 import { EXIT } from './exit.js';
 import { isExploreFolder } from './plan.js';
 import { reportLang } from './run.js';
@@ -16,9 +16,8 @@ import { reportLang } from './run.js';
  * interrupted (--resume is what it needs), or a shard of a run (merge is what it needs).
  */
 function notReportable(dir: string): void {
-  const damaged = damagedManifest(join(dir, 'manifest.json'));
+  const { manifest, damaged } = inspectManifest(join(dir, 'manifest.json'));
   if (damaged) throw new UsageError(`${join(dir, 'manifest.json')}: ${damaged}; restore it, or run the scenario again`);
-  const manifest = readManifest(join(dir, 'manifest.json'));
   if (manifest?.complete && manifest.shard) {
     const { index, count } = manifest.shard;
     throw new UsageError(`${dir}: expected a results folder, found shard ${index}/${count} of a run; join every shard's folder with draagvlak merge OUT SHARD_DIR..., which writes the report`);

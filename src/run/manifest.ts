@@ -138,30 +138,29 @@ export function gitCommit(): string | null {
 /**
  * The manifest of a results folder, or null when there is none draagvlak could have written: no
  * file, not JSON, another generator, or a field that draagvlak reads back of the wrong type (a
- * manifest edited or damaged by hand, which manifestProblem names).
+ * manifest edited or damaged by hand, which inspectManifest names).
  */
 export function readManifest(file: string): Manifest | null {
-  const m = manifestJson(file);
-  return m !== undefined && manifestProblem(m) === null ? (m as Manifest) : null;
-}
-
-/** The parsed JSON of a manifest file; undefined when there is none or it is not JSON. */
-function manifestJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
+  return inspectManifest(file).manifest;
 }
 
 /**
- * What is wrong with a manifest draagvlak wrote (its generator says so) that was changed since:
- * `scenario.hash: expected text, found 5`; null when every field draagvlak reads back has its
- * type, or when the file is no draagvlak manifest at all.
+ * A results folder's manifest, read once: the manifest (as readManifest gives it), and what is
+ * wrong with one that draagvlak wrote (its generator says so) but that was changed since —
+ * `scenario.hash: expected text, found 5` — or null when nothing is, or the file is no draagvlak
+ * manifest at all.
  */
-export function damagedManifest(file: string): string | null {
-  const m = manifestJson(file);
-  return typeof m === 'object' && m !== null && (m as { generator?: unknown }).generator === 'draagvlak' ? manifestProblem(m) : null;
+export function inspectManifest(file: string): { manifest: Manifest | null; damaged: string | null } {
+  let m: unknown;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return { manifest: null, damaged: null };
+  }
+  const problem = manifestProblem(m);
+  if (problem === null) return { manifest: m as Manifest, damaged: null };
+  const ours = typeof m === 'object' && m !== null && (m as { generator?: unknown }).generator === 'draagvlak';
+  return { manifest: null, damaged: ours ? problem : null };
 }
 
 /** The first field draagvlak reads back from a manifest that is missing or of the wrong type, as `field: expected …, found …`. */

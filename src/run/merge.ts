@@ -7,7 +7,7 @@ import { acquireLock } from './lock.js';
 import { finishResults } from './execute.js';
 import { clearResults } from './owned.js';
 import { missingRanges, type RunRange } from './jobs.js';
-import { damagedManifest, planManifest, readManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
+import { inspectManifest, planManifest, scenarioHash, writeManifest, type Manifest } from './manifest.js';
 import { copyPart, damagedPart, ensurePartsDir, listParts, partsDir } from './parts.js';
 import { blockSize, intersect, runsIn, shardRanges } from './shard.js';
 import { outputFlags, recordedOutput } from './resultFiles.js';
@@ -36,8 +36,7 @@ function readShards(dirs: readonly string[]): ShardFolder[] {
   const problems: string[] = [];
   const shards: ShardFolder[] = [];
   for (const dir of dirs) {
-    const manifest = readManifest(join(dir, 'manifest.json'));
-    const damaged = damagedManifest(join(dir, 'manifest.json'));
+    const { manifest, damaged } = inspectManifest(join(dir, 'manifest.json'));
     if (damaged) problems.push(`${join(dir, 'manifest.json')}: ${damaged}; restore it, or run the shard again`);
     else if (!manifest) problems.push(`${dir}: not a draagvlak results folder (no readable manifest.json)`);
     else if (!manifest.shard) problems.push(`${dir}: not a shard (its manifest has no "shard"; it was run without --shard)`);

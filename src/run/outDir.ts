@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { lockHolder, lockMessage } from './lock.js';
-import { damagedManifest, readManifest } from './manifest.js';
+import { inspectManifest } from './manifest.js';
 import { megabytes, neededAndFound } from './capacity.js';
 import { isLeftover, linkedSubfolders, ownedBytes } from './owned.js';
 
@@ -79,9 +79,8 @@ export function checkOutDir(out: string, options: OutDirOptions = {}): OutDirChe
   const holder = lockHolder(dir);
   if (holder) problems.push(lockMessage(dir, holder, options.name));
   problems.push(...linkedSubfolders(dir, name));
-  const manifest = readManifest(join(dir, 'manifest.json'));
-  // a manifest draagvlak wrote that was changed since: which of the folder's files are draagvlak's is not known
-  const damaged = damagedManifest(join(dir, 'manifest.json'));
+  // a manifest draagvlak wrote that was changed since (damaged): which of the folder's files are draagvlak's is not known
+  const { manifest, damaged } = inspectManifest(join(dir, 'manifest.json'));
   const foreign = readdirSync(dir).filter((entry) => !isLeftover(entry));
   if (damaged) problems.push(`${name}: ${join(dir, 'manifest.json')}: ${damaged}; restore it, or choose another folder or empty it`);
   else if (!manifest && foreign.length > 0) {

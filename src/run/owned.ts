@@ -40,8 +40,9 @@ export function linkedSubfolders(dir: string, name?: string): string[] {
 /** The files of a results folder draagvlak wrote, as paths relative to it. */
 export function ownedFiles(dir: string): string[] {
   const manifest = readManifest(join(dir, 'manifest.json'));
-  const listed = [manifest?.files, manifest?.reportFiles].flatMap((list) => (Array.isArray(list) ? list : []));
-  return [...new Set([...FIXED_OUTPUTS, ...listed.filter((f) => typeof f === 'string' && LISTABLE.test(f))])];
+  // readManifest has checked that both are lists of names; a name is still only taken inside the folder
+  const listed = [...(manifest?.files ?? []), ...(manifest?.reportFiles ?? [])];
+  return [...new Set([...FIXED_OUTPUTS, ...listed.filter((f) => LISTABLE.test(f))])];
 }
 
 /**
@@ -55,8 +56,8 @@ export function settleReportFiles(dir: string, files: readonly string[]): void {
   const manifest = readManifest(file);
   if (!manifest) return;
   const written = new Set(files);
-  const before = Array.isArray(manifest.reportFiles) ? manifest.reportFiles : [];
-  for (const f of before) if (!written.has(f) && typeof f === 'string' && f.startsWith('charts/') && LISTABLE.test(f)) rmSync(join(dir, f), { force: true });
+  const before = manifest.reportFiles ?? [];
+  for (const f of before) if (!written.has(f) && f.startsWith('charts/') && LISTABLE.test(f)) rmSync(join(dir, f), { force: true });
   if (before.length === files.length && before.every((f, i) => f === files[i])) return;
   manifest.reportFiles = [...files];
   writeManifest(file, manifest);

@@ -32,3 +32,6 @@ export function langProblem(value: unknown): string {
 export type Part = string | number;
 /** One entry of the catalogue: a text, or a function of the parts it places, in every language. */
 export type Entry = { en: string; nl: string } | { en: (...a: Part[]) => string; nl: (...a: Part[]) => string };
+
+/** A count with its noun, one or many: "1 replication", "3 replications". */
+export const counted = (n: Part, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;

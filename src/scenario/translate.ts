@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { show, showUnknown, type Problem } from './errors.js';
+import { closest, show, showUnknown, type Problem } from './errors.js';
 import { joinPath, pointerToPath } from './paths.js';
 import { TEXT_PATTERN, type JsonSchema } from '../schema/shape.js';
 
@@ -9,13 +9,29 @@ import { TEXT_PATTERN, type JsonSchema } from '../schema/shape.js';
  * there (found in `document` at its instancePath).
  */
 export function translateErrors(errors: readonly ErrorObject[], file: string, schema: JsonSchema, document: unknown): Problem[] {
-  const kept = pruneAlternatives(errors.map((e) => withContext(e, schema, document)));
+  const kept = withoutMisspeltRequired(pruneAlternatives(errors.map((e) => withContext(e, schema, document))));
   const problems = new Map<string, Problem>();
   for (const e of kept) {
     const problem = { file, ...explain(e) };
     if (!problems.has(problem.path)) problems.set(problem.path, problem);
   }
   return [...problems.values()];
+}
+
+/**
+ * A required field written with a slip (`acton: evening`) is one mistake: the unknown field's message
+ * names it ("did you mean action?"), so the required field's "found nothing" beside it is dropped.
+ */
+function withoutMisspeltRequired(errors: readonly ErrorObject[]): ErrorObject[] {
+  const misspelt = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .flatMap((e) => {
+        const hint = closest((e.params as { additionalProperty: string }).additionalProperty, Object.keys(((e.parentSchema as JsonSchema).properties ?? {}) as object));
+        return hint === undefined ? [] : [`${e.instancePath}/${hint}`];
+      }),
+  );
+  return errors.filter((e) => e.keyword !== 'required' || !misspelt.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`));
 }
 
 /**

@@ -167,6 +167,20 @@ const BAD: { what: string; text: string; path: string | RegExp; expected: string
     found: '"clasic" (did you mean classic?)',
   },
   {
+    what: "a plan's interventions misspelt: the slip, not also the field it leaves out",
+    text: 'plans:\n  - name: p\n    intervention:\n      - {at: 5, action: evening}\n',
+    path: 'plans[0].intervention',
+    expected: 'one of name, description, interventions',
+    found: '"intervention" (did you mean interventions?)',
+  },
+  {
+    what: "an intervention's action misspelt: the slip, not also the action it leaves out",
+    text: 'plans:\n  - name: p\n    interventions:\n      - {at: 5, acton: evening}\n',
+    path: 'plans[0].interventions[0].acton',
+    expected: 'one of name, at, from, for, when, where, action, size, set',
+    found: '"acton" (did you mean action?)',
+  },
+  {
     what: 'a compared strategy with neither name nor preset',
     text: 'compare:\n  - strategy: {steering: 0.2}\n',
     path: 'compare[0]',

@@ -4,6 +4,7 @@
  * missing in one language is a type error. English is the default and its texts are the report's
  * words as they always were; `words('nl')` gives the same keys in Dutch (`--lang nl`).
  */
+import { NO_INTERVENTION, NO_INTERVENTION_NL, untranslatedInDutch } from '../model/interventions/types.js';
 import { CHARTS } from './chartWords.js';
 import { EXPLORE } from './exploreWords.js';
 import { PLANS } from './planWords.js';
@@ -106,7 +107,7 @@ const NOUNS = {
   points: { en: 'points', nl: 'punten' },
   weeks: { en: 'weeks', nl: 'weken' },
   and: { en: ' and ', nl: ' en ' },
-  noIntervention: { en: 'no intervention', nl: 'geen interventie' },
+  noIntervention: { en: NO_INTERVENTION, nl: NO_INTERVENTION_NL },
   never: { en: 'never', nl: 'nooit' },
   of: { en: (a, b) => `${a} of ${b}`, nl: (a, b) => `${a} van ${b}` },
 } satisfies Record<string, Entry>;
@@ -241,7 +242,7 @@ export function withNames(w: Words, names: Readonly<Record<string, string>> | un
  * names it (withNames), and the implicit "no intervention" plan, in the reader's language.
  */
 export function shownName(name: string, w: Words): string {
-  return w.names?.get(name) ?? (w.lang === 'en' ? name : name.replace(/\bno intervention\b/g, w.noIntervention));
+  return w.names?.get(name) ?? (w.lang === 'en' ? name : untranslatedInDutch(name));
 }
 
 /** A compared strategy's name as shown: the scenario's translation of it, else a preset's name in the reader's language, else as written. */

@@ -1,4 +1,4 @@
-import { ACTION_SIZE, PROGRAMME_ACTIONS, timelineShapes, type Intervention } from '../model/interventions/types.js';
+import { ACTION_SIZE, NO_INTERVENTION, NO_INTERVENTION_NL, PROGRAMME_ACTIONS, timelineShapes, untranslatedInDutch, type Intervention } from '../model/interventions/types.js';
 import { CONDITION_METRICS } from '../model/metrics.js';
 import { list, ref } from '../schema/shape.js';
 import { show, type Report } from './errors.js';
@@ -51,6 +51,40 @@ function checkTimeline(entries: readonly Intervention[] | undefined, at: string,
   });
 }
 
+/** A name as a reader tells it from another: without the case of its letters and the spaces around and between its words. */
+function readAs(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Each plan must read apart from every other and from doing nothing in every report: as written in
+ * an English one, and in a Dutch one as its Dutch name (translations.nl.names, else as written)
+ * against the others' and "geen interventie". Two plans a reader cannot tell apart would be two
+ * rows, lines and sentences under one name.
+ */
+function checkPlanNames(scenario: Scenario, report: Report): void {
+  const dutch = scenario.translations?.nl?.names ?? {};
+  const english = new Map([[readAs(NO_INTERVENTION), NO_INTERVENTION]]);
+  const inDutch = new Map([[readAs(NO_INTERVENTION_NL), NO_INTERVENTION]]);
+  (scenario.plans ?? []).forEach((plan, i) => {
+    const taken = english.get(readAs(plan.name));
+    if (taken !== undefined) {
+      report(`plans[${i}].name`, `a name not used by another plan (nor "${NO_INTERVENTION}")`, `${show(plan.name)}${taken === plan.name ? '' : `, which reads as ${show(taken)}`}`);
+      return;
+    }
+    english.set(readAs(plan.name), plan.name);
+    const translated = Object.hasOwn(dutch, plan.name) ? dutch[plan.name] : undefined;
+    const shown = translated ?? untranslatedInDutch(plan.name);
+    const takenInDutch = inDutch.get(readAs(shown));
+    if (takenInDutch === undefined) inDutch.set(readAs(shown), plan.name);
+    else if (translated !== undefined) {
+      report(joinPath('translations.nl.names', plan.name), `a Dutch name not used by another plan (nor "${NO_INTERVENTION_NL}")`, `${show(shown)}, the Dutch name of ${show(takenInDutch)}`);
+    } else {
+      report(`plans[${i}].name`, `a name a Dutch report shows apart from every other plan (and from "${NO_INTERVENTION_NL}"), or a Dutch name for it in translations.nl.names`, `${show(plan.name)}, the Dutch name of ${show(takenInDutch)}`);
+    }
+  });
+}
+
 const interventions: Section = {
   key: 'interventions',
   shape: list(ref('intervention', INTERVENTION), { description: 'A timeline applied in every point (and under every plan): what happens when, where.' }),
@@ -68,12 +102,8 @@ const plans: Section = {
   }),
   definitions: { intervention: INTERVENTION },
   check(scenario, report) {
-    const seen = new Set<string>(['no intervention']);
-    (scenario.plans ?? []).forEach((plan, i) => {
-      if (seen.has(plan.name)) report(`plans[${i}].name`, 'a name not used by another plan (nor "no intervention")', show(plan.name));
-      seen.add(plan.name);
-      checkTimeline(plan.interventions, `plans[${i}].interventions`, scenario, report);
-    });
+    checkPlanNames(scenario, report);
+    (scenario.plans ?? []).forEach((plan, i) => checkTimeline(plan.interventions, `plans[${i}].interventions`, scenario, report));
   },
 };
 

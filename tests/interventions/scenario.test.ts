@@ -76,6 +76,31 @@ describe('plans in a scenario', () => {
     expect(problem!.expected).toMatch(expected);
   });
 
+  const evening = (name: string, at: number) => `  - name: ${JSON.stringify(name)}\n    interventions:\n      - {at: ${at}, action: evening}\n`;
+  it.each([
+    ['the same name twice', '', ['p', 'p'], 'plans[1].name', 'a name not used by another plan (nor "no intervention")', '"p"'],
+    ['doing nothing by name', '', ['no intervention'], 'plans[0].name', 'a name not used by another plan (nor "no intervention")', '"no intervention"'],
+    ['doing nothing in capitals', '', ['No Intervention'], 'plans[0].name', 'a name not used by another plan (nor "no intervention")', '"No Intervention", which reads as "no intervention"'],
+    ['names apart only by spaces', '', [' p', 'p '], 'plans[1].name', 'a name not used by another plan (nor "no intervention")', '"p ", which reads as " p"'],
+    ['doing nothing in Dutch, untranslated', '', ['geen interventie'], 'plans[0].name',
+      'a name a Dutch report shows apart from every other plan (and from "geen interventie"), or a Dutch name for it in translations.nl.names', '"geen interventie", the Dutch name of "no intervention"'],
+    ['doing nothing in Dutch, translated', 'translations: {nl: {names: {p: Geen interventie}}}\n', ['p'], 'translations.nl.names.p',
+      'a Dutch name not used by another plan (nor "geen interventie")', '"Geen interventie", the Dutch name of "no intervention"'],
+    ['two plans with one Dutch name', 'translations: {nl: {names: {p: avond, q: avond}}}\n', ['p', 'q'], 'translations.nl.names.q',
+      'a Dutch name not used by another plan (nor "geen interventie")', '"avond", the Dutch name of "p"'],
+    ["a Dutch name another plan is written with", 'translations: {nl: {names: {p: q}}}\n', ['p', 'q'], 'plans[1].name',
+      'a name a Dutch report shows apart from every other plan (and from "geen interventie"), or a Dutch name for it in translations.nl.names', '"q", the Dutch name of "p"'],
+  ])('refuse %s: a reader could not tell the plans apart', (_what, head, names, path, expected, found) => {
+    const problems = problemsOf(`${TINY}${head}plans:\n${names.map((n, i) => evening(n, i + 2)).join('')}`);
+    expect(problems).toEqual([{ file: 'rehearsal.yaml', path, expected, found }]);
+  });
+
+  it('accept plans whose names differ, and one named in Dutch like doing nothing but given another Dutch name', () => {
+    expect(problemsOf(`${TINY}translations: {nl: {names: {p: avond, q: vroege avond}}}\nplans:\n${evening('p', 2)}${evening('q', 3)}`)).toEqual([]);
+    expect(problemsOf(`${TINY}translations: {nl: {names: {geen interventie: avond}}}\nplans:\n${evening('geen interventie', 2)}`)).toEqual([]);
+    expect(problemsOf(`${TINY}plans:\n${evening('toString', 2)}${evening('constructor x', 3)}`)).toEqual([]);
+  });
+
   it('refused through the command line: exit 2, the problem named, nothing written', () => {
     const cwd = workdir({ 'bad.yaml': `${TINY}interventions:\n  - {at: 99, action: evening, where: [5]}\n` });
     const r = draagvlak(['run', 'bad.yaml', '--quiet', '--workers', '1'], cwd);

@@ -126,6 +126,13 @@ export type Plan = TypeOf<TimelineShapes['PLAN']>;
 
 /** The name of the implicit plan without interventions. */
 export const NO_INTERVENTION = 'no intervention';
+/** Its name in a Dutch report. */
+export const NO_INTERVENTION_NL = 'geen interventie';
+
+/** A name the scenario gives no Dutch name for, as a Dutch report shows it: "no intervention" in it said in Dutch. */
+export function untranslatedInDutch(name: string): string {
+  return name.replace(/\bno intervention\b/g, NO_INTERVENTION_NL);
+}
 
 /** A readable name for an intervention, for results and charts. */
 export function interventionName(entry: Intervention): string {

@@ -77,23 +77,24 @@ function separationSentence(contrasts: readonly PlanContrast[], vsNone: readonly
   return w.cannotTell(prefix, [best.plan, ...close.map((p) => p.other)].map((p) => `“${name(p)}”`).join(', '), n, how);
 }
 
-/** Which plans bring initiatives to the threshold sooner or later than doing nothing, by their intervals. */
+/**
+ * Which plans bring initiatives to the threshold sooner or later than doing nothing, by their
+ * intervals of the mean reach week, which the sentence names: a plan not told apart from doing
+ * nothing there may still differ in trust or in the share reaching the threshold.
+ */
 function verdict(vsNone: readonly PlanContrast[], w: Words): string {
   const names = (cs: PlanContrast[]) => cs.map((c) => `“${shownName(c.plan, w)}”${Object.keys(c.group).length > 0 ? ` (${groupValues(c.group, w)})` : ''}`).join(', ');
   const sooner = vsNone.filter((c) => c.hi !== null && c.hi < 0);
   const later = vsNone.filter((c) => c.lo !== null && c.lo > 0);
   const without = vsNone.filter((c) => c.lo === null || c.hi === null);
   const unclear = vsNone.filter((c) => !sooner.includes(c) && !later.includes(c) && !without.includes(c));
+  if (sooner.length === vsNone.length) return `${w.everySooner}.`;
   const parts: string[] = [];
-  if (sooner.length === vsNone.length) parts.push(w.everySooner);
-  else {
-    if (sooner.length > 0) parts.push(w.sooner(names(sooner)));
-    if (later.length > 0) parts.push(w.later(names(later)));
-    if (unclear.length > 0) parts.push(w.unclear(names(unclear)));
-    if (without.length > 0) parts.push(w.withoutInterval(names(without)));
-  }
-  const text = parts.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  if (sooner.length > 0) parts.push(w.sooner(names(sooner)));
+  if (later.length > 0) parts.push(w.later(names(later)));
+  if (unclear.length > 0) parts.push(w.unclear(names(unclear)));
+  if (without.length > 0) parts.push(w.withoutInterval(names(without)));
+  return w.verdictLead(parts.join('; '));
 }
 
 /**

@@ -50,15 +50,19 @@ export const PLANS = {
     en: 'Every plan brings initiatives to the threshold sooner than doing nothing (each 95 % interval of the mean reach week below 0)',
     nl: 'Elk plan brengt initiatieven sneller over de drempel dan niets doen (elk 95 %-interval van de gemiddelde drempelweek onder 0)',
   },
-  sooner: { en: (list) => `Sooner than doing nothing (95 % interval of the mean reach week below 0): ${list}`, nl: (list) => `Sneller dan niets doen (95 %-interval van de gemiddelde drempelweek onder 0): ${list}` },
+  verdictLead: {
+    en: (parts) => `In mean reach week against doing nothing — ${parts}.`,
+    nl: (parts) => `In gemiddelde drempelweek tegen niets doen — ${parts}.`,
+  },
+  sooner: { en: (list) => `sooner (95 % interval below 0): ${list}`, nl: (list) => `sneller (95 %-interval onder 0): ${list}` },
   later: { en: (list) => `later (interval above 0): ${list}`, nl: (list) => `later (interval boven 0): ${list}` },
   withoutInterval: {
-    en: (list) => `without an interval (fewer than two replicates), so not told apart from doing nothing: ${list}`,
-    nl: (list) => `zonder interval (minder dan twee herhalingen), dus niet te onderscheiden van niets doen: ${list}`,
+    en: (list) => `without an interval (fewer than two replicates), so not told apart: ${list}`,
+    nl: (list) => `zonder interval (minder dan twee herhalingen), dus niet te onderscheiden: ${list}`,
   },
   unclear: {
-    en: (list) => `not told apart from doing nothing at this number of replications (interval includes 0): ${list}`,
-    nl: (list) => `bij dit aantal herhalingen niet te onderscheiden van niets doen (interval bevat 0): ${list}`,
+    en: (list) => `not told apart at this number of replications (interval includes 0): ${list}`,
+    nl: (list) => `bij dit aantal herhalingen niet te onderscheiden (interval bevat 0): ${list}`,
   },
   planAgainst: {
     en: (prefix, plan, none, pm, bm, effect) => `${prefix}Plan “${plan}” against “${none}”: mean reach week ${pm} against ${bm}, a difference of ${effect}`,

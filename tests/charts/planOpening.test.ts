@@ -25,6 +25,27 @@ describe('the opening of a report with plans: which plan is soonest', () => {
     expect(text).toMatch(/Plan “no intervention” brings initiatives to the threshold soonest: against every other plan, its paired difference in mean reach week has a 95 % interval below 0\./);
   });
 
+  it('names the mean reach week when it says a plan is not told apart from doing nothing', () => {
+    // The evening's interval includes 0 and the broken promise's lies above it; neither is sooner.
+    // A broken promise that costs trust is still "not told apart" in mean reach week only, and the
+    // sentence must say which measure, not that the plan cannot be told from doing nothing at all.
+    const contrasts = [
+      row('evening', NONE, -0.4, -1.0, 0.3, 6),
+      row('broken promise', NONE, 9.1, 2.0, 16.2, 6),
+      row('broken promise', 'evening', 9.5, 2.4, 16.6, 6),
+    ];
+    expect(planOpening(contrasts, 60, words('en')).after[0]).toBe(
+      'In mean reach week against doing nothing — later (interval above 0): “broken promise”; not told apart at this number of replications (interval includes 0): “evening”.',
+    );
+    expect(planOpening(contrasts, 60, words('nl')).after[0]).toBe(
+      'In gemiddelde drempelweek tegen niets doen — later (interval boven 0): “broken promise”; bij dit aantal herhalingen niet te onderscheiden (interval bevat 0): “evening”.',
+    );
+    const sooner = [row('evening', NONE, -2, -3, -1, 6), row('field', NONE, -1, -3, 1, 6), row('field', 'evening', 1, -1, 3, 6)];
+    expect(planOpening(sooner, 60, words('en')).after[0]).toBe(
+      'In mean reach week against doing nothing — sooner (95 % interval below 0): “evening”; not told apart at this number of replications (interval includes 0): “field”.',
+    );
+  });
+
   it('with one replicate says there is no interval, not that an interval includes 0', () => {
     const contrasts = [
       row('evening in week 26', NONE, -3.8, null, null, 1),

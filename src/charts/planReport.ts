@@ -4,7 +4,7 @@ import { NO_INTERVENTION } from '../model/interventions/types.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './context.js';
 import type { Opening } from './sentences.js';
-import { DIGITS, effectCell, effectText, fixed, replicationsToSeparate, variedValue, type Effect } from './effects.js';
+import { DIGITS, effectCell, effectText, fixed, pointName, replicationsToSeparate, variedValue, type Effect } from './effects.js';
 import { escapeHtml as esc } from './escape.js';
 import { interventionsTable } from './interventionsReport.js';
 import { metricMeaning, planDifferencesChart, planReachChart } from './planCharts.js';
@@ -28,9 +28,9 @@ export const MAX_SENTENCES = 3;
 const effect = (c: PlanContrast): Effect => ({ mean: c.estimate, lo: c.lo, hi: c.hi });
 const sameGroup = (a: PlanContrast, b: PlanContrast) => JSON.stringify(a.group) === JSON.stringify(b.group);
 
-/** A group's values (its strategy, its swept values), as a table cell shows them. */
+/** A group (its strategy, its swept values) as a table cell and a sentence name it: as the charts' legends do, a swept value with its parameter (`steering=0.2`). */
 function groupValues(group: Record<string, string>, w: Words): string {
-  return Object.entries(group).map(([k, v]) => variedValue(k, v, w)).join(', ');
+  return pointName(Object.keys(group), group, w);
 }
 
 function groupPrefix(group: Record<string, string>, w: Words): string {

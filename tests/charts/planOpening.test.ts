@@ -46,6 +46,16 @@ describe('the opening of a report with plans: which plan is soonest', () => {
     );
   });
 
+  it('names a swept value with its parameter, in the ranked table and the verdict', () => {
+    // Plans under a sweep of strategy.steering: a bare "0.2" in the Group column would not say of what.
+    const at = (steering: string, c: PlanContrast): PlanContrast => ({ ...c, group: { 'strategy.steering': steering } });
+    const contrasts = ['0.2', '0.8'].flatMap((v) => [at(v, row('evening', NONE, -1, -4, 2, 4)), at(v, row('promise', NONE, 9, -6, 24, 4)), at(v, row('promise', 'evening', 10, -5, 25, 4))]);
+    const en = planOpening(contrasts, 52, words('en'));
+    expect(en.table).toContain('<td>steering=0.2</td><td>evening</td>');
+    expect(en.after[0]).toContain('“evening” (steering=0.2), “promise” (steering=0.2), “evening” (steering=0.8)');
+    expect(planOpening(contrasts, 52, words('nl')).table).toContain('<td>sturing=0,2</td><td>evening</td>');
+  });
+
   it('with one replicate says there is no interval, not that an interval includes 0', () => {
     const contrasts = [
       row('evening in week 26', NONE, -3.8, null, null, 1),

@@ -33,9 +33,13 @@ function checkTimeline(entries: readonly Intervention[] | undefined, at: string,
     if (e.when && (e.when.above === undefined) === (e.when.below === undefined)) {
       report(joinPath(path, 'when'), 'exactly one of above or below', e.when.above === undefined ? 'neither' : 'both');
     }
-    if (Array.isArray(e.where)) {
+    const where = e.where;
+    if (Array.isArray(where)) {
       const count = fewestNeighbourhoods(scenario);
-      for (const b of e.where) if (b >= count) report(joinPath(path, 'where'), `neighbourhood numbers from 0 to ${count - 1}`, show(b));
+      for (const b of where) if (b >= count) report(joinPath(path, 'where'), `neighbourhood numbers from 0 to ${count - 1}`, show(b));
+      // a neighbourhood given twice would have the action twice in it (two evenings, a double broken promise)
+      const twice = where.findIndex((b, j) => where.indexOf(b) < j);
+      if (twice >= 0) report(joinPath(joinPath(path, 'where'), twice), 'a neighbourhood not given before in the list', `${show(where[twice])} again`);
     }
     if (PROGRAMME_ACTIONS.has(e.action) && e.where !== undefined && e.where !== 'all') {
       report(joinPath(path, 'where'), `all (${e.action} changes the whole programme)`, show(e.where));

@@ -68,6 +68,8 @@ describe('plans in a scenario', () => {
     ['two triggers', '{at: 3, from: 4, for: 2, action: evening}', 'plans[0].interventions[0]', /exactly one of/],
     ['a size out of range', '{at: 3, action: evening, size: 2}', 'plans[0].interventions[0].size', /from 0 to 1/],
     ['a part of a party', '{at: 3, action: add-stakeholder, size: 1.5}', 'plans[0].interventions[0].size', /^a whole number from 1 to 20 for add-stakeholder$/],
+    // [1, 1] held two evenings in neighbourhood 1 (and doubled a broken promise's loss of trust)
+    ['a neighbourhood given twice', '{at: 3, action: evening, where: [1, 0, 1]}', 'plans[0].interventions[0].where[2]', /^a neighbourhood not given before in the list$/],
   ])('refuse %s with a clear scenario error', (_what, entry, path, expected) => {
     const problems = problemsOf(`${TINY}plans:\n  - name: p\n    interventions:\n      - ${entry}\n`);
     expect(problems.length).toBeGreaterThan(0);

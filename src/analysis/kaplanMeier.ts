@@ -103,6 +103,14 @@ export interface MedianTime {
 }
 
 /**
+ * How far above one half a survival may lie and still count as one half: the product of the
+ * factors 1 − d/n reaches exactly ½ in exact arithmetic (6 of 12 events: 2/3 · 7/8 · 6/7) but
+ * 0.5000000000000001 in floating point. R's `quantile.survfit` compares with the same tolerance,
+ * √(machine epsilon).
+ */
+const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
+
+/**
  * The median time (the first time at which S ≤ 0.5) with the interval of Brookmeyer & Crowley
  * (1982) read off the band as R's `survfit` does: the lower limit is the first time the band's
  * lower edge reaches 0.5, the upper limit the first time its upper edge does. A limit the curve
@@ -110,7 +118,7 @@ export interface MedianTime {
  */
 export function medianTime(steps: readonly KaplanMeierStep[]): MedianTime {
   const first = (pick: (s: KaplanMeierStep) => number): number | null => {
-    for (const s of steps) if (pick(s) <= 0.5) return s.time;
+    for (const s of steps) if (pick(s) <= 0.5 + HALF_TOLERANCE) return s.time;
     return null;
   };
   return { median: first((s) => s.survival), lo: first((s) => s.lower), hi: first((s) => s.upper) };

@@ -86,6 +86,16 @@ describe('kaplanMeier() on hand-checked cases', () => {
     expect(steps[3]).toMatchObject({ lower: 0, upper: 0 });
   });
 
+  test('the median is the first time exactly half have had the event, though the product of the factors lies a rounding above ½', () => {
+    // Oracle: without censoring S is one minus the empirical distribution function, so after the
+    // sixth of twelve events (week 21) S = 6/12 = ½ exactly and the median (first S ≤ ½) is week 21;
+    // the product-limit form multiplies 8/12 · 7/8 · 6/7, which is 0.5000000000000001 in doubles.
+    const weeks = [4, 4, 4, 4, 19, 21, 24, 43, 52, 52, 53, 60];
+    const steps = kaplanMeier(weeks, weeks.map(() => true));
+    expect(steps.find((s) => s.time === 21)!.survival).toBeCloseTo(0.5, 12);
+    expect(medianTime(steps).median).toBe(21);
+  });
+
   test('with everyone censored the curve stays at 1 and the median is never reached', () => {
     const steps = kaplanMeier([10, 10, 10], [false, false, false]);
     expect(steps).toHaveLength(1);

@@ -4,6 +4,7 @@ import { mergeShards } from '../run/merge.js';
 import { outDirProblems } from '../run/outDir.js';
 import { readResultSet } from '../analysis/readResults.js';
 import { finishFolder } from '../analysis/folder.js';
+import { recordedOutput, tableFile } from '../run/resultFiles.js';
 import { scenarioPlan } from './plan.js';
 import { reportLang, writeReportFiles } from './run.js';
 
@@ -37,10 +38,10 @@ export async function mergeCommand(out: string, dirs: string[], options: MergeCo
     return 2;
   }
   try {
-    await finishFolder(result.out);
+    const manifest = await finishFolder(result.out);
     const shown = relative(process.cwd(), result.out) || '.';
     process.stdout.write(`draagvlak: merged ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${result.runs} runs in ${shown}/\n`);
-    if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/failures.csv\n`);
+    if (result.failures > 0) process.stderr.write(`draagvlak: ${result.failures} run${result.failures === 1 ? '' : 's'} failed, see ${shown}/${tableFile('failures.csv', recordedOutput(manifest?.output).formats)}\n`);
     if (options.report !== false) process.stdout.write(`draagvlak: report: ${await writeReportFiles(await readResultSet(result.out), { lang })}\n`);
     return result.failures > 0 ? 1 : 0;
   } finally {

@@ -14,7 +14,7 @@ import { count } from './count.js';
 import { EXIT } from './exit.js';
 import { langProblem, parseLang, type Lang } from '../charts/words.js';
 import { parseShard, type Shard } from '../run/shard.js';
-import { DEFAULT_OUTPUT, parseFormats, parseSeries, type OutputChoice } from '../run/resultFiles.js';
+import { DEFAULT_OUTPUT, parseFormats, parseSeries, tableFile, type OutputChoice } from '../run/resultFiles.js';
 
 export interface RunCommandOptions {
   set?: string[];
@@ -161,7 +161,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       say(`draagvlak: shard ${shard.index}/${shard.count} of ${plan.scenario.name}: ${result.runs} of ${plan.points.length * plan.scenario.replications} runs in ${shown}/; join the shards with draagvlak merge`);
     } else say(`draagvlak: ${count(result.runs, 'run')} of ${plan.scenario.name} in ${shown}/ (${count(plan.points.length, 'point')} × ${count(plan.scenario.replications, 'replication')})`);
     if (result.failures.count > 0) {
-      process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? 'failures.csv of the merge' : join(shown, 'failures.csv')}:\n`);
+      process.stderr.write(`draagvlak: ${result.failures.count} run${result.failures.count === 1 ? '' : 's'} failed (point, replicate, seed, label, error), see ${shard ? `${tableFile('failures.csv', output.formats)} of the merge` : join(shown, tableFile('failures.csv', output.formats))}:\n`);
       for (const row of result.failures.first) process.stderr.write(`  ${row}\n`);
       if (result.failures.count > result.failures.first.length) process.stderr.write(`  …\n`);
     }

@@ -55,6 +55,11 @@ export function parseFormats(text: string): Format[] | string {
   return formats;
 }
 
+/** The file a result table is in under a choice of formats: its CSV when CSV is written, else its Parquet file. */
+export function tableFile(csv: string, formats: readonly Format[]): string {
+  return formats.includes('csv') ? csv : csv.replace(/\.csv$/, '.parquet');
+}
+
 /** The choice as the manifest records it. */
 export function outputRecord(choice: OutputChoice): { series: string; formats: Format[] } {
   return { series: seriesText(choice.series), formats: [...choice.formats] };

@@ -73,6 +73,20 @@ describe('--series all | none | every:N', () => {
     expect(described).toEqual(['runs.csv', 'initiatives.csv', 'series.csv']);
   });
 
+  it('with --format parquet the message about failed runs names failures.parquet, the file there is, after a run and after a merge', () => {
+    const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 1 }) });
+    const fail = { DRAAGVLAK_FAIL_RUN: '0:0' };
+    const run = draagvlak(['run', 'tiny.yaml', '--quiet', '--no-report', '--workers', '1', '--format', 'parquet', '--out', 'out'], cwd, fail);
+    expect(run.code).toBe(1);
+    expect(existsSync(join(cwd, 'out', 'failures.parquet'))).toBe(true);
+    expect(run.stderr.split('\n')[0]).toBe('draagvlak: 1 run failed (point, replicate, seed, label, error), see out/failures.parquet:');
+    for (const i of [1, 2]) expect(draagvlak(['run', 'tiny.yaml', '--shard', `${i}/2`, '--quiet', '--workers', '1', '--format', 'parquet'], cwd, fail).code).toBeLessThan(2);
+    const merged = draagvlak(['merge', 'merged', 'results/tiny.shards/1', 'results/tiny.shards/2', '--no-report'], cwd);
+    expect(merged.code).toBe(1);
+    expect(existsSync(join(cwd, 'merged', 'failures.parquet'))).toBe(true);
+    expect(merged.stderr).toBe('draagvlak: 1 run failed, see merged/failures.parquet\n');
+  });
+
   it('shards run with one choice merge into what one unsplit run with it writes; slurm passes the choice to its shards', () => {
     const cwd = workdir({ 'tiny.yaml': tinySweep({ replications: 2 }) });
     const choice = ['--series', 'every:10', '--format', 'csv,parquet'];

@@ -4,6 +4,7 @@ import { fieldOf } from './codebook.js';
 import { CsvRecords } from './csvRecords.js';
 import { INITIATIVE_METRICS, RUN_METRICS } from '../model/metrics.js';
 import { readManifest } from '../run/manifest.js';
+import { unguard } from '../run/rows.js';
 import { parquetName, parquetRows } from './parquet.js';
 import { BAND_METRICS, cell, scenarioOf, Tables, type Manifest, type PointInfo, type ResultSet } from './results.js';
 import { SeriesReducer, type SeriesSummary } from './seriesSummary.js';
@@ -27,7 +28,7 @@ function hasTable(csvPath: string): boolean {
   return existsSync(csvPath) || existsSync(parquetName(csvPath));
 }
 
-/** Reads a CSV with a header row into records keyed by column name; checks the named columns are there. */
+/** Reads a CSV with a header row into records keyed by column name, each text as written before its guard (`unguard`); checks the named columns are there. */
 export function readCsv(path: string, required: readonly string[]): { header: string[]; rows: Row[] } {
   let text: string;
   try {
@@ -47,7 +48,7 @@ export function readCsv(path: string, required: readonly string[]): { header: st
   const header = records[0];
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new ResultsError(`${path}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])) as Row);
+  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, unguard(r[i] ?? '')])) as Row);
   return { header, rows };
 }
 
@@ -68,7 +69,7 @@ export async function readTable(dir: string, file: string, required: readonly st
   try {
     for await (const group of parquetRows(parquet)) {
       header = group.header;
-      for (const r of group.rows) rows.push(r);
+      for (const r of group.rows) rows.push(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, unguard(v)])));
     }
   } catch (err) {
     throw new ResultsError(`${parquet}: not a readable Parquet file (${(err as Error).message})`);

@@ -38,18 +38,27 @@ const FAILURE_COLUMNS = ['point', 'replicate', 'seed', 'label', 'error'];
 /**
  * One CSV cell: quoted (RFC 4180) only when it holds a comma, a quote or a line break. Text that
  * begins with `=`, `+`, `-`, `@`, a tab or a carriage return — which a spreadsheet would run as a
- * formula (CSV injection) — gets a leading `'` and is quoted, as OWASP advises; numbers, and text
- * that reads as a plain number (`-0.5`), are written as they are.
+ * formula (CSV injection) — gets a leading `'` and is quoted, as OWASP advises; so does text that
+ * begins with `'`s before one of those, so that `unguard` can tell the guard from a name's own `'`.
+ * Numbers, and text that reads as a plain number (`-0.5`), are written as they are.
  */
 export function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
+  if (GUARDED.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Text `cell` guards: a formula's first character, after any `'`s. */
+const GUARDED = /^'*[=+\-@\t\r]/;
+
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A text cell as read back from a result file (CSV, after unquoting, or Parquet): the text `cell` was given, its guard taken off. */
+export function unguard(text: string): string {
+  return text.startsWith("'") && GUARDED.test(text) ? text.slice(1) : text;
+}
 
 /** A week as printed: 1..horizon, empty when it never happened (stored as 0). */
 function week(w: number): string {

@@ -58,6 +58,22 @@ describe('the result set', () => {
     expect(read).toEqual(results);
   });
 
+  it.each([['csv'], ['parquet']] as const)('read back from %s, names a spreadsheet would run as formulas are the names given, not their guarded cells', async (format) => {
+    // The writer guards "=evening" as "'=evening" (OWASP); a reader that kept the guard gave
+    // `draagvlak report`, `merge` and a resumed run other labels, plan names and intervention names
+    // than the run itself had, and so another summary.csv, contrasts.csv and report. A name with
+    // its own leading ' ("'=odd") is guarded too, so the guard can be told from it.
+    const guarded = SCENARIO.replace('name: big evening', 'name: "=big evening"').replace('name: evening}', 'name: "@evening"}') +
+      `  - name: "'=odd"\n    interventions:\n      - {at: 5, action: evening, name: "-late"}\n`;
+    const out = mkdtempSync(join(tmpdir(), 'draagvlak-guarded-'));
+    const { results } = await executeToResultSet(planRuns(parseScenario(guarded, 'trip.yaml')), {
+      out, workers: 1, model: runModel, quiet: true, handleSignals: false, output: { series: { kind: 'all' }, formats: [format] },
+    });
+    expect(results!.points.map((p) => p.values.plan)).toEqual(['no intervention', '=big evening', "'=odd"]);
+    expect(results!.interventions.name).toContain('@evening');
+    expect(await readResultSet(out)).toEqual(results);
+  });
+
   it('reaches summary.csv and report.html from `draagvlak run` without parsing a CSV', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'draagvlak-noparse-'));
     writeFileSync(join(dir, 'trip.yaml'), SCENARIO);

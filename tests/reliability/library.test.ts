@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileS
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cell } from '../../src/run/rows.js';
+import { csvCells } from '../../src/analysis/csvText.js';
+import { cell, unguard } from '../../src/run/rows.js';
 import { acquireLock, LOCK, lockTiming } from '../../src/run/lock.js';
 import { assemble, ensurePartsDir, writePart } from '../../src/run/parts.js';
 import { capacityProblems, neededAndFound } from '../../src/run/capacity.js';
@@ -52,7 +53,12 @@ describe('CSV cells that a spreadsheet would run are guarded (OWASP CSV injectio
     ['\tx', `"'\tx"`],
     ['\rx', `"'\rx"`],
     ['=HYPERLINK("a","b")', `"'=HYPERLINK(""a"",""b"")"`],
-  ])('%j → %s', (text, written) => expect(cell(text)).toBe(written));
+    // a name's own ' before a formula is guarded too, so that a reader can take the guard off
+    ["'=1+1", `"''=1+1"`],
+  ])('%j → %s', (text, written) => {
+    expect(cell(text)).toBe(written);
+    expect(unguard(csvCells(cell(text))[0]!), 'read back').toBe(text);
+  });
 
   it.each([
     [-0.5, '-0.5'],
@@ -62,7 +68,11 @@ describe('CSV cells that a spreadsheet would run are guarded (OWASP CSV injectio
     ['-1e-7', '-1e-7'],
     ['steering=0.2', 'steering=0.2'],
     ['a,b', '"a,b"'],
-  ])('numbers and plain text are written as they are: %j → %s', (value, written) => expect(cell(value)).toBe(written));
+    ["'quoted'", "'quoted'"],
+  ])('numbers and plain text are written as they are: %j → %s', (value, written) => {
+    expect(cell(value)).toBe(written);
+    expect(unguard(csvCells(written)[0]!), 'read back').toBe(String(value));
+  });
 });
 
 describe('what the machine has is checked before a run', () => {

@@ -44,6 +44,16 @@ describe('the README', () => {
     for (const f of ['runs.csv', 'initiatives.csv', 'series.csv', 'summary.csv', 'charts/reach-curve.vl.json']) {
       expect(readFileSync(join(cwd, 'results/mine', f), 'latin1'), f).toBe(readFileSync(join(cwd, 'results/cli', f), 'latin1'));
     }
+
+    // Re-running one row: the second block prints point 2, replicate 1's row of runs.csv, byte for byte.
+    const [, rerun] = blocks('## Using it as a library', 'js');
+    expect(rerun).toContain('runOne(runModel, runContext(plan), 2, 1)');
+    writeFileSync(join(cwd, 'rerun.mjs'), rerun.replace("from 'draagvlak'", `from '${index}'`));
+    const again = spawnSync(process.execPath, ['rerun.mjs'], { cwd, encoding: 'utf8', timeout: 110_000 });
+    expect(again.stderr).toBe('');
+    const row = readFileSync(join(cwd, 'results/mine/runs.csv'), 'utf8').split('\n').find((line) => line.startsWith('2,1,'));
+    expect(row).toBeDefined();
+    expect(again.stdout).toBe(`${row}\n`);
   }, 120_000);
 
   it('quick start takes two commands: npm ci && npm start, then npm test', () => {

@@ -56,9 +56,13 @@ export function csvHeader(path: string): string[] {
   }
 }
 
-/** A name as the Data Package spec allows it: lower case letters, digits, `-`, `_`, `.` and `/`. */
+/**
+ * A name as the Data Package spec allows it: lower case letters, digits, `-`, `_`, `.` and `/`; a
+ * letter with an accent keeps its letter (é → e: canonical decomposition, the accent dropped).
+ */
 function specName(text: string): string {
-  return text.toLowerCase().replace(/[^-a-z0-9._/]+/g, '-').replace(/^-+|-+$/g, '') || 'results';
+  const plain = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return plain.replace(/[^-a-z0-9._/]+/g, '-').replace(/^-+|-+$/g, '') || 'results';
 }
 
 /** The fields of a table from its column names; throws when the codebook lacks one (a bug). */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
@@ -94,6 +94,22 @@ describe('datapackage.json', () => {
     const runs = pkg('csv').resources[0]!.schema.fields;
     expect(runs.find((f) => f.name === 'support_final')).toMatchObject({ type: 'number', unit: 'level 0–1' });
     expect(runs.find((f) => f.name === 'first_reached_week')).toMatchObject({ type: 'integer' });
+  });
+});
+
+describe('the data package name', () => {
+  it('keeps the letters of a name with accents, as the spec\'s lower-case a–z allows them', () => {
+    // Oracle: Unicode canonical decomposition (NFD) splits é into e and a combining accent, which
+    // the spec's name pattern ^([-a-z0-9._/])+$ has no room for; the e stays. "Één coöperatief
+    // plan" was named "n-co-peratief-plan".
+    const dir = workdir();
+    const manifest = JSON.parse(readFileSync(join(folder('csv'), 'manifest.json'), 'utf8')) as { scenario: { name: string } };
+    manifest.scenario.name = 'Één coöperatief plan';
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const p = dataPackage(dir) as unknown as Package & { name: string; title: string };
+    expect(p.name).toBe('een-cooperatief-plan');
+    expect(p.title).toBe('Één coöperatief plan');
+    expect(p.name).toMatch(/^([-a-z0-9._/])+$/);
   });
 });
 

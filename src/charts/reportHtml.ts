@@ -141,7 +141,7 @@ export function manifestSection(manifest: Manifest, w: Words = words()): string 
     [w.mScenarioFile, pick('scenario.file')],
     [w.mSeed, pick('seed', 'scenario.resolved.seed', 'scenario.seed')],
     [w.mVersion, pick('version', 'packageVersion')],
-    [w.mCommit, pick('gitCommit', 'commit')],
+    [w.mCommit, at('gitModified') === true ? `${str(pick('gitCommit', 'commit'))} (${w.mModified})` : pick('gitCommit', 'commit')],
     [w.mHash, pick('scenario.hash', 'hash', 'scenarioHash')],
     [w.mRuns, pick('runs', 'runCount')],
     [w.mFailed, pick('failures')],

@@ -74,6 +74,7 @@ const PAGE = {
   mSeed: { en: 'Seed', nl: 'Startgetal' },
   mVersion: { en: 'Version', nl: 'Versie' },
   mCommit: { en: 'Commit', nl: 'Commit' },
+  mModified: { en: 'with local changes', nl: 'met lokale wijzigingen' },
   mHash: { en: 'Scenario hash (SHA-256)', nl: 'Scenariohash (SHA-256)' },
   mRuns: { en: 'Runs', nl: 'Runs' },
   mFailed: { en: 'Failed runs', nl: 'Mislukte runs' },

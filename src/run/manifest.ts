@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { show } from '../scenario/errors.js';
@@ -18,6 +18,8 @@ export interface Manifest {
   generator: 'draagvlak';
   version: string;
   gitCommit: string | null;
+  /** True when the checkout's tracked files differ from `gitCommit`: the results come from changed code (null without git). */
+  gitModified?: boolean | null;
   complete: boolean;
   note?: string;
   scenario: {
@@ -79,7 +81,7 @@ export function planManifest(plan: RunPlan, scenarioFile: string | null, executi
   return {
     generator: 'draagvlak',
     version: packageVersion(),
-    gitCommit: gitCommit(),
+    ...gitState(),
     complete: false,
     note: 'incomplete: still running, or stopped before it could say so; continue with the same command and --resume',
     scenario: { file: scenarioFile, name: scenario.name, hash: scenarioHash(scenario), resolved: scenario },
@@ -126,12 +128,21 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The git commit of the code, when it runs from a git checkout; null otherwise. */
-export function gitCommit(): string | null {
+/**
+ * The git commit of the code, when it runs from a git checkout of its own (not from a package
+ * installed inside another project's checkout, whose commit says nothing of draagvlak's code), and
+ * whether the checkout's tracked files differ from it (changed, staged or deleted; files git does
+ * not track are not counted); both null otherwise.
+ */
+export function gitState(dir: string = packageRoot()): { gitCommit: string | null; gitModified: boolean | null } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() || null;
+    if (realpathSync(git('rev-parse', '--show-toplevel')) !== realpathSync(dir)) return { gitCommit: null, gitModified: null };
+    const commit = git('rev-parse', 'HEAD');
+    if (!commit) return { gitCommit: null, gitModified: null };
+    return { gitCommit: commit, gitModified: git('status', '--porcelain', '--untracked-files=no') !== '' };
   } catch {
-    return null;
+    return { gitCommit: null, gitModified: null };
   }
 }
 

@@ -66,7 +66,7 @@ function checkShards(shards: ShardFolder[]): void {
           'shards to merge must be run from the same scenario file, --set, --seed and --replications',
       );
     }
-    for (const field of ['version', 'gitCommit'] as const) {
+    for (const field of ['version', 'gitCommit', 'gitModified'] as const) {
       if (s.manifest[field] !== first.manifest[field]) {
         throw new UsageError(`merge: ${name(s)} was run by draagvlak ${field} ${s.manifest[field]}, ${name(first)} by ${first.manifest[field]}; run every shard with the same code`);
       }

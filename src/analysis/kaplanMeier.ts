@@ -114,12 +114,18 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
  * The median time (the first time at which S ≤ 0.5) with the interval of Brookmeyer & Crowley
  * (1982) read off the band as R's `survfit` does: the lower limit is the first time the band's
  * lower edge reaches 0.5, the upper limit the first time its upper edge does. A limit the curve
- * never reaches within follow-up is null (R prints NA).
+ * never reaches within follow-up is null (R prints NA). Where S has fallen to 0 (the last subject
+ * had its event) Greenwood's variance is undefined and so is the band — R's limits are NA there,
+ * the [0, 0] kaplanMeier draws being no interval — so a limit is not read off such a step: with
+ * three events and none censored the upper limit is not the last event's time but unknown.
  */
 export function medianTime(steps: readonly KaplanMeierStep[]): MedianTime {
-  const first = (pick: (s: KaplanMeierStep) => number): number | null => {
-    for (const s of steps) if (pick(s) <= 0.5 + HALF_TOLERANCE) return s.time;
+  const first = (pick: (s: KaplanMeierStep) => number, band: boolean): number | null => {
+    for (const s of steps) {
+      if (band && s.survival <= 0) return null;
+      if (pick(s) <= 0.5 + HALF_TOLERANCE) return s.time;
+    }
     return null;
   };
-  return { median: first((s) => s.survival), lo: first((s) => s.lower), hi: first((s) => s.upper) };
+  return { median: first((s) => s.survival, false), lo: first((s) => s.lower, true), hi: first((s) => s.upper, true) };
 }

@@ -96,6 +96,21 @@ describe('kaplanMeier() on hand-checked cases', () => {
     expect(medianTime(steps).median).toBe(21);
   });
 
+  test('the upper limit of the median is unknown when the band reaches ½ only where the curve ends at 0', () => {
+    // Three initiatives, none censored, reach the threshold in weeks 26, 35 and 59. By hand
+    // (log-log band): at 26 S = 2/3, lower = (2/3)^exp(1.96·√(1/6)/ln 1.5) = 0.054 ≤ ½; at 35
+    // S = 1/3, upper = (1/3)^exp(−1.96·√(2/3)/ln 3) = 0.774 > ½; at 59 S = 0, where Greenwood's
+    // variance is undefined. Oracle: R's survfit prints median 35, 0.95LCL 26, 0.95UCL NA; scipy's
+    // ecdf(...).sf.confidence_interval(method='log-log') is NaN at 59. (It was 59 before: three
+    // runs cannot bound the median at 95 % by their last event.)
+    const steps = kaplanMeier([26, 35, 59], [true, true, true], 'log-log');
+    expect(steps[0].lower).toBeCloseTo(0.054, 3);
+    expect(steps[1].upper).toBeCloseTo(0.774, 3);
+    expect(medianTime(steps)).toEqual({ median: 35, lo: 26, hi: null });
+    // a single event: the median is its time, and neither limit is known (R: NA, NA)
+    expect(medianTime(kaplanMeier([10], [true]))).toEqual({ median: 10, lo: null, hi: null });
+  });
+
   test('with everyone censored the curve stays at 1 and the median is never reached', () => {
     const steps = kaplanMeier([10, 10, 10], [false, false, false]);
     expect(steps).toHaveLength(1);

@@ -129,18 +129,25 @@ export function packageVersion(): string {
 }
 
 /**
+ * The files of a checkout that make its results: the source, the command, the build and the
+ * dependencies' versions. Results folders, docs, notebooks and tests are not among them, so that a run
+ * writing into a results folder the checkout tracks (results/patterns, results/explore-drivers) does
+ * not count its own output as changed code.
+ */
+const CODE_PATHS = ['src', 'bin', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.build.json'];
+
+/**
  * The git commit of the code, when it runs from a git checkout of its own (not from a package
  * installed inside another project's checkout, whose commit says nothing of draagvlak's code), and
- * whether the checkout's tracked files differ from it (changed, staged or deleted; files git does
- * not track are not counted); both null otherwise.
+ * whether the checkout's tracked code (CODE_PATHS) differs from it (changed, staged or deleted;
+ * files git does not track are not counted); both null otherwise.
  */
 export function gitState(dir: string = packageRoot()): { gitCommit: string | null; gitModified: boolean | null } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
   try {
-    if (realpathSync(git('rev-parse', '--show-toplevel')) !== realpathSync(dir)) return { gitCommit: null, gitModified: null };
-    const commit = git('rev-parse', 'HEAD');
-    if (!commit) return { gitCommit: null, gitModified: null };
-    return { gitCommit: commit, gitModified: git('status', '--porcelain', '--untracked-files=no') !== '' };
+    const [top, commit] = git('rev-parse', '--show-toplevel', 'HEAD').split('\n');
+    if (!commit || realpathSync(top) !== realpathSync(dir)) return { gitCommit: null, gitModified: null };
+    return { gitCommit: commit, gitModified: git('status', '--porcelain', '--untracked-files=no', '--', ...CODE_PATHS) !== '' };
   } catch {
     return { gitCommit: null, gitModified: null };
   }

@@ -7,13 +7,19 @@ import { manifestSection } from '../../src/charts/reportHtml.js';
 import type { Manifest } from '../../src/analysis/results.js';
 import { gitState } from '../../src/run/manifest.js';
 
-/** A fresh git repository holding one committed file. Oracle: git's own view of it (`git status`). */
+/**
+ * A fresh git repository holding a committed source file and a committed results file. Oracle:
+ * git's own view of it (`git status`).
+ */
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'draagvlak-git-'));
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
-  writeFileSync(join(dir, 'model.ts'), 'export const rate = 0.1;\n');
-  git('add', 'model.ts');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'model.ts'), 'export const rate = 0.1;\n');
+  mkdirSync(join(dir, 'results', 'patterns'), { recursive: true });
+  writeFileSync(join(dir, 'results', 'patterns', 'runs.csv'), 'run\n0\n');
+  git('add', '.');
   git('commit', '-q', '-m', 'model');
   return dir;
 }
@@ -26,7 +32,10 @@ describe('the code a manifest cites (gitCommit, gitModified)', () => {
     expect(clean.gitModified).toBe(false);
     writeFileSync(join(dir, 'notes.txt'), 'a file git does not track\n');
     expect(gitState(dir)).toEqual(clean);
-    writeFileSync(join(dir, 'model.ts'), 'export const rate = 0.9;\n');
+    // A run rewriting a results folder the checkout tracks has not changed the code.
+    writeFileSync(join(dir, 'results', 'patterns', 'runs.csv'), 'run\n1\n');
+    expect(gitState(dir)).toEqual(clean);
+    writeFileSync(join(dir, 'src', 'model.ts'), 'export const rate = 0.9;\n');
     expect(gitState(dir)).toEqual({ gitCommit: clean.gitCommit, gitModified: true });
   });
 

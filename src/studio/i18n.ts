@@ -64,7 +64,7 @@ const UI = {
   pressed: { en: 'Pressed', nl: 'Ingezet' },
   nothingPressed: { en: 'nothing yet', nl: 'nog niets' },
   task: { en: 'Task', nl: 'Opdracht' },
-  allowed: { en: 'Levers allowed', nl: 'Toegestane schuiven' },
+  allowed: { en: 'Levers and interventions allowed', nl: 'Toegestane schuiven en interventies' },
   checkTask: { en: 'Debrief', nl: 'Nabespreking' },
   nextTask: { en: 'Next task', nl: 'Volgende opdracht' },
   endLesson: { en: 'End lesson', nl: 'Les beëindigen' },

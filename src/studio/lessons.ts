@@ -9,7 +9,11 @@ export interface Goal {
   atLeast: number;
 }
 
-/** One short task of a lesson: the question, the levers and interventions allowed, the goal. */
+/**
+ * One short task of a lesson: the question, the levers and interventions allowed, the goal. On the
+ * scenario the studio opens with (default parameters and seed), doing nothing misses the goal and
+ * what the task allows can meet it (tests/studio/lessons.test.ts).
+ */
 export interface Task {
   id: string;
   question: Record<Lang, string>;
@@ -22,20 +26,20 @@ const STRATEGY = ['steering', 'participation', 'serving', 'buffer', 'revenueShar
 
 export const LESSON: readonly Task[] = [
   {
-    id: 'two-by-52',
+    id: 'five-by-78',
     question: {
-      en: 'Get two initiatives to the support threshold by week 52 — without a mandate from above.',
-      nl: 'Breng twee initiatieven voor week 52 over de draagvlakdrempel — zonder opdracht van bovenaf.',
+      en: 'Get five initiatives to the support threshold by week 78 — without a mandate from above.',
+      nl: 'Breng vijf initiatieven voor week 78 over de draagvlakdrempel — zonder opdracht van bovenaf.',
     },
     levers: STRATEGY,
     actions: ['evening', 'field', 'subsidy', 'share-revenues'],
-    goal: { metric: 'reached_share', week: 52, atLeast: 2 },
+    goal: { metric: 'reached_share', week: 78, atLeast: 5 },
   },
   {
     id: 'trust-104',
     question: {
-      en: 'Keep trust in government at 0.55 or more in week 104, using only how officials work and neighbourhood evenings.',
-      nl: 'Houd het vertrouwen in de overheid in week 104 op 0,55 of hoger, alleen met hoe ambtenaren werken en buurtavonden.',
+      en: 'Have trust in government at 0.55 or more in week 104, using only how officials work and neighbourhood evenings.',
+      nl: 'Zorg dat het vertrouwen in de overheid in week 104 op 0,55 of hoger staat, alleen met hoe ambtenaren werken en buurtavonden.',
     },
     levers: ['strategy.serving', 'strategy.participation', 'strategy.buffer'],
     actions: ['evening', 'field'],

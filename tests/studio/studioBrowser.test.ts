@@ -387,13 +387,22 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
       households: (document.getElementById('lever-population.households') as HTMLInputElement).disabled,
       steering: (document.getElementById('lever-strategy.steering') as HTMLInputElement).disabled,
       question: document.getElementById('lesson-question')!.textContent,
+      allowed: document.getElementById('lesson-levers')!.textContent,
     }));
-    expect(locked).toEqual({ horizon: '52', mandate: true, evening: false, households: true, steering: false, question: expect.stringContaining('week 52') });
-    await finish(page, 52);
+    expect(locked).toEqual({
+      horizon: '78',
+      mandate: true,
+      evening: false,
+      households: true,
+      steering: false,
+      question: expect.stringContaining('week 78'),
+      allowed: expect.stringMatching(/^Levers and interventions allowed: Steering, .*, Neighbourhood evening, /),
+    });
+    await finish(page, 78);
     await page.click('#lesson-check');
     await page.waitForFunction(() => document.querySelectorAll('#lesson-debrief tr').length === 6);
     const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent)));
-    const twin = await page.evaluate(() => window.studio.twin()[52][window.studio.metrics().indexOf('reached_share')] * 8);
+    const twin = await page.evaluate(() => window.studio.twin()[78][window.studio.metrics().indexOf('reached_share')] * 8);
     expect(rows[0][0]).toBe('Your result');
     expect(rows[1]).toEqual(['Doing nothing', String(Math.round(twin))]); // nothing was pressed: your run is the twin
     expect(rows[0][1]).toMatch(new RegExp(`^${Math.round(twin)} \\(task (not )?met\\)$`));

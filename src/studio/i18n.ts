@@ -69,7 +69,7 @@ const UI = {
   nextTask: { en: 'Next task', nl: 'Volgende opdracht' },
   endLesson: { en: 'End lesson', nl: 'Les beëindigen' },
   yourResult: { en: 'Your result', nl: 'Jouw resultaat' },
-  bestFound: { en: 'Best found on this seed:', nl: 'Het beste op dit startgetal:' },
+  bestFound: { en: 'Best levers found on this seed (nothing pressed):', nl: 'De beste schuiven op dit startgetal (niets ingezet):' },
   doingNothing: { en: 'Doing nothing', nl: 'Niets doen' },
   met: { en: 'task met', nl: 'opdracht gehaald' },
   notMet: { en: 'task not met', nl: 'opdracht niet gehaald' },

@@ -46,7 +46,7 @@ export type FromWorker =
   | { type: 'found'; results: SearchResult[]; twin: number }
   | { type: 'error'; message: string };
 
-/** One strategy tried for a debrief: a preset (its name) or a point of the grid (the lever values it sets), and its score. */
+/** One strategy tried for a debrief: the allowed lever values it sets (of a preset, when named), and its score. */
 export interface SearchResult {
   preset?: PresetName;
   values: Record<string, number | string>;

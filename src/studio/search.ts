@@ -1,5 +1,5 @@
 import type { Parameters } from '../model/parameters.js';
-import { mergeParams, setParam } from '../scenario/paths.js';
+import { getParam, mergeParams, setParam } from '../scenario/paths.js';
 import { PRESETS, type PresetName } from '../scenario/presets.js';
 import { METRICS, startRun, stepWeek, weekMetrics } from './kernel.js';
 import { LEVERS } from './levers.js';
@@ -15,17 +15,22 @@ export function scoreOf(params: Parameters, seed: number, goal: Goal): number {
 }
 
 /**
- * The debrief's yardstick: the four presets' strategies, and a coarse grid (low, middle, high) over
- * up to three of the allowed numeric strategy levers around the parameters the run starts from (the
- * twin's: the strategy as loaded), each run on the student's seed without interventions. Best first.
+ * The debrief's yardstick: the presets and a coarse grid (low, middle, high) over up to three of the
+ * allowed numeric strategy levers, around the parameters the run starts from (the twin's: the
+ * strategy as loaded), each run on the student's seed without interventions. A preset is tried as
+ * far as the task allows: its values on the allowed levers (one that moves none of them is doing
+ * nothing, and left out), so that nothing found sets a lever the student may not. Best first.
  */
 export function searchStrategies(base: Parameters, seed: number, goal: Goal, allowed: readonly string[]): SearchResult[] {
   const results: SearchResult[] = [];
   for (const name of Object.keys(PRESETS) as PresetName[]) {
-    const params = mergeParams(base, { strategy: PRESETS[name].overrides.strategy ?? {} });
-    const { signposts, ...levers } = params.strategy;
-    const values = signposts.length > 0 ? { ...levers, signposts: signposts.map((s) => `${s.metric} ${s.below !== undefined ? `≤ ${s.below}` : `≥ ${s.above}`} → ${s.respond}`).join('; ') } : levers;
-    results.push({ preset: name, values, score: scoreOf(params, seed, goal) });
+    const preset = mergeParams(base, { strategy: PRESETS[name].overrides.strategy ?? {} });
+    const values: Record<string, number | string> = {};
+    for (const path of allowed) {
+      const value = getParam(preset, path) as number | string;
+      if (value !== getParam(base, path)) values[path] = value;
+    }
+    if (Object.keys(values).length > 0) results.push({ preset: name, values, score: scoreOf(withValues(base, values), seed, goal) });
   }
   const numeric = LEVERS.filter((l) => l.live && allowed.includes(l.path) && l.spec.kind === 'number').slice(0, 3);
   const levels = (path: string): number[] => {
@@ -35,9 +40,7 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
   };
   const grid = (k: number, values: Record<string, number>): void => {
     if (k === numeric.length) {
-      const params = structuredClone(base);
-      for (const [path, v] of Object.entries(values)) setParam(params, path, v);
-      results.push({ values, score: scoreOf(params, seed, goal) });
+      results.push({ values, score: scoreOf(withValues(base, values), seed, goal) });
       return;
     }
     for (const v of levels(numeric[k].path)) grid(k + 1, { ...values, [numeric[k].path]: v });
@@ -46,3 +49,9 @@ export function searchStrategies(base: Parameters, seed: number, goal: Goal, all
   return results.sort((a, b) => b.score - a.score);
 }
 
+
+function withValues(base: Parameters, values: Record<string, number | string>): Parameters {
+  const params = structuredClone(base);
+  for (const [path, v] of Object.entries(values)) setParam(params, path, v);
+  return params;
+}

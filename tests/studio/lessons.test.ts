@@ -4,6 +4,7 @@ import { defaultParameters, defaultRunSettings, type Parameters } from '../../sr
 import { setParam } from '../../src/scenario/paths.js';
 import { METRICS, startRun, stepWeek, weekMetrics } from '../../src/studio/kernel.js';
 import { LESSON, goalMet, goalScore, type Task } from '../../src/studio/lessons.js';
+import { searchStrategies } from '../../src/studio/search.js';
 
 /** The studio opens on the default scenario and seed: what a class meets when it presses Lesson. */
 const SEED = defaultRunSettings().seed;
@@ -42,6 +43,17 @@ describe('the lesson\'s tasks, on the scenario the studio opens with', () => {
       const run = startRun(defaultParameters(), task.goal.week, SEED);
       const start = weekMetrics(run, 0, new Float64Array(METRICS.length))[METRICS.indexOf(task.goal.metric)];
       expect(start, `${task.id}: "${task.question.en}" but the run starts at ${start.toFixed(3)}`).toBeGreaterThanOrEqual(task.goal.atLeast);
+    }
+  });
+
+  it.each(LESSON.map((task) => [task.id, task] as const))('%s: the debrief\'s best found sets only levers the task allows, and those values score what it says', (id, task) => {
+    const found = searchStrategies(defaultParameters(), SEED, task.goal, task.levers);
+    expect(found.some((r) => r.preset !== undefined)).toBe(true);
+    for (const r of found) {
+      expect(Object.keys(r.values).length, `${r.preset ?? 'a grid point'} sets nothing`).toBeGreaterThan(0);
+      for (const path of Object.keys(r.values)) expect(task.levers, `${id}: ${r.preset ?? 'a grid point'} sets ${path}`).toContain(path);
+      // the oracle: the default scenario run here with the levers it names, nothing pressed
+      expect(score(task, r.values as Record<string, number>)).toBe(r.score);
     }
   });
 });

@@ -504,8 +504,8 @@ function renderDebrief(results: SearchResult[], twinScore: number): void {
     [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
     [text('doingNothing', lang), show(twinScore)],
     [text('bestFound', lang), ''],
-    // best first: a preset by name, a point of the grid by the levers it sets
-    ...results.map((r, i): [string, string] => [`${i + 1}. ${r.preset ? text(r.preset, lang) : leverValues(r.values)}`, show(r.score)]),
+    // best first, each by the levers it sets (a preset's on the levers the task allows, after its name)
+    ...results.map((r, i): [string, string] => [`${i + 1}. ${r.preset ? `${text(r.preset, lang)} (${leverValues(r.values)})` : leverValues(r.values)}`, show(r.score)]),
   ];
   const table = document.createElement('table');
   for (const [k, v] of lines) {

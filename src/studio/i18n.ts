@@ -35,9 +35,10 @@ const UI = {
   targetAll: { en: 'all neighbourhoods', nl: 'alle buurten' },
   targetOne: { en: 'neighbourhood', nl: 'buurt' },
   targetHint: {
-    en: 'Click a neighbourhood on the map to pick it: interventions act on it and the charts follow it. Click again for all.',
-    nl: 'Klik op een buurt in de kaart om haar te kiezen: interventies werken daar en de grafieken volgen haar. Nog eens klikken voor alle.',
+    en: 'or click a neighbourhood on the map (again for all); the charts follow it.',
+    nl: 'of klik op een buurt in de kaart (nog eens voor alle); de grafieken volgen haar.',
   },
+  programmeWide: { en: 'On the whole programme, whatever is picked:', nl: 'Op het hele programma, wat er ook gekozen is:' },
   map: { en: 'Neighbourhoods', nl: 'Buurten' },
   legendCommitted: { en: 'committed', nl: 'doet mee' },
   legendSupportive: { en: 'supportive', nl: 'steunt' },

@@ -31,7 +31,7 @@ button{font:inherit;padding:.25rem .55rem;border:1px solid #9aa;border-radius:3p
 canvas#map{width:100%;aspect-ratio:4/3;border:1px solid #ddd;cursor:pointer;background:#fff}
 .legend span{display:inline-flex;align-items:center;gap:.25rem;margin-right:.7rem}.legend i{width:10px;height:10px;display:inline-block;border:1px solid #999}
 .legend i.ramp{width:90px}.legend [hidden]{display:none}
-#actions{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}#pressed{margin:.2rem 0;padding-left:1.2rem;max-height:8em;overflow:auto}
+.actions{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}#programme-wide{margin:.4rem 0 0}#pressed{margin:.2rem 0;padding-left:1.2rem;max-height:8em;overflow:auto}
 .chart{width:100%;margin-bottom:.4rem}#status{color:#a00;white-space:pre-wrap}
 #lesson-panel{background:#fffbe6;border:1px solid #e6d27a;border-radius:4px;padding:.5rem .7rem;margin-bottom:.6rem}
 #lesson-panel table td{padding:.1rem .5rem .1rem 0}dialog{max-width:640px}`;
@@ -82,8 +82,9 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <span><i style="background:#e69f00;border-radius:50%"></i>${t('legendOfficial')}</span></div>
 <label>${t('colourBy')} <select id="colour-by"><option value="state" data-i18n="colourState"></option><option value="trust" data-i18n="colourTrust"></option></select></label>
 <h2 data-i18n="interventions"></h2>
-<p>${t('target')}: <strong id="target"></strong> <span class="note" data-i18n="targetHint"></span></p>
-<div id="actions"></div>
+<p><label>${t('target')}: <select id="target"></select></label> <span class="note" data-i18n="targetHint"></span></p>
+<div id="actions"><div id="actions-local" class="actions"></div>
+<p class="note" id="programme-wide" data-i18n="programmeWide"></p><div id="actions-programme" class="actions" role="group" aria-labelledby="programme-wide"></div></div>
 <p>${t('pressed')}:</p><ul id="pressed"></ul>
 <p class="note" data-i18n="exportNote"></p>
 <p id="played" class="note"></p>

@@ -330,6 +330,35 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(await page.evaluate(() => document.querySelector('#following')!.textContent)).toBe(' — all neighbourhoods');
   }, 90_000);
 
+  test('with the keyboard alone a neighbourhood is picked beside the interventions, and those on the whole programme stand under their own caption', async () => {
+    await restart(page, 40);
+    await runTo(page, 5);
+    await page.focus('#target');
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown'); // all, 0, 1, 2
+    await page.waitForFunction(() => window.studio.target() === 2);
+    expect(await page.evaluate(() => document.querySelector('#following')!.textContent)).toBe(' — neighbourhood 2');
+    // the map's click and the list agree
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.75);
+    await page.waitForFunction(() => window.studio.target() === 7);
+    expect(await page.locator('#target').inputValue()).toBe('7');
+    const programme = page.getByRole('group', { name: 'On the whole programme, whatever is picked:' }).getByRole('button');
+    expect(await programme.allTextContents()).toEqual(['Subsidy', 'Mandate from above', 'Share revenues']);
+    // Enter on a focused button presses it: the evening in neighbourhood 7, the subsidy on all
+    await page.focus('#action-evening');
+    await page.keyboard.press('Enter');
+    await page.focus('#action-subsidy');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.studio.pressed().length === 2);
+    expect(await page.evaluate(() => window.studio.pressed().map((p) => [p.action, (p as { where?: unknown }).where]))).toEqual([
+      ['evening', [7]],
+      ['subsidy', 'all'],
+    ]);
+    await page.locator('#target').selectOption('-1');
+    await page.waitForFunction(() => window.studio.target() === -1);
+    await restart(page, 40);
+  }, 60_000);
+
   test('switching language changes every visible label, the charts included', async () => {
     const labels = () =>
       page.evaluate(() => {

@@ -111,6 +111,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'started':
       weeks.start(msg.metrics, msg.neighbourhoods);
       if (target >= msg.neighbourhoods) pick(-1); // the picked neighbourhood is not in this run
+      else renderTarget(); // the neighbourhoods to pick from
       return;
     case 'frame': {
       weeks.add(msg);
@@ -347,7 +348,8 @@ function buildActions(): void {
       const where = PROGRAMME_ACTIONS.has(action) || target < 0 ? ('all' as const) : [target];
       send({ type: 'intervene', entry: { action, where } });
     });
-    $('actions').append(b);
+    // the actions on the programme as a whole under their own caption: they ignore the pick
+    $(PROGRAMME_ACTIONS.has(action) ? 'actions-programme' : 'actions-local').append(b);
   }
 }
 
@@ -412,10 +414,14 @@ function trigger(p: Intervention): string {
   return w.once(conditionText(p.when!, lang));
 }
 
+/** The neighbourhood picked, in the list to pick from (all, or one of this run's) and in the charts' heading. */
 function renderTarget(): void {
-  const shown = target < 0 ? text('targetAll', lang) : `${text('targetOne', lang)} ${target}`;
-  $('target').textContent = shown;
-  $('following').textContent = ` — ${shown}`;
+  const name = (b: number) => (b < 0 ? text('targetAll', lang) : `${text('targetOne', lang)} ${b}`);
+  const options = Array.from({ length: weeks.neighbourhoods + 1 }, (_, k) => Object.assign(document.createElement('option'), { value: String(k - 1), textContent: name(k - 1) }));
+  const list = $<HTMLSelectElement>('target');
+  list.replaceChildren(...options);
+  list.value = String(target);
+  $('following').textContent = ` — ${name(target)}`;
 }
 
 /**
@@ -569,6 +575,7 @@ function wire(): void {
     const b = cellAt(cells(weeks.neighbourhoods, width, height), ((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
     pick(b === target ? -1 : b);
   });
+  $<HTMLSelectElement>('target').addEventListener('change', (e) => pick(Number((e.target as HTMLSelectElement).value)));
   $('export').addEventListener('click', download);
   $<HTMLInputElement>('import').addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;

@@ -46,6 +46,11 @@ const UI = {
   legendOpposed: { en: 'opposed', nl: 'tegen' },
   legendTrust: { en: 'trust in government:', nl: 'vertrouwen in de overheid:' },
   legendOfficial: { en: 'official (filled: time in the field)', nl: 'ambtenaar (gevuld: tijd in de wijk)' },
+  legendShare: {
+    en: 'its initiative: share of households joined, with the threshold (tick); darker once reached',
+    nl: 'het initiatief: aandeel aangesloten huishoudens, met de drempel (streepje); donkerder zodra gehaald',
+  },
+  legendProgress: { en: 'plan progress, green with ✓ once formalised', nl: 'voortgang van het plan, groen met ✓ zodra geformaliseerd' },
   colourBy: { en: 'Colour households by', nl: 'Kleur huishoudens naar' },
   colourState: { en: 'attitude', nl: 'houding' },
   colourTrust: { en: 'trust in government', nl: 'vertrouwen in de overheid' },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STATE_HEX, TRUST_HEX } from './colours.js';
+import { BAR_HEX, STATE_HEX, TRUST_HEX } from './colours.js';
 import type { StudioInput } from './scenarioStart.js';
 
 /** The bundles `npm run build` writes (scripts/buildStudio.mjs): the page's script and the kernel's worker. */
@@ -30,7 +30,7 @@ button{font:inherit;padding:.25rem .55rem;border:1px solid #9aa;border-radius:3p
 #week{font-weight:bold;font-variant-numeric:tabular-nums;width:7em;display:inline-block;contain:strict;height:1.2em;vertical-align:bottom}
 canvas#map{width:100%;aspect-ratio:4/3;border:1px solid #ddd;cursor:pointer;background:#fff}
 .legend span{display:inline-flex;align-items:center;gap:.25rem;margin-right:.7rem}.legend i{width:10px;height:10px;display:inline-block;border:1px solid #999}
-.legend i.ramp{width:90px}.legend [hidden]{display:none}
+.legend i.ramp{width:90px}.legend i.bar{width:30px;height:6px;border:0}.legend [hidden]{display:none}
 .actions{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}#programme-wide{margin:.4rem 0 0}#pressed{margin:.2rem 0;padding-left:1.2rem;max-height:8em;overflow:auto}
 .chart{width:100%;margin-bottom:.4rem}#status{color:#a00;white-space:pre-wrap}
 #lesson-panel{background:#fffbe6;border:1px solid #e6d27a;border-radius:4px;padding:.5rem .7rem;margin-bottom:.6rem}
@@ -79,7 +79,9 @@ export function studioHtml(input: StudioInput, bundles = bundleDir()): string {
 <div class="legend"><span data-colour="state"><span><i style="background:${STATE_HEX[3]}"></i>${t('legendCommitted')}</span><span><i style="background:${STATE_HEX[2]}"></i>${t('legendSupportive')}</span>
 <span><i style="background:${STATE_HEX[1]}"></i>${t('legendUndecided')}</span><span><i style="background:${STATE_HEX[0]}"></i>${t('legendOpposed')}</span></span>
 <span data-colour="trust" hidden>${t('legendTrust')} <span>0 <i class="ramp" style="background:linear-gradient(to right,${TRUST_HEX[0]},${TRUST_HEX[1]})"></i> 1</span></span>
-<span><i style="background:#e69f00;border-radius:50%"></i>${t('legendOfficial')}</span></div>
+<span><i style="background:#e69f00;border-radius:50%"></i>${t('legendOfficial')}</span>
+<span><i class="bar" style="background:linear-gradient(to right,${STATE_HEX[2]} 0 45%,${BAR_HEX.empty} 45% 60%,${BAR_HEX.tick} 60% 66%,${BAR_HEX.empty} 66%)"></i>${t('legendShare')}</span>
+<span><i class="bar" style="background:linear-gradient(to right,${BAR_HEX.progress} 0 70%,${BAR_HEX.empty} 70%)"></i>${t('legendProgress')}</span></div>
 <label>${t('colourBy')} <select id="colour-by"><option value="state" data-i18n="colourState"></option><option value="trust" data-i18n="colourTrust"></option></select></label>
 <h2 data-i18n="interventions"></h2>
 <p><label>${t('target')}: <select id="target"></select></label> <span class="note" data-i18n="targetHint"></span></p>

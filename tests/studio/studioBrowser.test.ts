@@ -408,6 +408,14 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(await legend()).toMatch(/^committed/);
   }, 60_000);
 
+  test('the legend gives the key of the bars above each neighbourhood: the initiative\'s share of households joined, with the threshold, and its plan progress', async () => {
+    const legend = () => page.locator('.legend').innerText();
+    expect(await legend()).toMatch(/official \(filled: time in the field\)\s+its initiative: share of households joined, with the threshold \(tick\); darker once reached\s+plan progress, green with ✓ once formalised$/);
+    await page.click('#lang');
+    expect(await legend()).toMatch(/het initiatief: aandeel aangesloten huishoudens, met de drempel \(streepje\); donkerder zodra gehaald\s+voortgang van het plan, groen met ✓ zodra geformaliseerd$/);
+    await page.click('#lang');
+  }, 60_000);
+
   test('lesson mode: the task sets the week and the allowed levers, and the debrief compares with doing nothing and the best found', async () => {
     await page.click('#lesson-open');
     await page.waitForFunction(() => window.studio.you().length === 1);

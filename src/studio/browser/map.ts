@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { STATE_HEX, TRUST_HEX } from '../colours.js';
+import { BAR_HEX, STATE_HEX, TRUST_HEX } from '../colours.js';
 import type { MapLayout, MapState } from '../kernel.js';
 import type { ColourBy } from '../protocol.js';
 
@@ -115,17 +115,17 @@ export class MapPainter {
     }
     // The initiative: committed share against the threshold, then plan progress.
     const bar = Math.max(10, width);
-    ctx.fillStyle = '#eee';
+    ctx.fillStyle = BAR_HEX.empty;
     ctx.fillRect(x, y + 15, bar, 5);
     ctx.fillRect(x, y + 22, bar, 4);
     ctx.fillStyle = map.reachedWeek[b] > 0 ? STATE_HEX[3] : STATE_HEX[2];
     ctx.fillRect(x, y + 15, bar * Math.min(1, map.supportShare[b]), 5);
-    ctx.fillStyle = map.formalisedWeek[b] > 0 ? '#1b7837' : '#8c96c6';
+    ctx.fillStyle = map.formalisedWeek[b] > 0 ? BAR_HEX.formalised : BAR_HEX.progress;
     ctx.fillRect(x, y + 22, bar * Math.min(1, map.progress[b]), 4);
-    ctx.fillStyle = '#000';
+    ctx.fillStyle = BAR_HEX.tick;
     ctx.fillRect(x + bar * map.threshold[b] - 1, y + 13, 2, 9);
     if (map.formalisedWeek[b] > 0) {
-      ctx.fillStyle = '#1b7837';
+      ctx.fillStyle = BAR_HEX.formalised;
       ctx.fillText('✓', x + bar - 10, y + 1);
     }
   }

@@ -416,6 +416,32 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await page.click('#lang');
   }, 60_000);
 
+  test('at a projector\'s 1280 × 720 the neighbourhoods\' numbers on the map are drawn large enough to read', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await restart(page, 40);
+    await page.waitForTimeout(300); // the worker's next map
+    const box = (await page.locator('#map').boundingBox())!;
+    const k = box.width / 720; // CSS pixels per pixel of the canvas, which is drawn 720 wide
+    // the top left of the first neighbourhood: its number, left of its officials and above its bars
+    const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: 13 * k, height: 20 * k } });
+    const inked = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const rows: number[] = [];
+      for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) if (d[4 * (y * c.width + x)] + d[4 * (y * c.width + x) + 1] + d[4 * (y * c.width + x) + 2] < 3 * 128) rows.push(y);
+      return rows.length === 0 ? 0 : rows[rows.length - 1] - rows[0] + 1;
+    }, shot.toString('base64'));
+    await page.setViewportSize({ width: 1500, height: 950 });
+    // a digit of 10 px text is about 7 px tall (DejaVu Sans: 0.73 em); at 11 canvas pixels it was 5
+    expect(inked).toBeGreaterThanOrEqual(7);
+  }, 60_000);
+
   test('lesson mode: the task sets the week and the allowed levers, and the debrief compares with doing nothing and the best found', async () => {
     await page.click('#lesson-open');
     await page.waitForFunction(() => window.studio.you().length === 1);

@@ -13,7 +13,14 @@ import type { ColourBy } from '../protocol.js';
 
 const STATE_COLOURS = STATE_HEX.map(hex);
 const [TRUST_LOW, TRUST_HIGH] = TRUST_HEX.map(hex);
-const HEADER = 30;
+/**
+ * The size of the header's text in the canvas's pixels. The canvas (720 wide) is shown narrower than
+ * it is drawn — about 470 CSS pixels at a 1280 × 720 projector — so 16 here is some 10 on screen.
+ */
+const HEADER_FONT = 16;
+/** The header's parts are laid out in units of its text size: at 11 px one unit is one pixel. */
+const U = HEADER_FONT / 11;
+const HEADER = Math.round(30 * U);
 const GAP = 8;
 
 function hex(s: string): [number, number, number] {
@@ -95,38 +102,38 @@ export class MapPainter {
 
   private header(ctx: OffscreenCanvasRenderingContext2D, layout: MapLayout, map: MapState, b: number, x: number, y: number, width: number): void {
     ctx.fillStyle = '#222';
-    ctx.font = '11px DejaVu Sans, sans-serif';
+    ctx.font = `${HEADER_FONT}px DejaVu Sans, sans-serif`;
     ctx.textBaseline = 'top';
-    ctx.fillText(`${b}`, x, y + 2);
+    ctx.fillText(`${b}`, x, y + 2 * U);
     // Officials: circles filled by their presence in the field.
-    let ox = x + 18;
+    let ox = x + ctx.measureText(`${b}`).width + 8 * U;
     for (let o = layout.officialStart[b]; o < layout.officialStart[b + 1]; o++) {
       ctx.beginPath();
-      ctx.arc(ox, y + 7, 5, 0, 2 * Math.PI);
+      ctx.arc(ox, y + 7 * U, 5 * U, 0, 2 * Math.PI);
       ctx.strokeStyle = '#444';
       ctx.lineWidth = 1;
       ctx.stroke();
       ctx.beginPath();
-      ctx.moveTo(ox, y + 7);
-      ctx.arc(ox, y + 7, 5, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * map.presence[o]);
+      ctx.moveTo(ox, y + 7 * U);
+      ctx.arc(ox, y + 7 * U, 5 * U, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * map.presence[o]);
       ctx.fillStyle = '#e69f00';
       ctx.fill();
-      ox += 13;
+      ox += 13 * U;
     }
     // The initiative: committed share against the threshold, then plan progress.
     const bar = Math.max(10, width);
     ctx.fillStyle = BAR_HEX.empty;
-    ctx.fillRect(x, y + 15, bar, 5);
-    ctx.fillRect(x, y + 22, bar, 4);
+    ctx.fillRect(x, y + 15 * U, bar, 5 * U);
+    ctx.fillRect(x, y + 22 * U, bar, 4 * U);
     ctx.fillStyle = map.reachedWeek[b] > 0 ? STATE_HEX[3] : STATE_HEX[2];
-    ctx.fillRect(x, y + 15, bar * Math.min(1, map.supportShare[b]), 5);
+    ctx.fillRect(x, y + 15 * U, bar * Math.min(1, map.supportShare[b]), 5 * U);
     ctx.fillStyle = map.formalisedWeek[b] > 0 ? BAR_HEX.formalised : BAR_HEX.progress;
-    ctx.fillRect(x, y + 22, bar * Math.min(1, map.progress[b]), 4);
+    ctx.fillRect(x, y + 22 * U, bar * Math.min(1, map.progress[b]), 4 * U);
     ctx.fillStyle = BAR_HEX.tick;
-    ctx.fillRect(x + bar * map.threshold[b] - 1, y + 13, 2, 9);
+    ctx.fillRect(x + bar * map.threshold[b] - 1, y + 13 * U, 2, 9 * U);
     if (map.formalisedWeek[b] > 0) {
       ctx.fillStyle = BAR_HEX.formalised;
-      ctx.fillText('✓', x + bar - 10, y + 1);
+      ctx.fillText('✓', x + bar - 10 * U, y + 1);
     }
   }
 }

@@ -205,6 +205,27 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await page.waitForFunction(() => window.studio.pressed().length === 0);
   }, 120_000);
 
+  test('a seed or horizon typed in starts the run afresh with it, as the page then shows and exports', async () => {
+    await restart(page, 40);
+    const first = await page.evaluate(() => window.studio.you()[0]);
+    await runTo(page, 5);
+    await page.fill('#seed', '7');
+    await page.press('#seed', 'Enter');
+    await page.fill('#horizon', '30');
+    await page.press('#horizon', 'Tab');
+    await page.waitForFunction(() => window.studio.week() === 0 && window.studio.you().length === 1 && / 30$/.test(document.getElementById('week')!.textContent!));
+    const seen = await page.evaluate(() => ({ you: window.studio.you()[0], scenario: window.studio.exportText() }));
+    expect(seen.scenario).toMatch(/^seed: 7$/m);
+    expect(seen.scenario).toMatch(/^horizon: 30$/m);
+    // the oracle: week 0 of the default scenario built on seed 7 here
+    const run = startRun(defaultParameters(), 30, 7);
+    expect(seen.you).toEqual(METRICS.map((_m, k) => run.world.recorder.series[k * run.world.recorder.weeks.length]));
+    expect(seen.you).not.toEqual(first);
+    await finish(page, 30);
+    await page.fill('#seed', String(defaultRunSettings().seed));
+    await restart(page, 40);
+  }, 60_000);
+
   test('levers moved before the first week are your run\'s alone: the twin keeps the strategy the run starts from', async () => {
     await restart(page, 30);
     await setLever(page, 'strategy.serving', '1');

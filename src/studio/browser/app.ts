@@ -543,11 +543,14 @@ function wire(): void {
   $('play').addEventListener('click', () => send({ type: 'play' }));
   $('pause').addEventListener('click', () => send({ type: 'pause' }));
   $('step').addEventListener('click', () => send({ type: 'step' }));
-  $('reset').addEventListener('click', () => {
+  // the seed and horizon as shown: changing either starts the run afresh, as Reset does
+  const restart = () => {
     seed = Math.max(0, Math.floor(Number($<HTMLInputElement>('seed').value) || 0));
     horizon = Math.max(1, Math.min(5200, Math.floor(Number($<HTMLInputElement>('horizon').value) || 156)));
     reset();
-  });
+  };
+  $('reset').addEventListener('click', restart);
+  for (const id of ['seed', 'horizon']) $(id).addEventListener('change', restart);
   const speed = $<HTMLInputElement>('speed');
   const speedOut = $('speed-value');
   const setSpeed = () => {

@@ -474,9 +474,11 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
       steering: (document.getElementById('lever-strategy.steering') as HTMLInputElement).disabled,
       question: document.getElementById('lesson-question')!.textContent,
       allowed: document.getElementById('lesson-levers')!.textContent,
+      horizonLocked: (document.getElementById('horizon') as HTMLInputElement).disabled,
     }));
     expect(locked).toEqual({
       horizon: '78',
+      horizonLocked: true,
       mandate: true,
       evening: false,
       households: true,
@@ -497,6 +499,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(best).toEqual([...best].sort((a, b) => b - a));
     await page.click('#lesson-end');
     expect(await page.evaluate(() => (document.getElementById('lever-population.households') as HTMLInputElement).disabled)).toBe(false);
+    expect(await page.evaluate(() => (document.getElementById('horizon') as HTMLInputElement).disabled)).toBe(false);
   }, 120_000);
 
   test('import: a plan with triggers at a week, in a window and on a condition plays as `draagvlak run` plays it; what one run cannot show is named', async () => {

@@ -476,6 +476,7 @@ function renderLesson(): void {
   panel.hidden = lessonIndex < 0;
   for (const action of ACTIONS) $<HTMLButtonElement>(`action-${action}`).disabled = lessonIndex >= 0 && !LESSON[lessonIndex].actions.includes(action);
   $<HTMLSelectElement>('preset').disabled = lessonIndex >= 0; // a preset moves levers a task may not allow
+  $<HTMLInputElement>('horizon').disabled = lessonIndex >= 0; // the task's week: a shorter run has no result to debrief
   showLevers();
   if (lessonIndex < 0) return;
   const task = LESSON[lessonIndex];

@@ -281,9 +281,8 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(trust.you).not.toBe(nothing);
     expect(rows[0]).toEqual(['Your result', `${trust.you.toFixed(3)} (task ${trust.you >= 0.55 ? '' : 'not '}met)`]);
     expect(rows[1]).toEqual(['Doing nothing', nothing.toFixed(3)]);
-    // in Dutch: the levers by their Dutch names, decimal commas, the best three numbered under one heading
+    // in Dutch, the debrief shown follows the switch: the levers by their Dutch names, decimal commas, the best three numbered under one heading
     await page.click('#lang');
-    await page.click('#lesson-check');
     await page.waitForFunction(() => document.querySelector('#lesson-debrief td')?.textContent === 'Jouw resultaat' && document.querySelectorAll('#lesson-debrief tr').length === 6);
     const nl = await page.evaluate(() => ({
       rows: Array.from(document.querySelectorAll('#lesson-debrief tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent!)),

@@ -482,11 +482,13 @@ function renderLesson(): void {
   const task = LESSON[lessonIndex];
   $('lesson-question').textContent = `${text('task', lang)} ${lessonIndex + 1}/${LESSON.length}: ${task.question[lang]}`;
   $('lesson-levers').textContent = `${text('allowed', lang)}: ${[...task.levers.map((p) => text(p as TextKey, lang)), ...task.actions.map((a) => text(a as TextKey, lang))].join(', ')}`;
+  showDebrief();
 }
 
 function startTask(index: number): void {
   lessonIndex = index;
   leverMoves = {}; // each task starts from the scenario's strategy
+  debriefed = null;
   $('lesson-debrief').replaceChildren();
   if (index >= 0) horizon = LESSON[index].goal.week;
   renderLesson();
@@ -500,12 +502,22 @@ function debrief(): void {
   send({ type: 'search', goal: task.goal, levers: task.levers });
 }
 
+/** The last debrief of this task: the search's results and the scores they were compared with, shown again in another language. */
+let debriefed: { results: SearchResult[]; twinScore: number; mine: number } | null = null;
+
 function renderDebrief(results: SearchResult[], twinScore: number): void {
   const task = LESSON[lessonIndex];
   if (!task) return;
-  const initiatives = startParams.population.neighbourhoods;
   const at = weeks.row('you', task.goal.week);
-  const mine = at ? goalScore(task.goal, at[weeks.metrics.indexOf(task.goal.metric)], initiatives) : NaN;
+  debriefed = { results, twinScore, mine: at ? goalScore(task.goal, at[weeks.metrics.indexOf(task.goal.metric)], startParams.population.neighbourhoods) : NaN };
+  showDebrief();
+}
+
+/** The debrief, in the page's language. */
+function showDebrief(): void {
+  const task = LESSON[lessonIndex];
+  if (!task || !debriefed) return;
+  const { results, twinScore, mine } = debriefed;
   const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? decimal(score.toFixed(3), lang) : String(score));
   const lines: [string, string][] = [
     [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],

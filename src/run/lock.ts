@@ -22,13 +22,25 @@ export const lockTiming = { heartbeatMs: 30_000, staleMs: 120_000 };
 /** Locks this process holds, by folder: how many times each was taken (a run takes it, then its report), its heartbeat and when it last beat. */
 const held = new Map<string, { count: number; heartbeat: NodeJS.Timeout; beat: () => void; last: number }>();
 
-/** What a lock file says; null when there is none or it names no one (cut short by a kill between its creation and its write). */
+/**
+ * A lock file that names no run: one being written this instant (the file is created, empty, before
+ * its holder writes into it), or one left by a run killed between the two.
+ */
+const UNNAMED: LockHolder = { pid: 0, host: '', startedAt: '' };
+
+/** What a lock file says; null when there is none, UNNAMED when it names no run. */
 function readHolder(dir: string): LockHolder | null {
+  let text: string;
   try {
-    const h = JSON.parse(readFileSync(join(dir, LOCK), 'utf8')) as Partial<LockHolder> | null;
-    return h && typeof h.pid === 'number' && h.pid > 0 && typeof h.host === 'string' ? { pid: h.pid, host: h.host, startedAt: String(h.startedAt) } : null;
+    text = readFileSync(join(dir, LOCK), 'utf8');
   } catch {
     return null;
+  }
+  try {
+    const h = JSON.parse(text) as Partial<LockHolder> | null;
+    return h && typeof h.pid === 'number' && h.pid > 0 && typeof h.host === 'string' ? { pid: h.pid, host: h.host, startedAt: String(h.startedAt) } : UNNAMED;
+  } catch {
+    return UNNAMED;
   }
 }
 
@@ -54,18 +66,22 @@ function silent(dir: string): boolean {
  * The live run that holds a folder's lock, or null. A lock left by a process that no longer runs
  * on this host (after a kill -9) is stale and counts as free. A lock taken on another host cannot
  * be checked by its pid: it counts as held while its holder's heartbeat keeps it fresh, and as
- * stale once its file has not been modified for `lockTiming.staleMs`.
+ * stale once its file has not been modified for `lockTiming.staleMs`. So is a lock file that names
+ * no run: it is held by a run that is writing it now, so that two runs started at once never both
+ * take the folder, unless it has not been modified for as long.
  */
 export function lockHolder(dir: string): LockHolder | null {
   const h = readHolder(dir);
   if (!h) return null;
-  if (h.host === hostname() ? h.pid === process.pid || !alive(h.pid) : silent(dir)) return null;
+  const local = h !== UNNAMED && h.host === hostname();
+  if (local ? h.pid === process.pid || !alive(h.pid) : silent(dir)) return null;
   return h;
 }
 
 /** The refusal of a folder another run holds; `name` is how the folder was given (`--out DIR` by default). */
 export function lockMessage(dir: string, h: LockHolder, name = `--out ${dir}`): string {
-  return `${name}: in use by another draagvlak run (pid ${h.pid} on ${h.host}, since ${h.startedAt}); wait for it to finish, or if that run is gone remove ${join(dir, LOCK)}`;
+  const who = h === UNNAMED ? 'one starting: its lock file names no run yet' : `pid ${h.pid} on ${h.host}, since ${h.startedAt}`;
+  return `${name}: in use by another draagvlak run (${who}); wait for it to finish, or if that run is gone remove ${join(dir, LOCK)}`;
 }
 
 /**
@@ -84,9 +100,13 @@ export function acquireLock(dir: string, name?: string): () => void {
         const fd = openSync(join(dir, LOCK), 'wx');
         try {
           writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() } satisfies LockHolder) + '\n');
-        } finally {
+        } catch (err) {
+          // a lock file that names no run keeps others out: not one this run could not write (a full disk)
           closeSync(fd);
+          rmSync(join(dir, LOCK), { force: true });
+          throw err;
         }
+        closeSync(fd);
         break;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioPlan } from '../../src/cli/plan.js';
 import { diskBytes } from '../../src/run/capacity.js';
+import { acquireLock } from '../../src/run/lock.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import {
   TINY, bindReadOnly, exited, mountTmpfs, pauseAt, reached, remountReadOnly, resultBytes, run, snapshot, start, unmount, workdir,
@@ -151,5 +152,17 @@ describe('the --resume printed after a full disk continues once the other progra
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
     expect(resultBytes(join(disk, 'out'))).toEqual(reference.plain);
+  });
+});
+
+describe('the lock of a results folder on a full disk', () => {
+  it('is not left behind when its holder cannot write its name into it', () => {
+    // a lock file that names no run keeps every later run out (as one being written): the run that
+    // created it and could not write it must remove it
+    const full = tmpfs('full-lock', '1m');
+    mkdirSync(join(full, 'out'));
+    fill(full);
+    expect(() => acquireLock(join(full, 'out'))).toThrow(/ENOSPC/);
+    expect(readdirSync(join(full, 'out'))).toEqual([]);
   });
 });

@@ -41,14 +41,25 @@ async function setLever(page: Page, path: string, value: string): Promise<void> 
   await page.locator(`[id="lever-${path}"]`).fill(value);
 }
 
-/** Plays at 30 weeks a second until `week` (or a little beyond), pauses, and returns the week it stopped at. */
-async function runTo(page: Page, week: number): Promise<number> {
+/** Plays at 30 weeks a second until `week` or beyond (the horizon, on a slow machine), and pauses. */
+async function play(page: Page, week: number): Promise<void> {
   await page.locator('#speed').fill('30');
   await page.click('#play');
   await page.waitForFunction((w) => window.studio.week() >= w, week);
   await page.click('#pause');
   await page.waitForFunction(() => !window.studio.running());
-  return page.evaluate(() => window.studio.week());
+}
+
+/**
+ * Steps the paused run one week at a time to `week` exactly, and returns it. Playing and pausing
+ * would stop wherever the run is when the pause arrives: on a loaded machine, at the horizon.
+ */
+async function stepTo(page: Page, week: number): Promise<number> {
+  for (let w = await page.evaluate(() => window.studio.week()); w < week; w++) {
+    await page.click('#step');
+    await page.waitForFunction((next) => window.studio.week() === next, w + 1);
+  }
+  return week;
 }
 
 async function restart(page: Page, horizon: number): Promise<void> {
@@ -121,7 +132,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     expect(seen.actions).toBe(6);
     expect(seen.levers).toBeGreaterThan(20);
     expect(mapInk).toBeGreaterThan(0.3);
-    await runTo(page, 5);
+    await play(page, 5);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
     expect(requests.filter((u) => u.startsWith('blob:')).length).toBe(1); // the kernel's worker
@@ -130,7 +141,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
 
   test('moving a lever during the run changes the running model from the next week; the twin does not move', async () => {
     await restart(page, 60);
-    const week = await runTo(page, 20);
+    const week = await stepTo(page, 20);
     await setLever(page, 'strategy.steering', '1');
     await page.waitForFunction(() => window.studio.pressed().length === 1);
     const pressed = await page.evaluate(() => window.studio.pressed());
@@ -147,7 +158,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await finish(page, 60);
     const untouched = await page.evaluate(() => window.studio.twin());
     await restart(page, 60);
-    const week = await runTo(page, 15);
+    const week = await stepTo(page, 15);
     await page.click('#action-evening');
     await page.waitForFunction(() => window.studio.pressed().length === 1);
     await finish(page, 60);
@@ -170,10 +181,10 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     await restart(page, 40);
     await setLever(page, 'strategy.participation', '0.8'); // before the first week: a set from week 1
     await page.waitForFunction(() => window.studio.you().length === 1 && window.studio.pressed().length === 1);
-    const first = await runTo(page, 10);
+    const first = await stepTo(page, 10);
     await page.click('#action-field');
     await page.waitForFunction(() => window.studio.pressed().length === 2);
-    const second = await runTo(page, first + 8);
+    const second = await stepTo(page, first + 8);
     await setLever(page, 'strategy.serving', '0.9');
     await page.waitForFunction(() => window.studio.pressed().length === 3);
     await finish(page, 40);
@@ -312,7 +323,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.75);
     await page.waitForFunction(() => window.studio.target() === 7);
-    await runTo(page, 10);
+    await stepTo(page, 10);
     await page.click('#action-evening');
     await page.waitForFunction(() => window.studio.pressed().length === 1);
     await finish(page, 40);

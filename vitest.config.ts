@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** The studio's browser test times how fast the page answers input, so it runs after the rest, alone. */
+/** The studio's browser test prints how long the page's inputs wait while the model runs (not asserted), so it runs after the rest, alone, where that number means something. */
 const ALONE = ['tests/studio/studioBrowser.test.ts'];
 
 export default defineConfig({

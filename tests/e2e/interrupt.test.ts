@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { lockTiming } from '../../src/run/lock.js';
-import { draagvlak, exited, resultFiles, startDraagvlak, tinySweep, workdir } from './cli.js';
+import { exited, pauseAt, reached, start } from '../reliability/harness.js';
+import { draagvlak, resultFiles, tinySweep, workdir } from './cli.js';
 
-// Big enough that a run is still busy when the test interrupts it, small enough to stay quick.
+// Many runs (15 parts of 12 with one worker), so that a run stopped after its first part is partway.
 const SLOW = tinySweep({ replications: 60, households: 150, horizon: 60 });
 
 function parts(dir: string): string[] {
@@ -13,8 +13,16 @@ function parts(dir: string): string[] {
   return existsSync(p) ? readdirSync(p).filter((f) => f.endsWith('.part')) : [];
 }
 
-async function untilParts(dir: string, n: number): Promise<void> {
-  for (let i = 0; i < 2000 && parts(dir).length < n; i++) await sleep(10);
+/**
+ * Starts a run that stops, paused, once it has written its first part (the DRAAGVLAK_PAUSE_AT hook),
+ * and waits for it to get there: the test then interrupts it partway however fast the run or slow
+ * the test. `go` lets the paused run go on.
+ */
+async function pausedAfterFirstPart(args: string[], cwd: string) {
+  const marker = join(cwd, 'paused');
+  const child = start(args, cwd, pauseAt('parts', marker));
+  expect(await reached(marker, child), child.output.stderr).toBe(true);
+  return { child, go: () => rmSync(marker) };
 }
 
 describe('interrupting and resuming a run', () => {
@@ -22,12 +30,12 @@ describe('interrupting and resuming a run', () => {
     const cwd = workdir({ 'slow.yaml': SLOW });
     expect(draagvlak(['run', 'slow.yaml', '--out', 'whole', '--quiet', '--no-report', '--workers', '2'], cwd).code).toBe(0);
 
-    const child = startDraagvlak(['run', 'slow.yaml', '--out', 'killed', '--quiet', '--no-report', '--workers', '1'], cwd);
+    const { child, go } = await pausedAfterFirstPart(['run', 'slow.yaml', '--out', 'killed', '--quiet', '--no-report', '--workers', '1'], cwd);
     const dir = join(cwd, 'killed');
-    await untilParts(dir, 3);
     child.kill('SIGKILL');
     expect(await exited(child)).toBeNull();
-    expect(parts(dir).length).toBeGreaterThanOrEqual(3);
+    go();
+    expect(parts(dir)).toHaveLength(1);
     expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).complete).toBe(false);
 
@@ -48,11 +56,11 @@ describe('interrupting and resuming a run', () => {
     const shard = ['run', 'slow.yaml', '--shard', '2/3', '--quiet', '--workers', '1'];
     expect(draagvlak([...shard, '--out', 'whole'], cwd).code).toBe(0);
 
-    const child = startDraagvlak([...shard, '--out', 'killed'], cwd);
+    const { child, go } = await pausedAfterFirstPart([...shard, '--out', 'killed'], cwd);
     const dir = join(cwd, 'killed');
-    await untilParts(dir, 2);
     child.kill('SIGKILL');
     expect(await exited(child)).toBeNull();
+    go();
     const lock = join(dir, '.draagvlak.lock');
     const left = JSON.parse(readFileSync(lock, 'utf8'));
     expect(left.pid).toBe(child.pid);
@@ -80,17 +88,16 @@ describe('interrupting and resuming a run', () => {
   // With one worker the runs (short ones) go in the calling thread, which answers between runs.
   it.each(['2', '1'])('Ctrl-C (SIGINT) stops with exit code 130 and a manifest that says the folder is incomplete (--workers %s)', async (workers) => {
     const cwd = workdir({ 'slow.yaml': SLOW });
-    const child = startDraagvlak(['run', 'slow.yaml', '--out', 'stopped', '--quiet', '--no-report', '--workers', workers], cwd);
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const { child, go } = await pausedAfterFirstPart(['run', 'slow.yaml', '--out', 'stopped', '--quiet', '--no-report', '--workers', workers], cwd);
     const dir = join(cwd, 'stopped');
-    await untilParts(dir, 1);
+    // the signal waits for the paused run to go on, which takes it up before its next run or two
     child.kill('SIGINT');
+    go();
     expect(await exited(child)).toBe(130);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.complete).toBe(false);
     expect(manifest.note).toMatch(/^interrupted by SIGINT after \d+ of 180 runs/);
-    expect(stderr).toContain('--resume');
+    expect(child.output.stderr).toContain('--resume');
     expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
 
     // Resuming with another scenario is refused, and changes nothing.

@@ -19,9 +19,24 @@ export function draagvlak(args: string[], cwd: string, env: Record<string, strin
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** What startDraagvlak started and has not exited. */
+const running = new Set<ChildProcess>();
+
 /** Starts `draagvlak ARGS` in `cwd` without waiting. */
-export function startDraagvlak(args: string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startDraagvlak(args: string[], cwd: string, env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/**
+ * Kills whatever startDraagvlak started that still runs: after a test that failed before it
+ * stopped its run (one paused by DRAAGVLAK_PAUSE_AT waits for ever, a server serves for ever), so
+ * that nothing outlives it. Files that start runs call it after each test.
+ */
+export function stopStarted(): void {
+  for (const child of running) child.kill('SIGKILL');
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {

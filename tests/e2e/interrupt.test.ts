@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lockTiming } from '../../src/run/lock.js';
-import { exited, pauseAt, reached, start } from '../reliability/harness.js';
+import { exited, pauseAt, reached, start, stopStarted } from '../reliability/harness.js';
 import { draagvlak, resultFiles, tinySweep, workdir } from './cli.js';
 
 // Many runs (15 parts of 12 with one worker), so that a run stopped after its first part is partway.
 const SLOW = tinySweep({ replications: 60, households: 150, horizon: 60 });
+
+afterEach(stopStarted);
 
 function parts(dir: string): string[] {
   const p = join(dir, '.parts');

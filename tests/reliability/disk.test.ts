@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioPlan } from '../../src/cli/plan.js';
 import { diskBytes } from '../../src/run/capacity.js';
 import { acquireLock } from '../../src/run/lock.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import {
-  TINY, bindReadOnly, exited, mountTmpfs, pauseAt, reached, remountReadOnly, resultBytes, run, snapshot, start, unmount, workdir,
+  TINY, bindReadOnly, exited, mountTmpfs, pauseAt, reached, remountReadOnly, resultBytes, run, snapshot, start, stopStarted, unmount, workdir,
 } from './harness.js';
 
 /**
@@ -44,6 +44,9 @@ beforeAll(() => {
     reference[name] = resultBytes(join(project, `ref-${name}`));
   }
 });
+
+// a run left paused by a failed test would keep its tmpfs busy, and the mount would stay
+afterEach(stopStarted);
 
 afterAll(() => {
   for (const dir of mounts.reverse()) unmount(dir);

@@ -1,9 +1,11 @@
-import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN } from '../e2e/cli.js';
+import { BIN, startDraagvlak } from '../e2e/cli.js';
+
+export { stopStarted } from '../e2e/cli.js';
 
 /**
  * Helpers of the reliability catalogue: run the built command, snapshot a folder tree (to show
@@ -38,7 +40,7 @@ export function run(args: string[], cwd: string, env: Record<string, string> = {
 }
 
 export function start(args: string[], cwd: string, env: Record<string, string> = {}): ChildProcess & { output: Outcome } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = startDraagvlak(args, cwd, env);
   const output: Outcome = { code: null, stdout: '', stderr: '' };
   child.stdout!.on('data', (d: Buffer) => (output.stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output.stderr += d.toString()));

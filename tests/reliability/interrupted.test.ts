@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { TINY, exited, pauseAt, reached, resultBytes, run, snapshot, start, workdir } from './harness.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TINY, exited, pauseAt, reached, resultBytes, run, snapshot, start, stopStarted, workdir } from './harness.js';
 
 /**
  * kill -9 at each named phase of a run, reached through the DRAAGVLAK_PAUSE_AT hook (not by
@@ -26,6 +26,8 @@ beforeAll(() => {
   expect(Object.keys(reference.report!)).toContain('charts/reach-curve.png');
   expect(Object.keys(reference.failing!)).toContain('failures.csv');
 });
+
+afterEach(stopStarted);
 
 /** [phase, which reference (and so which arguments)]. */
 const PHASES: [string, 'plain' | 'report' | 'failing'][] = [

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { draagvlak, exited, startDraagvlak, workdir } from '../e2e/cli.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { draagvlak, exited, startDraagvlak, stopStarted, workdir } from '../e2e/cli.js';
 import { planRuns } from '../../src/scenario/design.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { startNote, studioStart } from '../../src/studio/scenarioStart.js';
+
+afterEach(stopStarted);
 
 describe('draagvlak studio', () => {
   test('writes one self-contained page starting from a scenario, with its whole timeline as written', () => {

@@ -219,7 +219,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
   test('a seed or horizon typed in starts the run afresh with it, as the page then shows and exports', async () => {
     await restart(page, 40);
     const first = await page.evaluate(() => window.studio.you()[0]);
-    await runTo(page, 5);
+    await stepTo(page, 5);
     await page.fill('#seed', '7');
     await page.press('#seed', 'Enter');
     await page.fill('#horizon', '30');
@@ -363,7 +363,7 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
 
   test('with the keyboard alone a neighbourhood is picked beside the interventions, and those on the whole programme stand under their own caption', async () => {
     await restart(page, 40);
-    await runTo(page, 5);
+    await stepTo(page, 5);
     await page.focus('#target');
     for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown'); // all, 0, 1, 2
     await page.waitForFunction(() => window.studio.target() === 2);

@@ -37,6 +37,23 @@ interface Probe {
 declare const window: Window & { studio: Probe };
 
 /** Puts a control at a value as a user would: the input and change events fire. */
+/** The pixels of a PNG as RGBA bytes, row by row, decoded by the page's own image decoder. */
+async function pixels(page: Page, png: Buffer): Promise<{ width: number; height: number; rgba: number[] }> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    return { width: c.width, height: c.height, rgba: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) };
+  }, png.toString('base64'));
+}
+
+/** The summed red, green and blue of pixel k. */
+const brightness = (rgba: number[], k: number) => rgba[4 * k] + rgba[4 * k + 1] + rgba[4 * k + 2];
+
 async function setLever(page: Page, path: string, value: string): Promise<void> {
   await page.locator(`[id="lever-${path}"]`).fill(value);
 }
@@ -114,20 +131,10 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
       actions: document.querySelectorAll('#actions button').length,
     }));
     // The worker draws the map (an OffscreenCanvas): what it drew is read from a screenshot.
-    const shot = (await page.locator('#map').screenshot()).toString('base64');
-    const mapInk = await page.evaluate(async (png) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${png}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let inked = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 3 * 250) inked++;
-      return inked / (c.width * c.height);
-    }, shot);
+    const map = await pixels(page, await page.locator('#map').screenshot());
+    let inked = 0;
+    for (let k = 0; k < map.width * map.height; k++) if (brightness(map.rgba, k) < 3 * 250) inked++;
+    const mapInk = inked / (map.width * map.height);
     expect(seen.title).toBe('draagvlak studio');
     expect(seen.actions).toBe(6);
     expect(seen.levers).toBeGreaterThan(20);
@@ -455,19 +462,10 @@ describe('the studio in headless Chromium, from a file:// URL', () => {
     const k = box.width / 720; // CSS pixels per pixel of the canvas, which is drawn 720 wide
     // the top left of the first neighbourhood: its number, left of its officials and above its bars
     const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: 13 * k, height: 20 * k } });
-    const inked = await page.evaluate(async (png) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${png}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const rows: number[] = [];
-      for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) if (d[4 * (y * c.width + x)] + d[4 * (y * c.width + x) + 1] + d[4 * (y * c.width + x) + 2] < 3 * 128) rows.push(y);
-      return rows.length === 0 ? 0 : rows[rows.length - 1] - rows[0] + 1;
-    }, shot.toString('base64'));
+    const { width, height, rgba } = await pixels(page, shot);
+    const rows: number[] = [];
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (brightness(rgba, y * width + x) < 3 * 128) rows.push(y);
+    const inked = rows.length === 0 ? 0 : rows[rows.length - 1] - rows[0] + 1;
     await page.setViewportSize({ width: 1500, height: 950 });
     // a digit of 10 px text is about 7 px tall (DejaVu Sans: 0.73 em); at 11 canvas pixels it was 5
     expect(inked).toBeGreaterThanOrEqual(7);

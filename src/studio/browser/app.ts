@@ -11,13 +11,13 @@ import { PRESETS, type PresetName } from '../../scenario/presets.js';
 import { MARKS_DATA, SERIES_DATA, Y_MAX, studioChartSpec } from '../chartSpec.js';
 import { exportScenario } from '../exportScenario.js';
 import { startNote, studioStart, type StudioInput } from '../scenarioStart.js';
-import { conditionText } from '../../charts/labels.js';
-import { decimal, words } from '../../charts/words.js';
+import { decimal } from '../../charts/words.js';
 import { GLOSSARY_KEYS, LANGS, isTextKey, text, type Lang, type TextKey } from '../i18n.js';
-import { LESSON, goalMet, goalScore } from '../lessons.js';
+import { LESSON, goalScore } from '../lessons.js';
 import { LEVERS, PRESET_NAMES, leverRange, type Lever } from '../levers.js';
 import { CHART_METRICS, type ChartMetric, type ColourBy, type FromWorker, type SearchResult, type ToWorker } from '../protocol.js';
 import { cellAt, cells } from './map.js';
+import { debriefRows, leverValues, trigger } from './pageTexts.js';
 import { Weeks, type Who } from './weeks.js';
 
 
@@ -385,33 +385,11 @@ function renderPressed(): void {
   pressed.forEach((p, i) => {
     const li = document.createElement('li');
     const where = p.where === undefined || p.where === 'all' ? '' : ` — ${text('targetOne', lang)} ${p.where.join(', ')}`;
-    const what = p.action === 'set' ? `${text('set', lang)}: ${leverValues(p.set ?? {})}` : text(p.action as TextKey, lang);
+    const what = p.action === 'set' ? `${text('set', lang)}: ${leverValues(p.set ?? {}, lang)}` : text(p.action as TextKey, lang);
     const applied = p.at === undefined && appliedWeeks[i] > 0 ? ` (${text('fired', lang)} ${appliedWeeks[i]})` : '';
-    li.textContent = `${trigger(p)}: ${what}${where}${applied}`;
+    li.textContent = `${trigger(p, lang)}: ${what}${where}${applied}`;
     list.append(li);
   });
-}
-
-/**
- * Strategy levers and their values as the page names them, in its language: "Dienstbaar handelen 0,9;
- * Verdeling van aandacht achterblijvers eerst" (a path with or without `strategy.`, as `set` takes it).
- */
-function leverValues(values: Record<string, number | string>): string {
-  return Object.entries(values)
-    .map(([path, v]) => {
-      const key = isTextKey(path) ? path : `strategy.${path}`;
-      const value = typeof v === 'number' ? decimal(String(v), lang) : isTextKey(v) ? text(v, lang) : v;
-      return `${isTextKey(key) ? text(key, lang) : path} ${value}`;
-    })
-    .join('; ');
-}
-
-/** When an entry applies, in the page's language: "Week 4", "in weeks 5–7", "once support_share ≥ 0.15" ("zodra het hoogste aandeel … ≥ 0,15"). */
-function trigger(p: Intervention): string {
-  const w = words(lang);
-  if (p.at !== undefined) return `${text('week', lang)} ${p.at}`;
-  if (p.from !== undefined) return w.inWeeks(p.from, p.from + (p.for ?? 1) - 1);
-  return w.once(conditionText(p.when!, lang));
 }
 
 /** The neighbourhood picked, in the list to pick from (all, or one of this run's) and in the charts' heading. */
@@ -517,17 +495,8 @@ function renderDebrief(results: SearchResult[], twinScore: number): void {
 function showDebrief(): void {
   const task = LESSON[lessonIndex];
   if (!task || !debriefed) return;
-  const { results, twinScore, mine } = debriefed;
-  const show = (score: number) => (Number.isNaN(score) ? '–' : task.goal.metric === 'trust_gov' ? decimal(score.toFixed(3), lang) : String(score));
-  const lines: [string, string][] = [
-    [text('yourResult', lang), `${show(mine)} (${goalMet(task.goal, mine) ? text('met', lang) : text('notMet', lang)})`],
-    [text('doingNothing', lang), show(twinScore)],
-    [text('bestFound', lang), ''],
-    // best first, each by the levers it sets (a preset's on the levers the task allows, after its name)
-    ...results.map((r, i): [string, string] => [`${i + 1}. ${r.preset ? `${text(r.preset, lang)} (${leverValues(r.values)})` : leverValues(r.values)}`, show(r.score)]),
-  ];
   const table = document.createElement('table');
-  for (const [k, v] of lines) {
+  for (const [k, v] of debriefRows(task, debriefed, lang)) {
     const tr = table.insertRow();
     tr.insertCell().textContent = k;
     tr.insertCell().textContent = v;

@@ -63,6 +63,15 @@ function finishedWith(project: string, change: (manifest: Record<string, unknown
   writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)));
 }
 
+/** A finished run of tiny.yaml in project/out whose charts/ is then a symlink to root/mine, a folder of the user's holding support.svg. */
+function chartsLinkedOut(root: string, project: string): void {
+  execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: project });
+  mkdirSync(join(root, 'mine'));
+  writeFileSync(join(root, 'mine', 'support.svg'), '<svg>mine</svg>');
+  rmSync(join(project, 'out', 'charts'), { recursive: true });
+  symlinkSync(join(root, 'mine'), join(project, 'out', 'charts'));
+}
+
 const CASES: Case[] = [
   // YAML aliases
   { what: 'an alias bomb (billion laughs) in validate', files: { [`${P}/bomb.yaml`]: aliasBomb() }, args: ['validate', 'bomb.yaml'], code: 2, message: /^bomb\.yaml: expected at most 1000 YAML alias expansions/ },
@@ -170,20 +179,8 @@ const CASES: Case[] = [
   }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/initiatives\.csv: expected the columns draagvlak writes in initiatives\.csv \(docs\/results\.md\), found "members_at_form"$/ },
 
   // charts/ (or the journal) as a symlink out of the folder: a run deleted the listed charts in the folder it points to
-  { what: 'a run into a folder whose charts/ is a symlink to a folder of the user\'s', setup: (r, p) => {
-    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
-    mkdirSync(join(r, 'mine'));
-    writeFileSync(join(r, 'mine', 'support.svg'), '<svg>mine</svg>');
-    rmSync(join(p, 'out', 'charts'), { recursive: true });
-    symlinkSync(join(r, 'mine'), join(p, 'out', 'charts'));
-  }, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out out: .*\/out\/charts is a symlink \(to .*\/mine\); draagvlak writes and deletes its files in charts, so it must be a folder inside the results folder: remove the link, or choose another folder$/ },
-  { what: 'report of a folder whose charts/ is a symlink', setup: (r, p) => {
-    execFileSync(process.execPath, [BIN, 'run', 'tiny.yaml', '--quiet', '--workers', '1', '--out', 'out'], { cwd: p });
-    mkdirSync(join(r, 'mine'));
-    writeFileSync(join(r, 'mine', 'support.svg'), '<svg>mine</svg>');
-    rmSync(join(p, 'out', 'charts'), { recursive: true });
-    symlinkSync(join(r, 'mine'), join(p, 'out', 'charts'));
-  }, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/charts is a symlink \(to .*\/mine\);/ },
+  { what: 'a run into a folder whose charts/ is a symlink to a folder of the user\'s', setup: chartsLinkedOut, args: ['run', 'tiny.yaml', ...QUIET, '--out', 'out'], code: 2, message: /^--out out: .*\/out\/charts is a symlink \(to .*\/mine\); draagvlak writes and deletes its files in charts, so it must be a folder inside the results folder: remove the link, or choose another folder$/ },
+  { what: 'report of a folder whose charts/ is a symlink', setup: chartsLinkedOut, args: ['report', 'out'], code: 2, message: /^draagvlak report: out\/charts is a symlink \(to .*\/mine\);/ },
   { what: 'a resumed run whose journal .parts is a symlink', setup: (r, p) => {
     mkdirSync(join(r, 'mine'));
     writeFileSync(join(r, 'mine', 'keep.txt'), 'mine');
